@@ -1,0 +1,47 @@
+import { isRecord } from "./problem.js";
+
+/** Follows `$ref`s; the caller supplies how (bundled document or linter context). */
+export type Deref = (node: unknown) => unknown;
+
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/**
+ * The schema of the value at `pointer` inside a value described by `schema`, walking
+ * `properties` (and the branches of allOf/anyOf/oneOf), or undefined when no schema declares
+ * that path. Used to prove that `x-pagination` points at fields that exist.
+ */
+export function schemaAtPointer(schema: unknown, pointer: string, deref: Deref): Record<string, unknown> | undefined {
+  let current: Record<string, unknown>[] = [];
+  const root = deref(schema);
+  if (isRecord(root)) current = [root];
+  for (const segment of pointerSegments(pointer)) {
+    current = current.flatMap((node) => expand(node, deref)).flatMap((node) => {
+      const props = node.properties;
+      const child = isRecord(props) ? deref(props[segment]) : undefined;
+      return isRecord(child) ? [child] : [];
+    });
+    if (current.length === 0) return undefined;
+  }
+  return current[0];
+}
+
+function expand(node: Record<string, unknown>, deref: Deref): Record<string, unknown>[] {
+  const branches = ["allOf", "anyOf", "oneOf"].flatMap((key) => {
+    const list = node[key];
+    return Array.isArray(list) ? list.map(deref).filter(isRecord) : [];
+  });
+  return [node, ...branches.flatMap((b) => expand(b, deref))];
+}
+
+/** Whether a schema (or one of its branches) may be of `type`. */
+export function allowsType(schema: Record<string, unknown>, type: string, deref: Deref): boolean {
+  return expand(schema, deref).some((node) => {
+    const t = node.type;
+    return t === type || (Array.isArray(t) && t.includes(type));
+  });
+}

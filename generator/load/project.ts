@@ -1,0 +1,47 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type Config, loadConfig } from "@redocly/openapi-core";
+import { payspecPlugin } from "../../lint/plugin.js";
+
+/** One provider as listed under `apis:` in redocly.yaml. */
+export interface ApiEntry {
+  /** The `apis:` key; also the output folder name under generated/. */
+  readonly name: string;
+  /** Absolute path of the spec. */
+  readonly root: string;
+}
+
+export interface Project {
+  readonly dir: string;
+  readonly config: Config;
+  readonly apis: readonly ApiEntry[];
+}
+
+export class ProjectConfigError extends Error {
+  override name = "ProjectConfigError";
+}
+
+/** Reads redocly.yaml (the single list of providers) with the project's lint plugin loaded. */
+export async function loadProject(dir: string): Promise<Project> {
+  const configPath = path.join(dir, "redocly.yaml");
+  if (!existsSync(configPath)) {
+    throw new ProjectConfigError(`${configPath}: not found; create it with an apis: entry per spec`);
+  }
+  const config = await loadConfig({ configPath, plugins: [payspecPlugin] });
+  const entries = Object.entries(config.resolvedConfig.apis ?? {});
+  if (entries.length === 0) {
+    throw new ProjectConfigError(`${configPath}#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`);
+  }
+  const apis = entries
+    .map(([name, api]) => ({ name, root: path.resolve(dir, api.root) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const api of apis) {
+    if (!/^[a-z][a-z0-9-]*$/.test(api.name)) {
+      throw new ProjectConfigError(`${configPath}#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`);
+    }
+    if (!existsSync(api.root)) {
+      throw new ProjectConfigError(`${configPath}#/apis/${api.name}/root: ${api.root} does not exist; fix the path or add the spec`);
+    }
+  }
+  return { dir, config, apis };
+}

@@ -1,0 +1,25 @@
+import type { Plugin } from "@redocly/openapi-core";
+import { operationErrorResponse } from "./rules/operation-error-response.js";
+import { xCredential } from "./rules/x-credential.js";
+import { xExactlyOneOf } from "./rules/x-exactly-one-of.js";
+import { xIdempotent } from "./rules/x-idempotent.js";
+import { xPagination } from "./rules/x-pagination.js";
+import { xSignature } from "./rules/x-signature.js";
+
+/**
+ * The project's own lint rules, referenced in redocly.yaml as `payspec/<rule>`. Passed to
+ * loadConfig as a ready object, whose rule ids are used as written, so they carry the prefix.
+ */
+export const payspecPlugin: Plugin = {
+  id: "payspec",
+  rules: {
+    oas3: {
+      "payspec/operation-error-response": operationErrorResponse,
+      "payspec/x-credential": xCredential,
+      "payspec/x-signature": xSignature,
+      "payspec/x-pagination": xPagination,
+      "payspec/x-exactly-one-of": xExactlyOneOf,
+      "payspec/x-idempotent": xIdempotent,
+    },
+  },
+};
