@@ -1,0 +1,54 @@
+import type { LoadedSpec } from "../load/load-spec.js";
+import { asRecord, createFail, type ModelContext } from "./context.js";
+import { createDeref } from "./json-pointer.js";
+import { pascalCase } from "./names.js";
+import { transformOperation } from "./operation.js";
+import type { ApiModel, CredentialOption, HttpMethod } from "./types.js";
+
+const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The pure step of the pipeline: bundled spec in, plain operation list out. */
+export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document">): ApiModel {
+  const { document } = spec;
+  const ctx: ModelContext = { file: spec.file, document, deref: createDeref(document), fail: createFail(spec.file) };
+  const info = asRecord(document.info) ?? ctx.fail(["info"], "the spec needs an info object with a title");
+  const title = typeof info.title === "string" ? info.title : ctx.fail(["info", "title"], "the spec needs info.title");
+  const clientName = pascalCase(typeof info["x-client-name"] === "string" ? info["x-client-name"] : title);
+
+  const operations = Object.entries(asRecord(document.paths) ?? {}).flatMap(([path, rawItem]) => {
+    const pathItem = asRecord(ctx.deref(rawItem)) ?? {};
+    return METHODS.filter((m) => asRecord(pathItem[m])).map((method) =>
+      transformOperation(path, method, pathItem, asRecord(pathItem[method])!, ctx),
+    );
+  });
+  const seen = new Map<string, string>();
+  for (const op of operations) {
+    const other = seen.get(op.id);
+    if (other !== undefined) {
+      ctx.fail(["paths", op.path, op.method, "operationId"], `operationId "${op.id}" is also used at ${other}; operationIds must be unique`);
+    }
+    seen.set(op.id, op.pointer);
+  }
+
+  const credentials = new Map<string, CredentialOption>();
+  const schemes = asRecord(asRecord(document.components)?.securitySchemes) ?? {};
+  for (const auth of operations.flatMap((op) => op.security.flat())) {
+    if (credentials.has(auth.option)) continue;
+    const scheme = asRecord(ctx.deref(schemes[auth.scheme]));
+    const extension = asRecord(scheme?.[auth.kind === "signature" ? "x-signature" : "x-credential"]);
+    const description = extension?.description ?? scheme?.description;
+    credentials.set(auth.option, { option: auth.option, ...(typeof description === "string" ? { description } : {}) });
+  }
+
+  const server = Array.isArray(document.servers) ? asRecord(document.servers[0]) : undefined;
+  return {
+    name: spec.name,
+    clientName,
+    title,
+    ...(typeof info.description === "string" ? { description: info.description } : {}),
+    baseUrl: typeof server?.url === "string" ? server.url.replace(/\/$/, "") : "",
+    credentials: [...credentials.values()],
+    operations,
+    schemaNames: Object.keys(asRecord(asRecord(document.components)?.schemas) ?? {}).sort(),
+  };
+}

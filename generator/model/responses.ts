@@ -1,0 +1,49 @@
+import { asRecord, type ModelContext } from "./context.js";
+import type { ResponseModel } from "./types.js";
+
+/** JSON first (what clients parse), then any other declared media type. */
+export function pickMediaType(content: Record<string, unknown> | undefined): string | undefined {
+  if (!content) return undefined;
+  const types = Object.keys(content);
+  return types.find((t) => t === "application/json") ?? types.find((t) => /[/+]json\b/.test(t)) ?? types[0];
+}
+
+function examplesOf(media: Record<string, unknown> | undefined, ctx: ModelContext): Record<string, unknown> {
+  if (!media) return {};
+  const named = asRecord(media.examples);
+  if (named) {
+    const out: Record<string, unknown> = {};
+    for (const [name, raw] of Object.entries(named)) {
+      const example = asRecord(ctx.deref(raw));
+      if (example && "value" in example) out[name] = example.value;
+    }
+    return out;
+  }
+  return "example" in media ? { default: media.example } : {};
+}
+
+function rank(status: string): number {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  if (/^\dXX$/i.test(status)) return Number(status[0]) * 100 + 99.5;
+  return 1000;
+}
+
+export function transformResponses(operation: Record<string, unknown>, at: readonly (string | number)[], ctx: ModelContext): ResponseModel[] {
+  const responses = asRecord(ctx.deref(operation.responses));
+  if (!responses || Object.keys(responses).length === 0) ctx.fail([...at, "responses"], "document at least one response");
+  return Object.entries(responses)
+    .map(([status, raw]) => {
+      if (!/^([1-5]\d\d|[1-5]XX|default)$/i.test(status)) {
+        ctx.fail([...at, "responses", status], 'a response key is a status ("200"), a range ("4XX") or "default"');
+      }
+      const content = asRecord(asRecord(ctx.deref(raw))?.content);
+      const contentType = pickMediaType(content);
+      return {
+        status: status.toUpperCase(),
+        ok: /^[23]/.test(status),
+        contentType,
+        examples: examplesOf(contentType === undefined ? undefined : asRecord(content?.[contentType]), ctx),
+      };
+    })
+    .sort((a, b) => rank(a.status) - rank(b.status));
+}

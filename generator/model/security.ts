@@ -1,0 +1,59 @@
+import { parseXCredential } from "../extensions/x-credential.js";
+import { parseXSignature } from "../extensions/x-signature.js";
+import { asRecord, type ModelContext } from "./context.js";
+import { camelCase } from "./names.js";
+import type { AuthModel } from "./types.js";
+
+/** One security scheme → how it applies to a request. */
+export function transformScheme(name: string, ctx: ModelContext): AuthModel {
+  const at = ["components", "securitySchemes", name];
+  const scheme = asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]));
+  if (!scheme) ctx.fail(at, `security scheme "${name}" is used but not defined under components.securitySchemes`);
+  if (scheme["x-signature"] !== undefined) {
+    const parsed = parseXSignature(scheme["x-signature"]);
+    if (!parsed.ok) ctx.fail([...at, "x-signature", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
+    return { kind: "signature", scheme: name, name: String(scheme.name), algorithm: parsed.value.algorithm, option: parsed.value.credential };
+  }
+  let option = camelCase(name);
+  let prefix = "";
+  if (scheme["x-credential"] !== undefined) {
+    const parsed = parseXCredential(scheme["x-credential"]);
+    if (!parsed.ok) ctx.fail([...at, "x-credential", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
+    option = parsed.value.option;
+    prefix = parsed.value.prefix;
+  }
+  switch (scheme.type) {
+    case "apiKey": {
+      const location = scheme.in;
+      if (location !== "header" && location !== "query" && location !== "cookie") {
+        ctx.fail([...at, "in"], "an apiKey scheme is in header, query or cookie");
+      }
+      return { kind: "credential", scheme: name, in: location, name: String(scheme.name), option, prefix };
+    }
+    case "http": {
+      const httpScheme = String(scheme.scheme).toLowerCase();
+      if (httpScheme === "bearer") {
+        return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Bearer " };
+      }
+      return ctx.fail([...at, "scheme"], `unsupported: http scheme "${httpScheme}" (supported: bearer)`);
+    }
+    case "oauth2":
+    case "openIdConnect":
+      // The client does not run the OAuth flow; it sends the token it is given.
+      return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Bearer " };
+    default:
+      return ctx.fail([...at, "type"], `unsupported: security scheme type "${String(scheme.type)}"`);
+  }
+}
+
+/** `security` of an operation (or the document's default) → alternatives of applied schemes. */
+export function transformSecurity(
+  operation: Record<string, unknown>,
+  at: readonly (string | number)[],
+  ctx: ModelContext,
+): AuthModel[][] {
+  const own = operation.security;
+  const requirements = own ?? ctx.document.security ?? [];
+  if (!Array.isArray(requirements)) ctx.fail(own === undefined ? ["security"] : [...at, "security"], "security must be a list");
+  return requirements.map((requirement) => Object.keys(asRecord(requirement) ?? {}).map((name) => transformScheme(name, ctx)));
+}

@@ -1,0 +1,86 @@
+import type { XPagination } from "../extensions/x-pagination.js";
+
+/** What the emitters see of one spec. Plain data, built by a pure function from the bundled spec. */
+export interface ApiModel {
+  /** The `apis:` key in redocly.yaml, or the --spec file's base name. */
+  readonly name: string;
+  /** PascalCase name used in `create<ClientName>Client`, from `info.x-client-name` or `info.title`. */
+  readonly clientName: string;
+  readonly title: string;
+  readonly description?: string;
+  /** `servers[0].url`, the default base URL. */
+  readonly baseUrl: string;
+  /** Every client option that holds a secret or identity, in first-use order. */
+  readonly credentials: readonly CredentialOption[];
+  readonly operations: readonly OperationModel[];
+  /** Names under components.schemas, sorted. */
+  readonly schemaNames: readonly string[];
+}
+
+export interface CredentialOption {
+  readonly option: string;
+  readonly description?: string;
+}
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly required: boolean;
+}
+
+export interface BodyModel {
+  readonly required: boolean;
+  readonly contentType: string;
+}
+
+export interface ResponseModel {
+  /** "200", "4XX", "default". */
+  readonly status: string;
+  /** 2XX and 3XX are successes, everything else an error. */
+  readonly ok: boolean;
+  /** The media type of the body, or undefined for no content. */
+  readonly contentType: string | undefined;
+  /** Named examples of that media type (`examples`, or `example` as "default"). */
+  readonly examples: Readonly<Record<string, unknown>>;
+}
+
+/** How one security scheme puts something on a request. */
+export type AuthModel =
+  | {
+      readonly kind: "credential";
+      readonly scheme: string;
+      readonly in: "header" | "query" | "cookie";
+      readonly name: string;
+      readonly option: string;
+      readonly prefix: string;
+    }
+  | {
+      readonly kind: "signature";
+      readonly scheme: string;
+      readonly name: string;
+      readonly algorithm: string;
+      readonly option: string;
+    };
+
+export interface OperationModel {
+  readonly id: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** JSON pointer of the operation in its spec, for messages. */
+  readonly pointer: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  readonly parameters: readonly ParameterModel[];
+  readonly body?: BodyModel;
+  /** Sorted: numeric statuses ascending, then ranges, then default. */
+  readonly responses: readonly ResponseModel[];
+  /** Alternatives (OR); each lists the schemes applied together (AND). Empty: no auth. */
+  readonly security: readonly (readonly AuthModel[])[];
+  readonly pagination?: XPagination;
+  readonly exactlyOneOf?: readonly string[];
+  /** Safe to repeat: by HTTP method or declared with `x-idempotent`. */
+  readonly idempotent: boolean;
+}
