@@ -33,13 +33,13 @@ export function transformResponses(operation: Record<string, unknown>, at: reado
   if (!responses || Object.keys(responses).length === 0) ctx.fail([...at, "responses"], "document at least one response");
   return Object.entries(responses)
     .map(([status, raw]) => {
-      if (!/^([1-5]\d\d|[1-5]XX|default)$/i.test(status)) {
+      if (!/^([1-5]\d\d|[1-5][Xx][Xx]|default)$/.test(status)) {
         ctx.fail([...at, "responses", status], 'a response key is a status ("200"), a range ("4XX") or "default"');
       }
       const content = asRecord(asRecord(ctx.deref(raw))?.content);
       const contentType = pickMediaType(content);
       return {
-        status: status.toUpperCase(),
+        status,
         ok: /^[23]/.test(status),
         contentType,
         examples: examplesOf(contentType === undefined ? undefined : asRecord(content?.[contentType]), ctx),

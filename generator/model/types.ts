@@ -36,7 +36,7 @@ export interface BodyModel {
 }
 
 export interface ResponseModel {
-  /** "200", "4XX", "default". */
+  /** As written in the spec: "200", "4XX" (or "4xx"), "default". */
   readonly status: string;
   /** 2XX and 3XX are successes, everything else an error. */
   readonly ok: boolean;

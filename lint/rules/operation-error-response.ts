@@ -2,7 +2,8 @@ import type { Oas3Rule } from "@redocly/openapi-core";
 
 /** Every operation documents at least one error (4XX/5XX or default), so clients get a typed error. */
 export const operationErrorResponse: Oas3Rule = () => ({
-  Operation(operation: Record<string, unknown>, ctx) {
+  Operation(node: object, ctx) {
+    const operation = node as Record<string, unknown>;
     const responses = operation.responses;
     const codes = typeof responses === "object" && responses !== null ? Object.keys(responses) : [];
     if (!codes.some((code) => /^[45](\d\d|XX)$/.test(code) || code === "default")) {

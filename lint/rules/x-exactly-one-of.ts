@@ -5,7 +5,8 @@ import { reportProblems } from "./report.js";
 
 /** `x-exactly-one-of` lists two or more distinct, declared, optional parameters. */
 export const xExactlyOneOf: Oas3Rule = () => ({
-  Operation(operation: Record<string, unknown>, ctx) {
+  Operation(node: object, ctx) {
+    const operation = node as Record<string, unknown>;
     const value = operation["x-exactly-one-of"];
     if (value === undefined) return;
     const names = operationContext(operation, ctx).parameters.map((p) => p.name);

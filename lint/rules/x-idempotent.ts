@@ -4,7 +4,8 @@ import { reportProblems } from "./report.js";
 
 /** `x-idempotent` is a boolean. */
 export const xIdempotent: Oas3Rule = () => ({
-  Operation(operation: Record<string, unknown>, ctx) {
+  Operation(node: object, ctx) {
+    const operation = node as Record<string, unknown>;
     if (operation["x-idempotent"] === undefined) return;
     reportProblems(ctx, "x-idempotent", parseXIdempotent(operation["x-idempotent"]));
   },

@@ -1,0 +1,110 @@
+import { type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
+import { camelCase } from "../model/names.js";
+import type { ApiModel } from "../model/types.js";
+import { isIdentifier, uniqueTypeName } from "./identifiers.js";
+import { docText, literal, propertyKey } from "./literal.js";
+import { argsRequired, type OperationNames, operationDocs, operationStructures } from "./operation-types.js";
+
+export interface ClientNames {
+  readonly factory: string;
+  readonly client: string;
+  readonly options: string;
+  readonly operations: ReadonlyMap<string, OperationNames>;
+}
+
+/** Names of everything client.gen.ts exports, unique among themselves. */
+export function clientNames(model: ApiModel, taken = new Set<string>()): ClientNames {
+  const client = uniqueTypeName(`${model.clientName}Client`, taken);
+  const options = uniqueTypeName(`${model.clientName}ClientOptions`, taken);
+  const methods = new Set<string>();
+  const operations = new Map<string, OperationNames>();
+  for (const op of model.operations) {
+    let method = isIdentifier(op.id) ? op.id : camelCase(op.id);
+    if (!isIdentifier(method)) method = `${method}_`;
+    for (let i = 2; methods.has(method); i++) method = `${camelCase(op.id)}${i}`;
+    methods.add(method);
+    operations.set(op.id, {
+      method,
+      args: uniqueTypeName(method, taken, "Args"),
+      result: uniqueTypeName(method, taken, "Result"),
+      spec: `${method}Operation`,
+    });
+  }
+  return { factory: `create${client}`, client, options, operations };
+}
+
+/** Which credential options some operation cannot run without (present in all its alternatives). */
+function requiredCredentials(model: ApiModel): string[] {
+  return model.credentials
+    .map((c) => c.option)
+    .filter((option) => model.operations.some((op) => op.security.length > 0 && op.security.every((alt) => alt.some((a) => a.option === option))));
+}
+
+/** Statements of generated/<api>/client.gen.ts, built as Structures and added in one go. */
+export function clientFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string): StatementStructures[] {
+  const required = requiredCredentials(model);
+  const ops = model.operations.map((op) => ({ op, names: names.operations.get(op.id)! }));
+
+  const optionsInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: names.options,
+    isExported: true,
+    extends: ["BaseClientOptions"],
+    docs: [`Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`],
+    properties: model.credentials.map((c) => ({
+      name: propertyKey(c.option),
+      isReadonly: true,
+      hasQuestionToken: !required.includes(c.option),
+      type: "string",
+      docs: c.description === undefined ? [] : [docText(c.description)!],
+    })),
+  };
+
+  const clientInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: names.client,
+    isExported: true,
+    docs: [docText(`${model.title} client.`, model.description)!],
+    methods: ops.map(({ op, names: n }) => ({
+      name: n.method,
+      parameters: [{ name: "args", type: n.args, hasQuestionToken: !argsRequired(op) }],
+      returnType: `Promise<${n.result}>`,
+      docs: operationDocs(op),
+    })),
+  };
+
+  const factory: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
+    name: names.factory,
+    isExported: true,
+    docs: [`Creates a ${model.title} client. Credentials are applied and requests signed as the spec declares.`],
+    parameters: [{ name: "options", type: names.options }],
+    returnType: names.client,
+    statements: [
+      `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)});`,
+      `return {\n${ops.map(({ names: n }) => `${n.method}: (args) => invoke<${n.result}>(context, ${n.spec}, args),`).join("\n")}\n};`,
+    ],
+  };
+
+  const usesFailure = model.operations.some((op) => op.responses.some((r) => !r.ok));
+  const usesSuccess = model.operations.some((op) => op.responses.some((r) => r.ok || r.status === "default"));
+  return [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["operations"] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: runtimeImport,
+      namedImports: [
+        "createContext",
+        "invoke",
+        "type BaseClientOptions",
+        ...(usesFailure ? ["type Failure"] : []),
+        "type OperationSpec",
+        ...(usesSuccess ? ["type Success"] : []),
+      ],
+    },
+    ...ops.flatMap(({ op, names: n }) => operationStructures(op, n)),
+    optionsInterface,
+    clientInterface,
+    factory,
+  ];
+}

@@ -1,0 +1,127 @@
+import {
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+  VariableDeclarationKind,
+} from "ts-morph";
+import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
+import { docText, literal } from "./literal.js";
+
+/** The generated names of one operation. */
+export interface OperationNames {
+  /** Method name on the client. */
+  readonly method: string;
+  readonly args: string;
+  readonly result: string;
+  /** The runtime descriptor constant. */
+  readonly spec: string;
+}
+
+const LOCATION_KEYS: Record<ParameterModel["in"], string> = { path: "path", query: "query", header: "headers", cookie: "cookie" };
+
+function statusType(status: string): string {
+  return /^\d{3}$/.test(status) ? status : "number";
+}
+
+function statusKey(status: string): string {
+  return /^\d{3}$/.test(status) ? status : JSON.stringify(status);
+}
+
+function responseBodyType(op: OperationModel, response: ResponseModel): string {
+  if (response.contentType === undefined) return "undefined";
+  return `operations[${JSON.stringify(op.id)}]["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`;
+}
+
+/** Whether a call must pass an argument object at all. */
+export function argsRequired(op: OperationModel): boolean {
+  return op.parameters.some((p) => p.required) || op.body?.required === true;
+}
+
+function argsInterface(op: OperationModel, names: OperationNames): InterfaceDeclarationStructure {
+  const ref = `operations[${JSON.stringify(op.id)}]`;
+  const properties: OptionalKind<PropertySignatureStructure>[] = [];
+  for (const location of ["path", "query", "header", "cookie"] as const) {
+    const params = op.parameters.filter((p) => p.in === location);
+    if (params.length === 0) continue;
+    const base = `NonNullable<${ref}["parameters"][${JSON.stringify(location)}]>`;
+    properties.push({
+      name: LOCATION_KEYS[location],
+      isReadonly: true,
+      hasQuestionToken: !params.some((p) => p.required),
+      type: location === "header" ? `${base} & Readonly<Record<string, string>>` : base,
+      docs: [`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`],
+    });
+  }
+  if (!op.parameters.some((p) => p.in === "header")) {
+    properties.push({ name: "headers", isReadonly: true, hasQuestionToken: true, type: "Readonly<Record<string, string>>", docs: ["Extra request headers."] });
+  }
+  if (op.body) {
+    properties.push({
+      name: "body",
+      isReadonly: true,
+      hasQuestionToken: !op.body.required,
+      type: `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(op.body.contentType)}]`,
+      docs: [`Request body (${op.body.contentType}).`],
+    });
+  }
+  properties.push({ name: "signal", isReadonly: true, hasQuestionToken: true, type: "AbortSignal", docs: ["Cancels the call."] });
+  return { kind: StructureKind.Interface, name: names.args, isExported: true, docs: [`Arguments of \`${names.method}\`.`], properties };
+}
+
+function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure {
+  const documentedSuccess = op.responses.some((r) => r.ok);
+  const members = op.responses.flatMap((r) => {
+    const body = responseBodyType(op, r);
+    const status = statusType(r.status);
+    // A lone `default` describes successes too.
+    const asSuccess = r.ok || (r.status === "default" && !documentedSuccess);
+    const asFailure = !r.ok;
+    return [...(asSuccess ? [`Success<${status}, ${body}>`] : []), ...(asFailure ? [`Failure<${status}, ${body}>`] : [])];
+  });
+  return {
+    kind: StructureKind.TypeAlias,
+    name: names.result,
+    isExported: true,
+    docs: [`Every documented answer of \`${names.method}\`, discriminated by \`ok\` and \`status\`.`],
+    type: [...new Set(members)].join(" | "),
+  };
+}
+
+function specConstant(op: OperationModel, names: OperationNames): VariableStatementStructure {
+  // The runtime matches "4XX" in upper case; the types keep the spec's own key.
+  const responses = Object.fromEntries(op.responses.map((r) => [r.status === "default" ? r.status : r.status.toUpperCase(), r.contentType ?? null]));
+  const spec = {
+    id: op.id,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    body: op.body?.contentType,
+    auth: op.security.map((alternative) =>
+      alternative.map((a) =>
+        a.kind === "signature"
+          ? { kind: a.kind, name: a.name, algorithm: a.algorithm, option: a.option }
+          : { kind: a.kind, in: a.in, name: a.name, option: a.option, prefix: a.prefix },
+      ),
+    ),
+    responses,
+    idempotent: op.idempotent,
+    pagination: op.pagination,
+    exactlyOneOf: op.exactlyOneOf,
+  };
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: names.spec, type: "OperationSpec", initializer: literal(spec) }],
+  };
+}
+
+export function operationStructures(op: OperationModel, names: OperationNames) {
+  return [argsInterface(op, names), resultAlias(op, names), specConstant(op, names)];
+}
+
+export function operationDocs(op: OperationModel): string[] {
+  const text = docText(op.summary, op.description, op.deprecated ? "@deprecated" : undefined);
+  return text === undefined ? [] : [text];
+}

@@ -1,0 +1,5 @@
+export { createContext, type ClientContext } from "./context.js";
+export { ClientError, ConfigurationError, TransportError, UnexpectedResponseError } from "./errors.js";
+export { invoke } from "./invoke.js";
+export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
+export type { AuthSpec, BaseClientOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, Success } from "./types.js";

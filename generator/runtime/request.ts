@@ -1,0 +1,68 @@
+import type { ClientContext } from "./context.js";
+import { ConfigurationError } from "./errors.js";
+import { getRequestSigner } from "./signing.js";
+import type { AuthSpec, OperationSpec, RequestArgs } from "./types.js";
+import { buildUrl } from "./url.js";
+
+type Body = NonNullable<RequestInit["body"]>;
+
+export interface PreparedRequest {
+  readonly url: string;
+  readonly init: RequestInit;
+}
+
+/** The first auth alternative whose credentials are all configured. */
+function chooseAuth(ctx: ClientContext, op: OperationSpec): readonly AuthSpec[] {
+  if (op.auth.length === 0) return [];
+  const usable = op.auth.find((parts) => parts.every((part) => ctx.credentials.has(part.option)));
+  if (usable) return usable;
+  const needed = [...new Set(op.auth[0]!.map((part) => part.option))].join(", ");
+  throw new ConfigurationError(ctx.provider, op.id, `this operation needs the client option(s) ${needed}`);
+}
+
+function serializeBody(mediaType: string, body: unknown): Body {
+  if (/[/+]json\b/.test(mediaType)) return JSON.stringify(body);
+  if (mediaType === "application/x-www-form-urlencoded") {
+    return new URLSearchParams(body as Record<string, string>).toString();
+  }
+  return body as Body;
+}
+
+/**
+ * Builds the URL, headers and body of one call. The body is serialized once and that exact
+ * string is both signed and sent: signing a different serialization than the one on the wire
+ * is the classic "Invalid Sign." bug.
+ */
+export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: RequestArgs): PreparedRequest {
+  const headers = new Headers(ctx.headers);
+  for (const [name, value] of Object.entries(args.headers ?? {})) {
+    if (value !== undefined) headers.set(name, String(value));
+  }
+  let body: Body | undefined;
+  if (args.body !== undefined && op.body !== undefined) {
+    body = serializeBody(op.body, args.body);
+    if (op.body !== "multipart/form-data") headers.set("content-type", op.body);
+  }
+  let query = args.query as Record<string, unknown> | undefined;
+  for (const part of chooseAuth(ctx, op)) {
+    const secret = ctx.credentials.get(part.option)!;
+    if (part.kind === "signature") {
+      if (body !== undefined && typeof body !== "string") {
+        throw new ConfigurationError(ctx.provider, op.id, `a ${op.body ?? "binary"} body cannot be signed with ${part.algorithm}`);
+      }
+      headers.set(part.name, getRequestSigner(part.algorithm)(body ?? "", secret));
+    } else if (part.in === "header") {
+      headers.set(part.name, part.prefix + secret);
+    } else if (part.in === "query") {
+      query = { ...query, [part.name]: part.prefix + secret };
+    } else {
+      const cookie = `${part.name}=${encodeURIComponent(part.prefix + secret)}`;
+      const existing = headers.get("cookie");
+      headers.set("cookie", existing ? `${existing}; ${cookie}` : cookie);
+    }
+  }
+  const init: RequestInit = { method: op.method, headers };
+  if (body !== undefined) init.body = body;
+  if (args.signal !== undefined) init.signal = args.signal;
+  return { url: buildUrl(ctx.baseUrl, op.path, args.path, query), init };
+}

@@ -1,0 +1,80 @@
+/** The data a generated client hands to the runtime for one operation (emitted from the spec). */
+export type AuthSpec =
+  | {
+      readonly kind: "credential";
+      readonly in: "header" | "query" | "cookie";
+      readonly name: string;
+      /** Client option holding the value. */
+      readonly option: string;
+      readonly prefix: string;
+    }
+  | {
+      readonly kind: "signature";
+      /** Header carrying the signature. */
+      readonly name: string;
+      /** Name in the request-signer registry (signing.ts). */
+      readonly algorithm: string;
+      /** Client option holding the signing secret. */
+      readonly option: string;
+    };
+
+export interface PaginationSpec {
+  readonly cursor: { readonly in: "query" | "header"; readonly name: string };
+  /** JSON pointer of the next cursor in the success body. */
+  readonly nextCursor: string;
+  /** JSON pointer of the page's items in the success body. */
+  readonly items: string;
+}
+
+export interface OperationSpec {
+  readonly id: string;
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** Path template, e.g. "/pets/{id}". */
+  readonly path: string;
+  /** Media type of the request body, when the operation has one. */
+  readonly body?: string;
+  /** Alternatives (the first one whose credentials are configured is used); each applies all its parts. */
+  readonly auth: readonly (readonly AuthSpec[])[];
+  /** Documented status ("200", "4XX", "default") → media type of its body, or null for none. */
+  readonly responses: Readonly<Record<string, string | null>>;
+  /** Safe to repeat (retries are allowed). */
+  readonly idempotent: boolean;
+  readonly pagination?: PaginationSpec;
+  readonly exactlyOneOf?: readonly string[];
+}
+
+/** A documented success: `data` is the typed body. */
+export interface Success<S extends number, T> {
+  readonly ok: true;
+  readonly status: S;
+  readonly data: T;
+  readonly response: Response;
+}
+
+/** A documented error answer: `error` is the typed body. */
+export interface Failure<S extends number, E> {
+  readonly ok: false;
+  readonly status: S;
+  readonly error: E;
+  readonly response: Response;
+}
+
+/** The parts of a call, by location; generated methods narrow each one from the spec. */
+export interface RequestArgs {
+  readonly path?: object;
+  readonly query?: object;
+  readonly headers?: object;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+}
+
+/** Options every generated client accepts besides its credentials. */
+export interface BaseClientOptions {
+  /** Defaults to the spec's first server URL. */
+  readonly baseUrl?: string;
+  /** Defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Extra headers sent with every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
