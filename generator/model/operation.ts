@@ -27,7 +27,7 @@ function transformBody(operation: Record<string, unknown>, at: readonly (string 
 
 /** Stable name for an operation without operationId: method + path words ("getPetsById"). */
 export function deriveOperationId(method: HttpMethod, path: string): string {
-  return camelCase(`${method} ${path.replace(/[{}]/g, " by ")}`);
+  return camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, " by $1 ")}`);
 }
 
 export function transformOperation(
