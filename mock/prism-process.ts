@@ -1,0 +1,151 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { HOST } from "./ports.js";
+
+/** Prism prints this once its HTTP server accepts requests (checked against 5.14.2). */
+const READY_TEXT = "Prism is listening";
+const LOG_LINES_KEPT = 200;
+const LOG_LINES_SHOWN = 40;
+const KILL_AFTER_MS = 3000;
+
+export interface PrismOptions {
+  /** For messages: the api name. */
+  readonly name: string;
+  readonly spec: string;
+  readonly port: number;
+  readonly dynamic?: boolean | undefined;
+  readonly seed?: string | undefined;
+  readonly readyTimeoutMs: number;
+}
+
+export interface PrismProcess {
+  /** Undefined only when the spawn itself failed. */
+  readonly pid: number | undefined;
+  /** Resolves when Prism listens; rejects (with its log) on early exit or timeout. */
+  readonly ready: Promise<void>;
+  /** The last lines Prism printed. */
+  log(): string;
+  /** SIGTERM, SIGKILL after 3 s; resolves once the process is gone. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** The JS entry of the `prism` bin, run with our own node so the child pid is Prism itself. */
+function prismEntry(): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve("@stoplight/prism-cli/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: string | Record<string, string> };
+  const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.prism ?? Object.values(manifest.bin ?? {})[0]);
+  if (bin === undefined) throw new Error(`${manifestPath}: no bin entry; is @stoplight/prism-cli installed correctly?`);
+  return path.resolve(path.dirname(manifestPath), bin);
+}
+
+// Children still running when this process exits are killed, so no Prism outlives its parent.
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function trackChild(child: ChildProcess): void {
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // Only synchronous work is possible in an exit handler, hence SIGKILL without waiting.
+    process.on("exit", () => {
+      for (const c of live) c.kill("SIGKILL");
+    });
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+export function spawnPrism(options: PrismOptions): PrismProcess {
+  const args = [prismEntry(), "mock", options.spec, "-h", HOST, "-p", String(options.port)];
+  if (options.dynamic === true) args.push("-d");
+  if (options.seed !== undefined) args.push("--seed", options.seed);
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  trackChild(child);
+
+  // Keep reading both pipes for the whole life of Prism: it logs every request, and a full
+  // pipe would block it.
+  const lines: string[] = [];
+  let partial = "";
+  let listening = false;
+  let onListening: (() => void) | undefined;
+  const append = (chunk: Buffer): void => {
+    const text = partial + chunk.toString("utf8").replace(ANSI, "");
+    const parts = text.split("\n");
+    partial = parts.pop() ?? "";
+    lines.push(...parts);
+    if (lines.length > LOG_LINES_KEPT) lines.splice(0, lines.length - LOG_LINES_KEPT);
+    if (!listening && text.includes(READY_TEXT)) {
+      listening = true;
+      onListening?.();
+    }
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const log = (): string => [...lines, partial].filter((l) => l !== "").slice(-LOG_LINES_SHOWN).join("\n");
+
+  let exited = child.exitCode !== null || child.signalCode !== null;
+  const exit = new Promise<void>((resolve) => {
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    });
+    // A failed spawn emits "error" and may never emit "exit".
+    child.once("error", () => {
+      exited = true;
+      resolve();
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (exited) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), KILL_AFTER_MS);
+      await exit;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+
+  const failure = (why: string): Error => {
+    // Prism follows a fatal error with its usage text, which can push the cause out of the
+    // tail; keep the fatal lines in view.
+    const fatal = lines.slice(0, -LOG_LINES_SHOWN).filter((l) => /\bfatal\b/i.test(l));
+    const shown = [...fatal, ...(fatal.length > 0 ? ["…"] : []), log() || "(no output)"].join("\n");
+    return new Error(`Prism for ${options.name} (${options.spec}, port ${options.port}) ${why}; its log (last ${LOG_LINES_SHOWN} lines):\n${shown}`);
+  };
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(failure(`was not listening after ${options.readyTimeoutMs} ms`));
+      void stop();
+    }, options.readyTimeoutMs);
+    const settle = (): void => clearTimeout(timer);
+    onListening = () => {
+      settle();
+      resolve();
+    };
+    if (listening) onListening();
+    child.once("error", (error) => {
+      settle();
+      reject(failure(`could not be started (${error.message})`));
+    });
+    child.once("exit", (code, signal) => {
+      settle();
+      // Reading the pipes may lag behind "exit"; wait for "close" so the log is complete.
+      child.once("close", () => reject(failure(`exited before listening (${signal ?? `exit code ${String(code)}`})`)));
+    });
+  });
+  // Rejections are for the caller; an unobserved one must not crash the process.
+  ready.catch(() => undefined);
+
+  return { pid: child.pid, ready, log, stop };
+}
