@@ -6,7 +6,7 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** "CryptoCloud" stays "CryptoCloud"; "swagger petstore" becomes "SwaggerPetstore". */
+/** "PayCloud" stays "PayCloud"; "swagger petstore" becomes "SwaggerPetstore". */
 export function pascalCase(text: string): string {
   const result = text
     .split(/[^A-Za-z0-9]+/)

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const COPIED = ["specs", "generated", "generator", "lint", "redocly.yaml", "package.json", "tsconfig.json"];
+
+/** A throwaway copy of the project (sharing node_modules) for tests that edit specs or run the CLI. */
+export function tempProject(): { dir: string; run: (script: string, ...args: string[]) => { status: number | null; stdout: string; stderr: string }; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), "payspec-"));
+  for (const entry of COPIED) cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+  symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return {
+    dir,
+    run: (script, ...args) => {
+      const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
