@@ -1,0 +1,149 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createCryptoCloudClient,
+  type GetInvoiceInfoResult as CloudResult,
+  type Invoice as CloudInvoice,
+  type InvoiceStatus as CloudInvoiceStatus,
+} from "../../generated/cryptocloud/index.js";
+import {
+  createCryptomusClient,
+  type ErrorMessage,
+  type ListPaymentsResult,
+  type Payment,
+  type PaymentListResponse,
+  type PaymentStatus,
+  type Payout,
+  type PayoutStatus,
+  type ValidationErrorResponse,
+} from "../../generated/cryptomus/index.js";
+import { createMoruneClient, type ErrorEnvelope, type InvoiceInfoResponse } from "../../generated/morune/index.js";
+
+/** True when `T` is `any`. */
+type IsAny<T> = 0 extends 1 & T ? true : false;
+/** True when `any` hides anywhere inside `T` (properties, array items, union members). */
+type HasAny<T, Depth extends unknown[] = []> = Depth["length"] extends 8
+  ? false
+  : IsAny<T> extends true
+    ? true
+    : T extends Response | AbortSignal
+      ? false
+      : T extends readonly (infer I)[]
+        ? HasAny<I, [...Depth, 0]>
+        : T extends object
+          ? true extends { [K in keyof T]-?: HasAny<T[K], [...Depth, 0]> }[keyof T]
+            ? true
+            : false
+          : false;
+
+const cryptomus = createCryptomusClient({ merchant: "m", paymentKey: "p", payoutKey: "q" });
+const cloud = createCryptoCloudClient({ apiKey: "k" });
+const morune = createMoruneClient({ apiKey: "k" });
+
+describe("factories take the credentials the spec names", () => {
+  it("requires every credential option", () => {
+    // @ts-expect-error payoutKey is missing
+    createCryptomusClient({ merchant: "m", paymentKey: "p" });
+    // @ts-expect-error apiKey is missing
+    createCryptoCloudClient({});
+    // @ts-expect-error unknown option
+    createMoruneClient({ apiKey: "k", secret: "s" });
+  });
+});
+
+describe("required parts of a call are required", () => {
+  it("CryptoCloud needs a body with uuids", () => {
+    // @ts-expect-error no arguments
+    void cloud.getInvoiceInfo();
+    // @ts-expect-error body without uuids
+    void cloud.getInvoiceInfo({ body: {} });
+    void cloud.getInvoiceInfo({ body: { uuids: ["INV-XXXXXXXX"] } });
+  });
+
+  it("Morune needs shop_id in the query", () => {
+    // @ts-expect-error no arguments
+    void morune.getInvoiceInfo();
+    // @ts-expect-error shop_id missing
+    void morune.getInvoiceInfo({ query: { invoice_id: "x" } });
+    void morune.getInvoiceInfo({ query: { shop_id: "s", order_id: "o" } });
+  });
+
+  it("Cryptomus lists need nothing", () => {
+    void cryptomus.listPayments();
+    void cryptomus.listPayouts({ query: { cursor: "c" }, body: { date_to: "2023-05-16 23:59:59" } });
+  });
+});
+
+describe("wrong values and unknown fields do not compile", () => {
+  it("rejects an unknown body field and a wrong field type", () => {
+    // @ts-expect-error unknown field
+    void cryptomus.listPayments({ body: { date_from: "2023-05-04 00:00:00", page: 2 } });
+    // @ts-expect-error a number where the spec says string
+    void cryptomus.listPayments({ body: { date_from: 5 } });
+    // @ts-expect-error unknown query parameter
+    void cryptomus.listPayments({ query: { page: "2" } });
+  });
+
+  it("rejects a status that is not in the enum", () => {
+    // @ts-expect-error not a Cryptomus payment status
+    const wrong: PaymentStatus = "refunded";
+    // @ts-expect-error CryptoCloud spells it with one l
+    const wrongCloud: CloudInvoiceStatus = "cancelled";
+    const right: PayoutStatus = "system_fail";
+    void [wrong, wrongCloud, right];
+  });
+});
+
+describe("results narrow by status", () => {
+  it("Cryptomus listPayments", async () => {
+    const r = await cryptomus.listPayments();
+    if (r.status === 200) {
+      expectTypeOf(r.ok).toEqualTypeOf<true>();
+      expectTypeOf(r.data).toEqualTypeOf<PaymentListResponse>();
+      expectTypeOf(r.data.result.items).toEqualTypeOf<Payment[]>();
+      expectTypeOf(r.data.result.paginate.nextCursor).toEqualTypeOf<string | null>();
+      expectTypeOf(r.data.state).toEqualTypeOf<0>();
+    } else if (r.status === 422) {
+      expectTypeOf(r.ok).toEqualTypeOf<false>();
+      expectTypeOf(r.error).toEqualTypeOf<ValidationErrorResponse>();
+    } else {
+      expectTypeOf(r.status).toEqualTypeOf<401>();
+      expectTypeOf(r.error).toEqualTypeOf<ErrorMessage>();
+    }
+    if (r.ok) expectTypeOf(r.status).toEqualTypeOf<200>();
+    expectTypeOf(r.status).toEqualTypeOf<200 | 401 | 422>();
+  });
+
+  it("payout balance is a string or a number; nullable fields are nullable, not optional", async () => {
+    const r = await cryptomus.listPayouts();
+    if (r.ok) {
+      const payout: Payout = r.data.result.items[0]!;
+      expectTypeOf(payout.balance).toEqualTypeOf<string | number>();
+      expectTypeOf(payout.txid).toEqualTypeOf<string | null>();
+    }
+  });
+
+  it("CryptoCloud and Morune", async () => {
+    const c = await cloud.getInvoiceInfo({ body: { uuids: ["INV-XXXXXXXX"] } });
+    if (c.ok) expectTypeOf(c.data.result).toEqualTypeOf<CloudInvoice[]>();
+    expectTypeOf(c.status).toEqualTypeOf<200 | 400 | 401 | 403>();
+    expectTypeOf<CloudResult>().toEqualTypeOf(c);
+
+    const m = await morune.getInvoiceInfo({ query: { shop_id: "s", invoice_id: "i" } });
+    if (m.status === 404) expectTypeOf(m.error).toEqualTypeOf<ErrorEnvelope>();
+    if (m.ok) expectTypeOf(m.data).toEqualTypeOf<InvoiceInfoResponse>();
+    expectTypeOf(m.status).toEqualTypeOf<200 | 401 | 403 | 404 | 422 | 500>();
+  });
+});
+
+describe("nothing in the results is any", () => {
+  it("holds for every operation's result union", () => {
+    expectTypeOf<HasAny<ListPaymentsResult>>().toEqualTypeOf<false>();
+    expectTypeOf<HasAny<Awaited<ReturnType<typeof cryptomus.listPayouts>>>>().toEqualTypeOf<false>();
+    expectTypeOf<HasAny<CloudResult>>().toEqualTypeOf<false>();
+    expectTypeOf<HasAny<Awaited<ReturnType<typeof morune.getInvoiceInfo>>>>().toEqualTypeOf<false>();
+  });
+
+  it("the any detector itself detects any", () => {
+    expectTypeOf<HasAny<{ a: { b: any[] } }>>().toEqualTypeOf<true>();
+  });
+});
