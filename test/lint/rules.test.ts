@@ -1,0 +1,317 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Config, lint, loadConfig, type NormalizedProblem } from "@redocly/openapi-core";
+import { describe, expect, it } from "vitest";
+import { payspecPlugin } from "../../lint/plugin.js";
+
+/**
+ * Each lint rule the project relies on has a folder of tiny specs under fixtures/<rule>/
+ * (the folder drops the `payspec/` prefix): pass*.yaml must lint clean, and each
+ * fail-<what>.yaml breaks exactly one thing. The table lists EVERY problem a fixture must
+ * produce (rule, message substring, JSON pointer), so a fixture that also trips some other
+ * rule, or a rule that reports in the wrong place, fails the test. A case with a `bug` note
+ * describes what a rule should do but does not yet; it runs as `it.fails`.
+ */
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const fixturesDir = fileURLToPath(new URL("./fixtures/", import.meta.url));
+
+interface Want {
+  readonly ruleId: string;
+  /** A substring of the message, or a pattern it matches. */
+  readonly message: string | RegExp;
+  /** problem.location[0].pointer, exactly (or a pattern it matches). */
+  readonly pointer: string | RegExp;
+}
+
+interface Case {
+  /** Path under fixtures/. */
+  readonly fixture: string;
+  /** Every problem the fixture must produce; [] for a pass fixture. */
+  readonly want: readonly Want[];
+  /**
+   * Set when the fixture describes the correct behaviour of a rule that is wrong today: the
+   * case runs as `it.fails` and turns red (as a reminder to drop this flag) once fixed.
+   */
+  readonly bug?: string;
+}
+
+const SIG = "#/components/securitySchemes/sign/x-signature";
+const CRED = "#/components/securitySchemes/token/x-credential";
+const PAGE = "#/paths/~1items/get/x-pagination";
+const ONE_OF = "#/paths/~1invoice/get/x-exactly-one-of";
+
+const want = (ruleId: string, message: string | RegExp, pointer: string | RegExp): Want => ({ ruleId, message, pointer });
+const sig = (message: string, pointer = SIG): Want => want("payspec/x-signature", message, pointer);
+const cred = (message: string, pointer = CRED): Want => want("payspec/x-credential", message, pointer);
+const page = (message: string, pointer = PAGE): Want => want("payspec/x-pagination", message, pointer);
+const oneOf = (message: string | RegExp, pointer = ONE_OF): Want => want("payspec/x-exactly-one-of", message, pointer);
+
+const cases: readonly Case[] = [
+  // --- payspec/operation-error-response
+  { fixture: "operation-error-response/pass.yaml", want: [] },
+  {
+    fixture: "operation-error-response/fail-only-2xx.yaml",
+    want: [
+      want("payspec/operation-error-response", "document at least one error response", "#/paths/~1items/get/responses"),
+      // recommended-strict says the same thing about 4XX; listed so the table stays exhaustive.
+      want("operation-4xx-response", "at least one `4XX` response", "#/paths/~1items/get/responses"),
+    ],
+  },
+  {
+    fixture: "operation-error-response/fail-error-without-schema.yaml",
+    want: [want("payspec/operation-error-response", /body schema/, /^#\/paths\/~1items\/get\/responses/)],
+    bug: "the rule's message asks for an error response 'with its body schema' (so clients get a typed error) but only checks that an error status code exists",
+  },
+
+  // --- payspec/x-credential
+  { fixture: "x-credential/pass.yaml", want: [] },
+  { fixture: "x-credential/fail-not-object.yaml", want: [cred("x-credential must be an object")] },
+  { fixture: "x-credential/fail-option-missing.yaml", want: [cred("x-credential.option must be a JavaScript identifier", `${CRED}/option`)] },
+  {
+    fixture: "x-credential/fail-option-not-identifier.yaml",
+    want: [cred("x-credential.option must be a JavaScript identifier", `${CRED}/option`)],
+  },
+  { fixture: "x-credential/fail-prefix-not-string.yaml", want: [cred("x-credential.prefix must be a string", `${CRED}/prefix`)] },
+  {
+    fixture: "x-credential/fail-description-not-string.yaml",
+    want: [cred("x-credential.description must be a string", `${CRED}/description`)],
+  },
+  { fixture: "x-credential/fail-unknown-key.yaml", want: [cred('unknown key "prefx"', `${CRED}/prefx`)] },
+  { fixture: "x-credential/fail-with-x-signature.yaml", want: [cred("either x-credential (a sent secret) or x-signature")] },
+
+  // --- payspec/x-signature
+  { fixture: "x-signature/pass.yaml", want: [] },
+  { fixture: "x-signature/fail-not-object.yaml", want: [sig("x-signature must be an object")] },
+  {
+    fixture: "x-signature/fail-unknown-algorithm.yaml",
+    want: [sig("x-signature.algorithm must be one of: md5-base64-body", `${SIG}/algorithm`)],
+  },
+  { fixture: "x-signature/fail-missing-algorithm.yaml", want: [sig("x-signature.algorithm must be one of", `${SIG}/algorithm`)] },
+  {
+    fixture: "x-signature/fail-missing-credential.yaml",
+    want: [sig("x-signature.credential must be a JavaScript identifier", `${SIG}/credential`)],
+  },
+  {
+    fixture: "x-signature/fail-credential-not-identifier.yaml",
+    want: [sig("x-signature.credential must be a JavaScript identifier", `${SIG}/credential`)],
+  },
+  { fixture: "x-signature/fail-description-not-string.yaml", want: [sig("x-signature.description must be a string", `${SIG}/description`)] },
+  { fixture: "x-signature/fail-unknown-key.yaml", want: [sig('unknown key "encoding"', `${SIG}/encoding`)] },
+  { fixture: "x-signature/fail-not-header.yaml", want: [sig("x-signature belongs on an apiKey scheme with in: header")] },
+  { fixture: "x-signature/fail-not-api-key.yaml", want: [sig("x-signature belongs on an apiKey scheme with in: header")] },
+
+  // --- payspec/x-pagination
+  { fixture: "x-pagination/pass.yaml", want: [] },
+  { fixture: "x-pagination/pass-path-item-parameter.yaml", want: [] },
+  {
+    fixture: "x-pagination/pass-json-charset.yaml",
+    want: [],
+    bug: "operationContext reads only content['application/json'], so a JSON body declared as 'application/json; charset=utf-8' (which the generator's pickMediaType accepts) is reported as 'no 2xx JSON response'",
+  },
+  { fixture: "x-pagination/fail-not-object.yaml", want: [page("x-pagination must be an object")] },
+  { fixture: "x-pagination/fail-unknown-key.yaml", want: [page('unknown key "pageSize"', `${PAGE}/pageSize`)] },
+  { fixture: "x-pagination/fail-cursor-not-object.yaml", want: [page("x-pagination.cursor must be an object", `${PAGE}/cursor`)] },
+  {
+    fixture: "x-pagination/fail-cursor-undeclared.yaml",
+    want: [page('the operation declares no query parameter "cursor"', `${PAGE}/cursor/name`)],
+  },
+  {
+    fixture: "x-pagination/fail-cursor-wrong-in.yaml",
+    want: [page('the operation declares no header parameter "cursor"', `${PAGE}/cursor/name`)],
+  },
+  {
+    fixture: "x-pagination/fail-cursor-bad-in.yaml",
+    want: [
+      page("x-pagination.cursor.in must be query or header", `${PAGE}/cursor/in`),
+      page('the operation declares no body parameter "cursor"', `${PAGE}/cursor/name`),
+    ],
+  },
+  { fixture: "x-pagination/fail-items-missing.yaml", want: [page("/result/entries does not exist in the success response schema", `${PAGE}/items`)] },
+  { fixture: "x-pagination/fail-items-not-array.yaml", want: [page("/result must point at an array", `${PAGE}/items`)] },
+  {
+    fixture: "x-pagination/fail-next-cursor-missing.yaml",
+    want: [page("/result/next does not exist in the success response schema", `${PAGE}/nextCursor`)],
+  },
+  {
+    fixture: "x-pagination/fail-next-cursor-not-string.yaml",
+    want: [page("/result/count must point at a string", `${PAGE}/nextCursor`)],
+  },
+  { fixture: "x-pagination/fail-bad-pointer.yaml", want: [page("x-pagination.items must be a JSON pointer", `${PAGE}/items`)] },
+  {
+    fixture: "x-pagination/fail-no-json-response.yaml",
+    want: [
+      page("the operation has no 2xx JSON response", `${PAGE}/nextCursor`),
+      page("the operation has no 2xx JSON response", `${PAGE}/items`),
+    ],
+  },
+
+  // --- payspec/x-exactly-one-of
+  { fixture: "x-exactly-one-of/pass.yaml", want: [] },
+  {
+    fixture: "x-exactly-one-of/fail-undeclared.yaml",
+    want: [oneOf('"orderId" is not a parameter of this operation; declared: shop_id, invoice_id, order_id', `${ONE_OF}/1`)],
+  },
+  { fixture: "x-exactly-one-of/fail-fewer-than-two.yaml", want: [oneOf("x-exactly-one-of must list at least two parameter names")] },
+  { fixture: "x-exactly-one-of/fail-not-a-list.yaml", want: [oneOf("x-exactly-one-of must list at least two parameter names")] },
+  { fixture: "x-exactly-one-of/fail-duplicate.yaml", want: [oneOf('"invoice_id" is listed twice', `${ONE_OF}/2`)] },
+  {
+    fixture: "x-exactly-one-of/fail-required-parameter.yaml",
+    want: [oneOf(/shop_id.*(required|optional)/, `${ONE_OF}/1`)],
+    bug: "the rule promises 'declared, optional parameters' but never looks at `required`, so a required parameter (here shop_id) is accepted",
+  },
+
+  // --- payspec/x-idempotent
+  { fixture: "x-idempotent/pass.yaml", want: [] },
+  { fixture: "x-idempotent/fail-not-boolean.yaml", want: [want("payspec/x-idempotent", "x-idempotent must be true or false", "#/paths/~1invoice/post/x-idempotent")] },
+
+  // --- conventions from redocly.yaml
+  { fixture: "operation-operationId/pass.yaml", want: [] },
+  {
+    fixture: "operation-operationId/fail-missing.yaml",
+    want: [want("operation-operationId", "should contain `operationId` field", "#/paths/~1items/get/operationId")],
+  },
+  { fixture: "no-invalid-media-type-examples/pass.yaml", want: [] },
+  {
+    fixture: "no-invalid-media-type-examples/fail-wrong-type.yaml",
+    want: [
+      want(
+        "no-invalid-media-type-examples",
+        "`amount` property type must be string",
+        "#/paths/~1items~1{id}/get/responses/200/content/application~1json/example/amount",
+      ),
+    ],
+  },
+  {
+    fixture: "no-invalid-media-type-examples/fail-named-example.yaml",
+    want: [
+      want(
+        "no-invalid-media-type-examples",
+        "must have required property 'amount'",
+        "#/paths/~1items~1{id}/get/responses/200/content/application~1json/examples/noAmount/value",
+      ),
+    ],
+  },
+  {
+    // Only an error because redocly.yaml sets allowAdditionalProperties: false.
+    fixture: "no-invalid-media-type-examples/fail-additional-property.yaml",
+    want: [
+      want(
+        "no-invalid-media-type-examples",
+        "must NOT have unevaluated properties `colour`",
+        "#/paths/~1items~1{id}/get/responses/200/content/application~1json/example/colour",
+      ),
+    ],
+  },
+  { fixture: "no-invalid-parameter-examples/pass.yaml", want: [] },
+  {
+    fixture: "no-invalid-parameter-examples/fail-wrong-type.yaml",
+    want: [want("no-invalid-parameter-examples", "type must be integer", "#/paths/~1items/get/parameters/0/example")],
+  },
+  {
+    fixture: "no-invalid-parameter-examples/fail-named-example.yaml",
+    want: [want("no-invalid-parameter-examples", "must be <= 100", "#/paths/~1items/get/parameters/0/examples/tooMany/value")],
+  },
+  { fixture: "no-invalid-schema-examples/pass.yaml", want: [] },
+  {
+    fixture: "no-invalid-schema-examples/fail-pattern.yaml",
+    want: [want("no-invalid-schema-examples", "must match pattern", "#/components/schemas/Amount/examples/1")],
+  },
+];
+
+/** The rules that must have a fixture folder: every project rule plus the conventions we rely on. */
+const conventionRules = ["operation-operationId", "no-invalid-media-type-examples", "no-invalid-parameter-examples", "no-invalid-schema-examples"];
+const projectRules = Object.keys(payspecPlugin.rules?.oas3 ?? {});
+
+function folderOf(ruleId: string): string {
+  return ruleId.replace(/^payspec\//, "");
+}
+
+interface Got {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly pointer: string | undefined;
+}
+
+function summarize(problems: readonly NormalizedProblem[]): Got[] {
+  return problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message, pointer: p.location[0]?.pointer }));
+}
+
+function matcher(w: Want): unknown {
+  const text = (v: string | RegExp) => (typeof v === "string" ? v : expect.stringMatching(v));
+  return {
+    ruleId: w.ruleId,
+    severity: "error",
+    message: typeof w.message === "string" ? expect.stringContaining(w.message) : expect.stringMatching(w.message),
+    pointer: text(w.pointer),
+  };
+}
+
+// Built the way generator/load/project.ts builds it. The rule settings sit at the root of
+// redocly.yaml, so the root config (what config.forAlias(undefined) returns) lints a fixture.
+const config: Config = await loadConfig({ configPath: path.join(repo, "redocly.yaml"), plugins: [payspecPlugin] });
+
+/** The first lint compiles the example validators, which takes a while on a cold machine. */
+const LINT_TIMEOUT = 30_000;
+
+async function lintFixture(fixture: string): Promise<Got[]> {
+  return summarize(await lint({ ref: path.join(fixturesDir, fixture), config }));
+}
+
+describe("lint rule fixtures", () => {
+  for (const c of cases) {
+    const verdict = c.want.length === 0 ? "lints clean" : `→ ${c.want.map((w) => w.ruleId).join(", ")}`;
+    const title = `${c.fixture} ${verdict}${c.bug === undefined ? "" : " (known bug, see its note)"}`;
+    const test = c.bug === undefined ? it : it.fails;
+    test(title, { timeout: LINT_TIMEOUT }, async () => {
+      const got = await lintFixture(c.fixture);
+      expect(got).toEqual(expect.arrayContaining(c.want.map(matcher)));
+      // Nothing else: the fixture breaks exactly what the table says, and no other rule fires.
+      expect(got, JSON.stringify(got, null, 2)).toHaveLength(c.want.length);
+    });
+  }
+});
+
+describe("fixture table", () => {
+  const onDisk = readdirSync(fixturesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(path.join(fixturesDir, d.name)).map((f) => `${d.name}/${f}`))
+    .sort();
+
+  it("lists every fixture file exactly once", () => {
+    const listed = cases.map((c) => c.fixture);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual(onDisk);
+  });
+
+  it.each([...projectRules, ...conventionRules])("%s has a pass.yaml and a failing fixture that it fires on", (ruleId) => {
+    const folder = folderOf(ruleId);
+    expect(onDisk).toContain(`${folder}/pass.yaml`);
+    const firing = cases.filter((c) => c.bug === undefined && c.fixture.startsWith(`${folder}/fail-`) && c.want.some((w) => w.ruleId === ruleId));
+    expect(firing.length).toBeGreaterThan(0);
+  });
+
+  it("names fixtures pass*.yaml (no problems) or fail-*.yaml (at least one)", () => {
+    for (const c of cases) {
+      const name = path.basename(c.fixture);
+      expect(name).toMatch(/^(pass(-[a-z0-9-]+)?|fail-[a-z0-9-]+)\.yaml$/);
+      expect(c.want.length === 0, c.fixture).toBe(name.startsWith("pass"));
+    }
+  });
+});
+
+describe("project specs (what `npm run lint` promises)", () => {
+  const apis = Object.entries(config.resolvedConfig.apis ?? {});
+
+  it("redocly.yaml lists at least one api", () => {
+    expect(apis.length).toBeGreaterThan(0);
+  });
+
+  it.each(apis)("%s has no errors and no warnings", { timeout: LINT_TIMEOUT }, async (name, api) => {
+    // As lint/cli.ts does: the api's own config, its root resolved against redocly.yaml.
+    const problems = await lint({ ref: path.join(repo, api.root), config: config.forAlias(name) });
+    expect(summarize(problems)).toEqual([]);
+  });
+});
