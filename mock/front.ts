@@ -38,7 +38,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function reply(res: ServerResponse, refusal: Refusal): void {
   const body = JSON.stringify(refusal.body);
-  res.writeHead(refusal.status, { "content-type": refusal.contentType, "content-length": Buffer.byteLength(body) });
+  const violations =
+    refusal.violation === undefined ? {} : { "sl-violations": JSON.stringify([{ ...refusal.violation, severity: "Error", code: refusal.status }]) };
+  res.writeHead(refusal.status, { "content-type": refusal.contentType, "content-length": Buffer.byteLength(body), ...violations });
   res.end(body);
 }
 

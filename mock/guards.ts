@@ -8,6 +8,8 @@ export interface Refusal {
   readonly status: number;
   readonly contentType: string;
   readonly body: unknown;
+  /** Why, in Prism's `sl-violations` header format, so clients see the cause like Prism's own. */
+  readonly violation?: { readonly location: readonly string[]; readonly message: string };
 }
 
 /** What a request looks like to the guards: the raw body and where parameters can be. */
@@ -55,7 +57,13 @@ export function checkSignature(operation: OperationModel, request: GuardedReques
   if (alternatives.length === 0 || alternatives.some((signatures) => signatures.length === 0)) return undefined;
   if (alternatives.some((signatures) => signatures.every((auth) => signatureValid(auth, request, secrets)))) return undefined;
   const example = firstExample(documented(operation, "401"));
-  return { status: 401, contentType: "application/json", body: example.found ? example.value : { message: "invalid signature" } };
+  const headers = [...new Set(alternatives.flat().map((auth) => auth.name))];
+  return {
+    status: 401,
+    contentType: "application/json",
+    body: example.found ? example.value : { message: "invalid signature" },
+    violation: { location: ["request", "header", ...headers], message: `missing or wrong signature in header ${headers.join(", ")} (checked by the mock front)` },
+  };
 }
 
 function present(operation: OperationModel, name: string, request: GuardedRequest): boolean {
@@ -77,11 +85,16 @@ function present(operation: OperationModel, name: string, request: GuardedReques
 export function checkExactlyOneOf(operation: OperationModel, request: GuardedRequest): Refusal | undefined {
   const names = operation.exactlyOneOf;
   if (names === undefined) return undefined;
-  if (names.filter((name) => present(operation, name, request)).length === 1) return undefined;
+  const given = names.filter((name) => present(operation, name, request));
+  if (given.length === 1) return undefined;
+  const violation = {
+    location: ["request"],
+    message: `exactly one of ${names.join(", ")} is required (x-exactly-one-of), got ${given.length === 0 ? "none" : given.join(", ")} (checked by the mock front)`,
+  };
   for (const status of ["422", "400"]) {
     const response = documented(operation, status);
     const example = firstExample(response);
-    if (example.found) return { status: Number(status), contentType: response?.contentType ?? "application/json", body: example.value };
+    if (example.found) return { status: Number(status), contentType: response?.contentType ?? "application/json", body: example.value, violation };
   }
   return {
     status: 422,
@@ -92,5 +105,6 @@ export function checkExactlyOneOf(operation: OperationModel, request: GuardedReq
       status: 422,
       detail: `exactly one of ${names.join(", ")} is required`,
     },
+    violation,
   };
 }

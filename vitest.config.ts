@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // One set of Prism mocks for the whole run; tests get their URLs with inject("mockUrls").
+    globalSetup: ["test/setup/mocks.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
