@@ -2,16 +2,23 @@ import type { Parsed } from "./problem.js";
 
 /**
  * `x-exactly-one-of` on an operation: names of its parameters of which exactly one must be
- * given (OpenAPI cannot relate two parameters). `declared` are the operation's parameter names.
+ * given (OpenAPI cannot relate two parameters). `declared` are the operation's parameters; each
+ * named one must be optional, or "exactly one" could never hold.
  */
-export function parseXExactlyOneOf(value: unknown, declared: readonly string[]): Parsed<readonly string[]> {
+export function parseXExactlyOneOf(
+  value: unknown,
+  declared: readonly { readonly name: string; readonly required?: boolean }[],
+): Parsed<readonly string[]> {
   if (!Array.isArray(value) || value.length < 2 || !value.every((v): v is string => typeof v === "string")) {
     return { ok: false, problems: [{ path: [], message: "x-exactly-one-of must list at least two parameter names" }] };
   }
   const problems = value.flatMap((name, i) => {
     const issues = [];
-    if (!declared.includes(name)) {
-      issues.push({ path: [i], message: `"${name}" is not a parameter of this operation; declared: ${declared.join(", ") || "none"}` });
+    const parameter = declared.find((p) => p.name === name);
+    if (parameter === undefined) {
+      issues.push({ path: [i], message: `"${name}" is not a parameter of this operation; declared: ${declared.map((p) => p.name).join(", ") || "none"}` });
+    } else if (parameter.required === true) {
+      issues.push({ path: [i], message: `"${name}" is a required parameter; parameters of x-exactly-one-of must be optional` });
     }
     if (value.indexOf(name) !== i) issues.push({ path: [i], message: `"${name}" is listed twice` });
     return issues;

@@ -13,7 +13,7 @@ export interface XPagination {
 
 export interface PaginationContext {
   /** The operation's parameters as `in` + name. */
-  readonly parameters: readonly { readonly in: string; readonly name: string }[];
+  readonly parameters: readonly { readonly in: string; readonly name: string; readonly required?: boolean }[];
   /** Schema of the success (2xx) JSON response body, if any. */
   readonly successSchema: unknown;
   readonly deref: Deref;

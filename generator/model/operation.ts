@@ -56,7 +56,7 @@ export function transformOperation(
   const exactlyOneOf =
     operation["x-exactly-one-of"] === undefined
       ? undefined
-      : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], parameters.map((p) => p.name)), [...at, "x-exactly-one-of"], ctx);
+      : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], parameters), [...at, "x-exactly-one-of"], ctx);
   const id = typeof operation.operationId === "string" ? operation.operationId : deriveOperationId(method, path);
   return {
     id,

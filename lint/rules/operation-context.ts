@@ -1,5 +1,6 @@
 import type { UserContext } from "@redocly/openapi-core";
 import { isRecord } from "../../generator/extensions/problem.js";
+import { pickMediaType } from "../../generator/model/responses.js";
 import type { PaginationContext } from "../../generator/extensions/x-pagination.js";
 import { derefWith } from "./report.js";
 
@@ -11,15 +12,17 @@ export function operationContext(operation: Record<string, unknown>, ctx: UserCo
   const parameters = lists
     .flatMap((list) => (Array.isArray(list) ? list.map(deref) : []))
     .filter(isRecord)
-    .map((p) => ({ in: String(p.in), name: String(p.name) }));
+    .map((p) => ({ in: String(p.in), name: String(p.name), required: p.required === true || p.in === "path" }));
   const responses = deref(operation.responses);
   let successSchema: unknown;
   if (isRecord(responses)) {
     const code = Object.keys(responses).find((c) => /^2(\d\d|XX)$/.test(c));
     const response = code === undefined ? undefined : deref(responses[code]);
-    const content = isRecord(response) ? response.content : undefined;
-    const json = isRecord(content) ? content["application/json"] : undefined;
-    successSchema = isRecord(json) ? json.schema : undefined;
+    const content = isRecord(response) && isRecord(response.content) ? response.content : undefined;
+    // The same media-type choice as the generator's, so lint and generation agree.
+    const mediaType = pickMediaType(content);
+    const media = mediaType === undefined ? undefined : content?.[mediaType];
+    successSchema = isRecord(media) && /[/+]json\b/.test(mediaType ?? "") ? media.schema : undefined;
   }
   return { parameters, successSchema, deref };
 }

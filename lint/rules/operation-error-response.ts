@@ -1,14 +1,30 @@
 import type { Oas3Rule } from "@redocly/openapi-core";
+import { isRecord } from "../../generator/extensions/problem.js";
+import { derefWith } from "./report.js";
 
-/** Every operation documents at least one error (4XX/5XX or default), so clients get a typed error. */
+const ERROR_CODE = /^[45](\d\d|XX)$|^default$/;
+
+/**
+ * Every operation documents at least one error (4XX/5XX or default) with a body schema, so
+ * clients get a typed error rather than an opaque status.
+ */
 export const operationErrorResponse: Oas3Rule = () => ({
   Operation(node: object, ctx) {
     const operation = node as Record<string, unknown>;
-    const responses = operation.responses;
-    const codes = typeof responses === "object" && responses !== null ? Object.keys(responses) : [];
-    if (!codes.some((code) => /^[45](\d\d|XX)$/.test(code) || code === "default")) {
+    const deref = derefWith(ctx);
+    const responses = deref(operation.responses);
+    const errors = isRecord(responses) ? Object.keys(responses).filter((code) => ERROR_CODE.test(code)) : [];
+    const typed = errors.some((code) => {
+      const response = deref(isRecord(responses) ? responses[code] : undefined);
+      const content = isRecord(response) ? deref(response.content) : undefined;
+      return isRecord(content) && Object.values(content).some((media) => isRecord(media) && media.schema !== undefined);
+    });
+    if (!typed) {
       ctx.report({
-        message: "document at least one error response (4XX, 5XX or default) with its body schema",
+        message:
+          errors.length === 0
+            ? "document at least one error response (4XX, 5XX or default) with its body schema"
+            : `document the body schema of an error response (${errors.join(", ")} has no content schema)`,
         location: ctx.location.child(["responses"]).key(),
       });
     }

@@ -9,7 +9,6 @@ export const xExactlyOneOf: Oas3Rule = () => ({
     const operation = node as Record<string, unknown>;
     const value = operation["x-exactly-one-of"];
     if (value === undefined) return;
-    const names = operationContext(operation, ctx).parameters.map((p) => p.name);
-    reportProblems(ctx, "x-exactly-one-of", parseXExactlyOneOf(value, names));
+    reportProblems(ctx, "x-exactly-one-of", parseXExactlyOneOf(value, operationContext(operation, ctx).parameters));
   },
 });

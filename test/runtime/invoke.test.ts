@@ -51,7 +51,7 @@ function context(fetchImpl: typeof fetch, extra: Record<string, string> = {}) {
   return createContext(
     "shop",
     "https://api.example.test/",
-    { fetch: fetchImpl, merchant: "m-1", paymentKey: SECRET, ...extra },
+    { fetch: fetchImpl, ...{ merchant: "m-1", paymentKey: SECRET, ...extra } },
     ["merchant", "paymentKey", "apiKey"],
     ["merchant", "paymentKey"],
   );
