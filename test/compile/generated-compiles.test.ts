@@ -1,0 +1,145 @@
+// generated/ must type-check under the strictest settings users have, with NodeNext and with
+// Bundler resolution, using this repository's TypeScript. The tsconfig files are written to a
+// temporary directory and point at the repo by absolute path, so no project config leaks in.
+// A probe file proves each flag is actually in force (a typo'd or ignored flag would make the
+// main check vacuous).
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
+const generated = path.join(repo, "generated");
+
+const strictest = {
+  target: "ES2022",
+  lib: ["ES2022"], // no DOM: the clients must run on Node's own globals
+  types: ["node"],
+  typeRoots: [path.join(repo, "node_modules/@types")],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitOverride: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  skipLibCheck: false,
+  noEmit: true,
+};
+
+const resolutions = {
+  NodeNext: { module: "NodeNext", moduleResolution: "NodeNext" },
+  Bundler: { module: "ESNext", moduleResolution: "Bundler" },
+} as const;
+
+/** Each line marked `// TSnnnn` must produce exactly that diagnostic, and nothing else may. */
+const probe = `import { IncomingHttpHeaders } from "node:http"; // TS1484 verbatimModuleSyntax
+export type Headers = IncomingHttpHeaders;
+const list: string[] = [];
+export const first: string = list[0]; // TS2322 noUncheckedIndexedAccess
+export const optional: { a?: string } = { a: undefined }; // TS2375 exactOptionalPropertyTypes
+const unused = 1; // TS6133 noUnusedLocals
+export function unusedParameter(p: number): void {} // TS6133 noUnusedParameters
+class Base { method(): void {} }
+export class Derived extends Base { method(): void {} } // TS4114 noImplicitOverride
+export function noReturn(x: number): number | undefined { if (x > 0) return x; } // TS7030 noImplicitReturns
+const record: Record<string, number> = {};
+export const viaIndex = record.key; // TS4111 noPropertyAccessFromIndexSignature
+export function implicitAny(x) { return x; } // TS7006 strict
+export const page = document; // TS2584 no DOM lib
+`;
+
+interface Outcome {
+  readonly code: number;
+  readonly output: string;
+}
+
+async function runTsc(args: readonly string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsc, ...args, "--pretty", "false"], {
+      cwd: repo,
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
+    return { code: typeof failed.code === "number" ? failed.code : -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
+  }
+}
+
+function generatedFiles(): string[] {
+  return (readdirSync(generated, { recursive: true, encoding: "utf8" }) as string[])
+    .filter((file) => file.endsWith(".ts"))
+    .map((file) => path.join(generated, file))
+    .sort();
+}
+
+let work = "";
+
+function writeConfig(name: string, options: object, include: string[]): string {
+  const file = path.join(work, `tsconfig.${name}.json`);
+  writeFileSync(file, `${JSON.stringify({ compilerOptions: options, include }, null, 2)}\n`);
+  return file;
+}
+
+describe("generated/ under the strictest compiler settings", () => {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), "payspec-compile-"));
+    // The probe is an ES module, like generated/ (the repo's package.json says "type": "module").
+    writeFileSync(path.join(work, "package.json"), '{ "type": "module" }\n');
+    writeFileSync(path.join(work, "probe.ts"), probe);
+  });
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("the check covers every generated file", async () => {
+    const files = generatedFiles();
+    expect(files.length).toBeGreaterThan(0);
+    const config = writeConfig("list", { ...strictest, ...resolutions.NodeNext }, [path.join(generated, "**/*.ts")]);
+    const outcome = await runTsc(["-p", config, "--listFilesOnly"]);
+    expect(outcome.code, outcome.output).toBe(0);
+    const listed = outcome.output.split(/\r?\n/).filter((line) => line.startsWith(generated)).map((line) => path.normalize(line)).sort();
+    expect(listed).toEqual(files);
+  }, 120_000);
+
+  for (const [name, resolution] of Object.entries(resolutions)) {
+    it(`every flag in force with ${name} resolution (probe file)`, async () => {
+      const config = writeConfig(`probe.${name}`, { ...strictest, ...resolution, skipLibCheck: true }, [path.join(work, "probe.ts")]);
+      const outcome = await runTsc(["-p", config]);
+      expect(outcome.code).not.toBe(0);
+      const expected = probe
+        .split("\n")
+        .flatMap((line, index) => [...line.matchAll(/\/\/ (TS\d+)/g)].map((match) => `probe.ts:${index + 1} ${match[1]}`));
+      const actual = outcome.output
+        .split(/\r?\n/)
+        .flatMap((line) => {
+          const match = /probe\.ts\((\d+),\d+\): error (TS\d+)/.exec(line);
+          return match ? [`probe.ts:${match[1]} ${match[2]}`] : [];
+        });
+      expect(actual.sort()).toEqual(expected.sort());
+      expect(outcome.output.split(/\r?\n/).filter((line) => line.includes("error TS")).length).toBe(expected.length);
+    }, 120_000);
+
+    it(`generated/**/*.ts passes tsc --noEmit with ${name} resolution`, async () => {
+      const config = writeConfig(name, { ...strictest, ...resolution }, [path.join(generated, "**/*.ts")]);
+      const outcome = await runTsc(["-p", config]);
+      expect(outcome.output.trim()).toBe("");
+      expect(outcome.code).toBe(0);
+      // The config really is the strict one (not, say, a stale file from another run).
+      expect(JSON.parse(readFileSync(config, "utf8"))).toMatchObject({ compilerOptions: { strict: true, ...resolution } });
+    }, 120_000);
+  }
+});
