@@ -41,19 +41,42 @@ function prismEntry(): string {
   return path.resolve(path.dirname(manifestPath), bin);
 }
 
-// Children still running when this process exits are killed, so no Prism outlives its parent.
+// No Prism may outlive its parent. On a normal exit only synchronous work is possible, hence
+// SIGKILL. A fatal signal (vitest ends its workers with SIGTERM) skips "exit" handlers, so while
+// children live we also listen for those signals; when nobody else handles the signal, we end
+// the children and re-raise it so the default action (termination) still happens.
 const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const onExit = (): void => {
+  for (const child of live) child.kill("SIGKILL");
+};
+const signalHandlers = new Map<NodeJS.Signals, () => void>(
+  SIGNALS.map((signal) => [
+    signal,
+    () => {
+      if (process.listenerCount(signal) > 1) return; // the host handles it (and stops the mocks)
+      for (const child of live) child.kill("SIGTERM");
+      uninstallHooks();
+      process.kill(process.pid, signal);
+    },
+  ]),
+);
+function installHooks(): void {
+  process.on("exit", onExit);
+  for (const [signal, handler] of signalHandlers) process.on(signal, handler);
+}
+function uninstallHooks(): void {
+  process.off("exit", onExit);
+  for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+}
 function trackChild(child: ChildProcess): void {
+  if (live.size === 0) installHooks();
   live.add(child);
-  child.once("exit", () => live.delete(child));
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    // Only synchronous work is possible in an exit handler, hence SIGKILL without waiting.
-    process.on("exit", () => {
-      for (const c of live) c.kill("SIGKILL");
-    });
-  }
+  const forget = (): void => {
+    if (live.delete(child) && live.size === 0) uninstallHooks();
+  };
+  child.once("exit", forget);
+  child.once("error", forget);
 }
 
 // eslint-disable-next-line no-control-regex
