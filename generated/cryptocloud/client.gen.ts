@@ -51,6 +51,6 @@ export interface CryptoCloudClient {
 export function createCryptoCloudClient(options: CryptoCloudClientOptions): CryptoCloudClient {
   const context = createContext("cryptocloud", "https://api.cryptocloud.plus", options, ["apiKey"], ["apiKey"]);
   return {
-    getInvoiceInfo: (args) => invoke<GetInvoiceInfoResult>(context, getInvoiceInfoOperation, args),
+    getInvoiceInfo: (args?: GetInvoiceInfoArgs) => invoke<GetInvoiceInfoResult>(context, getInvoiceInfoOperation, args),
   };
 }

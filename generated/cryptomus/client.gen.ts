@@ -2,7 +2,7 @@
 // Do not edit: change the source and run `npm run generate`.
 
 import type { operations } from "./schema.gen.js";
-import { createContext, invoke, type BaseClientOptions, type Failure, type OperationSpec, type Success } from "../runtime/index.js";
+import { createContext, invoke, type BaseClientOptions, type Failure, type OperationSpec, type PageOptions, withPaging, type Success } from "../runtime/index.js";
 
 /** Arguments of `listPayments`. */
 export interface ListPaymentsArgs {
@@ -18,6 +18,8 @@ export interface ListPaymentsArgs {
 
 /** Every documented answer of `listPayments`, discriminated by `ok` and `status`. */
 export type ListPaymentsResult = Success<200, operations["listPayments"]["responses"][200]["content"]["application/json"]> | Failure<401, operations["listPayments"]["responses"][401]["content"]["application/json"]> | Failure<422, operations["listPayments"]["responses"][422]["content"]["application/json"]>;
+/** One item of a `listPayments` page (at `/result/items`). */
+export type ListPaymentsItem = NonNullable<NonNullable<NonNullable<Extract<ListPaymentsResult, { ok: true; }>["data"]>["result"]>["items"]>[number];
 const listPaymentsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "listPayments", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payment/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" } };
 
 /** Arguments of `listPayouts`. */
@@ -34,6 +36,8 @@ export interface ListPayoutsArgs {
 
 /** Every documented answer of `listPayouts`, discriminated by `ok` and `status`. */
 export type ListPayoutsResult = Success<200, operations["listPayouts"]["responses"][200]["content"]["application/json"]> | Failure<401, operations["listPayouts"]["responses"][401]["content"]["application/json"]> | Failure<422, operations["listPayouts"]["responses"][422]["content"]["application/json"]>;
+/** One item of a `listPayouts` page (at `/result/items`). */
+export type ListPayoutsItem = NonNullable<NonNullable<NonNullable<Extract<ListPayoutsResult, { ok: true; }>["data"]>["result"]>["items"]>[number];
 const listPayoutsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "listPayouts", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payout/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" } };
 
 /** Options of `createCryptomusClient`: the credentials the spec's security schemes name, plus transport settings. */
@@ -75,7 +79,13 @@ export interface CryptomusClient {
    * To read the next or previous page, pass `paginate.nextCursor` / `previousCursor` as
    * the `cursor` query parameter.
    */
-  listPayments(args?: ListPaymentsArgs): Promise<ListPaymentsResult>;
+  readonly listPayments: {
+    (args?: ListPaymentsArgs): Promise<ListPaymentsResult>;
+    /** Every page, first to last; stops after a failed page, which is yielded. */
+    pages(args?: ListPaymentsArgs, options?: PageOptions): AsyncGenerator<ListPaymentsResult, void, undefined>;
+    /** Every item of every page; a failed page throws PaginationError. */
+    all(args?: ListPaymentsArgs, options?: PageOptions): AsyncGenerator<ListPaymentsItem, void, undefined>;
+  };
   /**
    * Payout history
    *
@@ -85,14 +95,20 @@ export interface CryptomusClient {
    * `cursor` query parameter. A payout is final (`is_final`) once it is paid or has
    * failed; a failed payout returns the funds to the balance and must be created again.
    */
-  listPayouts(args?: ListPayoutsArgs): Promise<ListPayoutsResult>;
+  readonly listPayouts: {
+    (args?: ListPayoutsArgs): Promise<ListPayoutsResult>;
+    /** Every page, first to last; stops after a failed page, which is yielded. */
+    pages(args?: ListPayoutsArgs, options?: PageOptions): AsyncGenerator<ListPayoutsResult, void, undefined>;
+    /** Every item of every page; a failed page throws PaginationError. */
+    all(args?: ListPayoutsArgs, options?: PageOptions): AsyncGenerator<ListPayoutsItem, void, undefined>;
+  };
 }
 
 /** Creates a Cryptomus client. Credentials are applied and requests signed as the spec declares. */
 export function createCryptomusClient(options: CryptomusClientOptions): CryptomusClient {
   const context = createContext("cryptomus", "https://api.cryptomus.com", options, ["merchant", "paymentKey", "payoutKey"], ["merchant", "paymentKey", "payoutKey"]);
   return {
-    listPayments: (args) => invoke<ListPaymentsResult>(context, listPaymentsOperation, args),
-    listPayouts: (args) => invoke<ListPayoutsResult>(context, listPayoutsOperation, args),
+    listPayments: withPaging<ListPaymentsArgs, ListPaymentsResult, ListPaymentsItem>(context, listPaymentsOperation, (args?: ListPaymentsArgs) => invoke<ListPaymentsResult>(context, listPaymentsOperation, args)),
+    listPayouts: withPaging<ListPayoutsArgs, ListPayoutsResult, ListPayoutsItem>(context, listPayoutsOperation, (args?: ListPayoutsArgs) => invoke<ListPayoutsResult>(context, listPayoutsOperation, args)),
   };
 }

@@ -54,6 +54,6 @@ export interface MoruneClient {
 export function createMoruneClient(options: MoruneClientOptions): MoruneClient {
   const context = createContext("morune", "https://api.morune.com", options, ["apiKey"], ["apiKey"]);
   return {
-    getInvoiceInfo: (args) => invoke<GetInvoiceInfoResult>(context, getInvoiceInfoOperation, args),
+    getInvoiceInfo: (args?: GetInvoiceInfoArgs) => invoke<GetInvoiceInfoResult>(context, getInvoiceInfoOperation, args),
   };
 }

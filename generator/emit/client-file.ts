@@ -1,6 +1,6 @@
 import { type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
 import { camelCase } from "../model/names.js";
-import type { ApiModel } from "../model/types.js";
+import type { ApiModel, OperationModel } from "../model/types.js";
 import { isIdentifier, uniqueTypeName } from "./identifiers.js";
 import { docText, literal, propertyKey } from "./literal.js";
 import { argsRequired, type OperationNames, operationDocs, operationStructures } from "./operation-types.js";
@@ -27,6 +27,7 @@ export function clientNames(model: ApiModel, taken = new Set<string>()): ClientN
       method,
       args: uniqueTypeName(method, taken, "Args"),
       result: uniqueTypeName(method, taken, "Result"),
+      item: op.pagination ? uniqueTypeName(method, taken, "Item") : "",
       spec: `${method}Operation`,
     });
   }
@@ -38,6 +39,11 @@ function requiredCredentials(model: ApiModel): string[] {
   return model.credentials
     .map((c) => c.option)
     .filter((option) => model.operations.some((op) => op.security.length > 0 && op.security.every((alt) => alt.some((a) => a.option === option))));
+}
+
+function methodValue(op: OperationModel, n: OperationNames): string {
+  const call = `(args?: ${n.args}) => invoke<${n.result}>(context, ${n.spec}, args)`;
+  return op.pagination ? `withPaging<${n.args}, ${n.result}, ${n.item}>(context, ${n.spec}, ${call})` : call;
 }
 
 /** Statements of generated/<api>/client.gen.ts, built as Structures and added in one go. */
@@ -65,12 +71,32 @@ export function clientFileStatements(model: ApiModel, names: ClientNames, runtim
     name: names.client,
     isExported: true,
     docs: [docText(`${model.title} client.`, model.description)!],
-    methods: ops.map(({ op, names: n }) => ({
-      name: n.method,
-      parameters: [{ name: "args", type: n.args, hasQuestionToken: !argsRequired(op) }],
-      returnType: `Promise<${n.result}>`,
-      docs: operationDocs(op),
-    })),
+    methods: ops
+      .filter(({ op }) => !op.pagination)
+      .map(({ op, names: n }) => ({
+        name: n.method,
+        parameters: [{ name: "args", type: n.args, hasQuestionToken: !argsRequired(op) }],
+        returnType: `Promise<${n.result}>`,
+        docs: operationDocs(op),
+      })),
+    // Paged operations are callable objects: the call itself plus pages() and all().
+    properties: ops
+      .filter(({ op }) => op.pagination)
+      .map(({ op, names: n }) => {
+        const args = `args${argsRequired(op) ? "" : "?"}: ${n.args}`;
+        return {
+          name: n.method,
+          isReadonly: true,
+          docs: operationDocs(op),
+          type: `{
+  (${args}): Promise<${n.result}>;
+  /** Every page, first to last; stops after a failed page, which is yielded. */
+  pages(${args}, options?: PageOptions): AsyncGenerator<${n.result}, void, undefined>;
+  /** Every item of every page; a failed page throws PaginationError. */
+  all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;
+}`,
+        };
+      }),
   };
 
   const factory: FunctionDeclarationStructure = {
@@ -82,10 +108,11 @@ export function clientFileStatements(model: ApiModel, names: ClientNames, runtim
     returnType: names.client,
     statements: [
       `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)});`,
-      `return {\n${ops.map(({ names: n }) => `${n.method}: (args) => invoke<${n.result}>(context, ${n.spec}, args),`).join("\n")}\n};`,
+      `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
     ],
   };
 
+  const paged = model.operations.some((op) => op.pagination);
   const usesFailure = model.operations.some((op) => op.responses.some((r) => !r.ok));
   const usesSuccess = model.operations.some((op) => op.responses.some((r) => r.ok || r.status === "default"));
   return [
@@ -99,6 +126,7 @@ export function clientFileStatements(model: ApiModel, names: ClientNames, runtim
         "type BaseClientOptions",
         ...(usesFailure ? ["type Failure"] : []),
         "type OperationSpec",
+        ...(paged ? ["type PageOptions", "withPaging"] : []),
         ...(usesSuccess ? ["type Success"] : []),
       ],
     },

@@ -4,12 +4,12 @@ import type { ClientNames } from "./client-file.js";
 import { uniqueTypeName } from "./identifiers.js";
 
 /** Errors and result shapes a user handles, re-exported so one import path serves everything. */
-const RUNTIME_VALUES = ["ClientError", "ConfigurationError", "TransportError", "UnexpectedResponseError"];
-const RUNTIME_TYPES = ["Failure", "Success"];
+const RUNTIME_VALUES = ["ClientError", "ConfigurationError", "PaginationError", "TransportError", "UnexpectedResponseError"];
+const RUNTIME_TYPES = ["Failure", "PageOptions", "Success"];
 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
 export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string): StatementStructures[] {
-  const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result])];
+  const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item].filter((t) => t !== ""))];
   const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths"]);
   const schemaAliases = model.schemaNames.map((schema) => {
     // A schema named like a generated type keeps the generated name; the schema gets a suffix.

@@ -18,6 +18,8 @@ export interface OperationNames {
   readonly result: string;
   /** The runtime descriptor constant. */
   readonly spec: string;
+  /** Item type of a paged operation. */
+  readonly item: string;
 }
 
 const LOCATION_KEYS: Record<ParameterModel["in"], string> = { path: "path", query: "query", header: "headers", cookie: "cookie" };
@@ -117,8 +119,31 @@ function specConstant(op: OperationModel, names: OperationNames): VariableStatem
   };
 }
 
+/** `A["x"]["y"]`, tolerating optional and nullable steps. */
+export function indexedType(base: string, pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((type, key) => `NonNullable<${type}>[${JSON.stringify(key)}]`, base);
+}
+
+function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure[] {
+  if (!op.pagination) return [];
+  const data = `Extract<${names.result}, { ok: true }>["data"]`;
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: names.item,
+      isExported: true,
+      docs: [`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`],
+      type: `NonNullable<${indexedType(data, op.pagination.items)}>[number]`,
+    },
+  ];
+}
+
 export function operationStructures(op: OperationModel, names: OperationNames) {
-  return [argsInterface(op, names), resultAlias(op, names), specConstant(op, names)];
+  return [argsInterface(op, names), resultAlias(op, names), ...itemAlias(op, names), specConstant(op, names)];
 }
 
 export function operationDocs(op: OperationModel): string[] {
