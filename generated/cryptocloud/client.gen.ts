@@ -2,16 +2,14 @@
 // Do not edit: change the source and run `npm run generate`.
 
 import type { operations } from "./schema.gen.js";
-import { createContext, invoke, type BaseClientOptions, type Failure, type OperationSpec, type Success } from "../runtime/index.js";
+import { createContext, invoke, type BaseClientOptions, type CallOptions, type Failure, type OperationSpec, type Success } from "../runtime/index.js";
 
 /** Arguments of `getInvoiceInfo`. */
-export interface GetInvoiceInfoArgs {
+export interface GetInvoiceInfoArgs extends CallOptions {
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Request body (application/json). */
   readonly body: NonNullable<operations["getInvoiceInfo"]["requestBody"]>["content"]["application/json"];
-  /** Cancels the call. */
-  readonly signal?: AbortSignal;
 }
 
 /** Every documented answer of `getInvoiceInfo`, discriminated by `ok` and `status`. */

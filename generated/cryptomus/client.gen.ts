@@ -2,18 +2,16 @@
 // Do not edit: change the source and run `npm run generate`.
 
 import type { operations } from "./schema.gen.js";
-import { createContext, invoke, type BaseClientOptions, type Failure, type OperationSpec, type PageOptions, withPaging, type Success } from "../runtime/index.js";
+import { createContext, invoke, type BaseClientOptions, type CallOptions, type Failure, type OperationSpec, type PageOptions, withPaging, type Success } from "../runtime/index.js";
 
 /** Arguments of `listPayments`. */
-export interface ListPaymentsArgs {
+export interface ListPaymentsArgs extends CallOptions {
   /** query parameters: cursor? */
   readonly query?: NonNullable<operations["listPayments"]["parameters"]["query"]>;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Request body (application/json). */
   readonly body?: NonNullable<operations["listPayments"]["requestBody"]>["content"]["application/json"];
-  /** Cancels the call. */
-  readonly signal?: AbortSignal;
 }
 
 /** Every documented answer of `listPayments`, discriminated by `ok` and `status`. */
@@ -23,15 +21,13 @@ export type ListPaymentsItem = NonNullable<NonNullable<NonNullable<Extract<ListP
 const listPaymentsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "listPayments", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payment/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" } };
 
 /** Arguments of `listPayouts`. */
-export interface ListPayoutsArgs {
+export interface ListPayoutsArgs extends CallOptions {
   /** query parameters: cursor? */
   readonly query?: NonNullable<operations["listPayouts"]["parameters"]["query"]>;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Request body (application/json). */
   readonly body?: NonNullable<operations["listPayouts"]["requestBody"]>["content"]["application/json"];
-  /** Cancels the call. */
-  readonly signal?: AbortSignal;
 }
 
 /** Every documented answer of `listPayouts`, discriminated by `ok` and `status`. */

@@ -4,8 +4,8 @@
 export { createCryptomusClient } from "./client.gen.js";
 export type { CryptomusClient, CryptomusClientOptions, ListPaymentsArgs, ListPaymentsItem, ListPaymentsResult, ListPayoutsArgs, ListPayoutsItem, ListPayoutsResult } from "./client.gen.js";
 export type { components, operations, paths } from "./schema.gen.js";
-export { ClientError, ConfigurationError, PaginationError, TransportError, UnexpectedResponseError } from "../runtime/index.js";
-export type { Failure, PageOptions, Success } from "../runtime/index.js";
+export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
+export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
 import type { components } from "./schema.gen.js";
 /** The `Amount` schema of the Cryptomus spec. */
 export type Amount = components["schemas"]["Amount"];

@@ -4,8 +4,8 @@
 export { createMoruneClient } from "./client.gen.js";
 export type { GetInvoiceInfoArgs, GetInvoiceInfoResult, MoruneClient, MoruneClientOptions } from "./client.gen.js";
 export type { components, operations, paths } from "./schema.gen.js";
-export { ClientError, ConfigurationError, PaginationError, TransportError, UnexpectedResponseError } from "../runtime/index.js";
-export type { Failure, PageOptions, Success } from "../runtime/index.js";
+export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
+export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
 import type { components } from "./schema.gen.js";
 /** The `Currency` schema of the Morune spec. */
 export type Currency = components["schemas"]["Currency"];

@@ -124,6 +124,7 @@ export function clientFileStatements(model: ApiModel, names: ClientNames, runtim
         "createContext",
         "invoke",
         "type BaseClientOptions",
+        "type CallOptions",
         ...(usesFailure ? ["type Failure"] : []),
         "type OperationSpec",
         ...(paged ? ["type PageOptions", "withPaging"] : []),

@@ -4,8 +4,16 @@ import type { ClientNames } from "./client-file.js";
 import { uniqueTypeName } from "./identifiers.js";
 
 /** Errors and result shapes a user handles, re-exported so one import path serves everything. */
-const RUNTIME_VALUES = ["ClientError", "ConfigurationError", "PaginationError", "TransportError", "UnexpectedResponseError"];
-const RUNTIME_TYPES = ["Failure", "PageOptions", "Success"];
+const RUNTIME_VALUES = [
+  "ClientError",
+  "ConfigurationError",
+  "PaginationError",
+  "TimeoutError",
+  "TransportError",
+  "UnexpectedResponseError",
+  "DEFAULT_TIMEOUT_MS",
+];
+const RUNTIME_TYPES = ["CallOptions", "Failure", "PageOptions", "RetryOptions", "Success"];
 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
 export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string): StatementStructures[] {

@@ -69,8 +69,15 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       docs: [`Request body (${op.body.contentType}).`],
     });
   }
-  properties.push({ name: "signal", isReadonly: true, hasQuestionToken: true, type: "AbortSignal", docs: ["Cancels the call."] });
-  return { kind: StructureKind.Interface, name: names.args, isExported: true, docs: [`Arguments of \`${names.method}\`.`], properties };
+  // signal, timeoutMs and retry come from CallOptions.
+  return {
+    kind: StructureKind.Interface,
+    name: names.args,
+    isExported: true,
+    extends: ["CallOptions"],
+    docs: [`Arguments of \`${names.method}\`.`],
+    properties,
+  };
 }
 
 function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure {

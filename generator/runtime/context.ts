@@ -1,5 +1,7 @@
 import { ConfigurationError } from "./errors.js";
-import type { BaseClientOptions } from "./types.js";
+import type { BaseClientOptions, RetryOptions } from "./types.js";
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Everything a call needs from the client, resolved once at creation. */
 export interface ClientContext {
@@ -11,6 +13,8 @@ export interface ClientContext {
   readonly credentials: ReadonlyMap<string, string>;
   /** The same values, for redaction. */
   readonly secrets: readonly string[];
+  readonly timeoutMs: number;
+  readonly retry: RetryOptions | false;
 }
 
 /**
@@ -46,5 +50,7 @@ export function createContext(
     headers: { ...options.headers },
     credentials,
     secrets: [...credentials.values()],
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry: options.retry ?? {},
   };
 }

@@ -31,6 +31,17 @@ export class TransportError extends ClientError {
   override name = "TransportError";
 }
 
+/** No complete answer arrived within the timeout. */
+export class TimeoutError extends ClientError {
+  override name = "TimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(provider: string, operation: string, timeoutMs: number) {
+    super(provider, operation, `no complete answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
 /** The answer's status is not documented, or its body is not what the spec says. */
 export class UnexpectedResponseError extends ClientError {
   override name = "UnexpectedResponseError";

@@ -1,8 +1,9 @@
 import type { ClientContext } from "./context.js";
-import { TransportError } from "./errors.js";
+import { ClientError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 import { redact } from "./redact.js";
 import { prepareRequest } from "./request.js";
 import { readResponse } from "./response.js";
+import { parseRetryAfter, retryableStatus, retryDelay, retryPolicy, sleep } from "./retry.js";
 import type { OperationSpec, RequestArgs } from "./types.js";
 
 function describe(error: unknown): string {
@@ -13,18 +14,54 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+interface Attempt {
+  readonly result?: { readonly status: number; readonly response: Response };
+  readonly error?: unknown;
+  /** Status of the answer, when there was one. */
+  readonly status?: number;
+  readonly retryAfter?: number | undefined;
+}
+
 /**
- * One call of one operation. `R` is the operation's generated result union; the runtime
- * returns the matching shape, which the generated method declares.
+ * One attempt: a fresh request (serialized and signed anew), sent and read under one timeout
+ * that also covers the body. Never throws; the caller decides between retrying and failing.
+ */
+async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs, timeoutMs: number): Promise<Attempt> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = args.signal ? AbortSignal.any([args.signal, timeout]) : timeout;
+  let response: Response | undefined;
+  try {
+    const { url, init } = prepareRequest(ctx, op, args);
+    response = await ctx.fetch(url, { ...init, signal });
+    const result = (await readResponse(ctx, op, response)) as { status: number; response: Response };
+    return { result, status: result.status, retryAfter: parseRetryAfter(response.headers.get("retry-after")) };
+  } catch (error) {
+    if (args.signal?.aborted) return { error: args.signal.reason };
+    if (timeout.aborted) return { error: new TimeoutError(ctx.provider, op.id, timeoutMs) };
+    if (error instanceof UnexpectedResponseError) {
+      return { error, status: error.status, retryAfter: parseRetryAfter(response?.headers.get("retry-after") ?? null) };
+    }
+    if (error instanceof ClientError) return { error };
+    const stage = response === undefined ? "request failed" : "answer broke off";
+    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), ctx.secrets)}`, { cause: error }) };
+  }
+}
+
+/**
+ * One call of one operation, with the client's timeout and, for operations safe to repeat,
+ * retries on connection errors, 408, 429 and 5xx. `R` is the operation's generated result
+ * union; the runtime returns the matching shape, which the generated method declares.
  */
 export async function invoke<R>(ctx: ClientContext, op: OperationSpec, args: RequestArgs = {}): Promise<R> {
-  const { url, init } = prepareRequest(ctx, op, args);
-  let response: Response;
-  try {
-    response = await ctx.fetch(url, init);
-  } catch (error) {
-    if (args.signal?.aborted) throw error;
-    throw new TransportError(ctx.provider, op.id, `request failed: ${redact(describe(error), ctx.secrets)}`, { cause: error });
+  const policy = retryPolicy(ctx.retry, args.retry, op.idempotent);
+  const timeoutMs = args.timeoutMs ?? ctx.timeoutMs;
+  for (let n = 1; ; n++) {
+    const outcome = await attempt(ctx, op, args, timeoutMs);
+    const retryable = outcome.status === undefined ? outcome.error instanceof TransportError : retryableStatus(outcome.status);
+    if (n >= policy.attempts || !retryable) {
+      if (outcome.result === undefined) throw outcome.error;
+      return outcome.result as R;
+    }
+    await sleep(retryDelay(policy, n, outcome.retryAfter), args.signal);
   }
-  return (await readResponse(ctx, op, response)) as R;
 }

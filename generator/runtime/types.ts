@@ -60,13 +60,34 @@ export interface Failure<S extends number, E> {
   readonly response: Response;
 }
 
+/** Retry policy for operations that are safe to repeat (see README "Retries"). */
+export interface RetryOptions {
+  /** Total attempts, the first included. Default 3. */
+  readonly attempts?: number;
+  /** Backoff before retry n is a random delay in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))]. Default 250. */
+  readonly baseDelayMs?: number;
+  /** Default 4000. */
+  readonly maxDelayMs?: number;
+  /** A Retry-After longer than this is shortened to it. Default 30000. */
+  readonly maxRetryAfterMs?: number;
+}
+
+/** Per-call transport settings, overriding the client's. */
+export interface CallOptions {
+  /** Milliseconds for each attempt, answer body included. */
+  readonly timeoutMs?: number;
+  /** `false` turns retries off for this call. */
+  readonly retry?: RetryOptions | false;
+  /** Cancels the call (and any wait before a retry). */
+  readonly signal?: AbortSignal;
+}
+
 /** The parts of a call, by location; generated methods narrow each one from the spec. */
-export interface RequestArgs {
+export interface RequestArgs extends CallOptions {
   readonly path?: object;
   readonly query?: object;
   readonly headers?: object;
   readonly body?: unknown;
-  readonly signal?: AbortSignal;
 }
 
 /** Options every generated client accepts besides its credentials. */
@@ -77,4 +98,8 @@ export interface BaseClientOptions {
   readonly fetch?: typeof fetch;
   /** Extra headers sent with every request. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Milliseconds for each attempt, answer body included. Default 30000. */
+  readonly timeoutMs?: number;
+  /** Retry policy for operations safe to repeat; `false` turns retries off. Default: 3 attempts. */
+  readonly retry?: RetryOptions | false;
 }
