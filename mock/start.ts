@@ -61,7 +61,7 @@ export function defaultSecret(option: string): string {
 
 function selectApis(all: readonly ApiEntry[], wanted: readonly string[] | undefined, configFile: string): ApiEntry[] {
   if (wanted === undefined || wanted.length === 0) return [...all];
-  return wanted.map((name) => {
+  return [...new Set(wanted)].map((name) => {
     const entry = all.find((api) => api.name === name);
     if (entry === undefined) throw new Error(`unknown api "${name}"; ${configFile} lists: ${all.map((a) => a.name).join(", ")}`);
     return entry;
