@@ -94,6 +94,22 @@ function parameterValue(api: LoadedApi, operation: OperationModel, name: string)
   throw new Error(`${api.name} ${operation.id}: parameter "${name}" has no example; document one so tests can send a valid request`);
 }
 
+/**
+ * The arguments a generated client method needs for a valid request, from the documented
+ * examples: required parameters plus the first name of x-exactly-one-of, and the body example.
+ */
+export function callArgs(api: LoadedApi, operation: OperationModel): Record<string, unknown> {
+  const exactlyOne = operation.exactlyOneOf ?? [];
+  const args: Record<string, Record<string, string> | unknown> = {};
+  for (const p of operation.parameters.filter((q) => q.required || q.name === exactlyOne[0])) {
+    const key = p.in === "header" ? "headers" : p.in;
+    args[key] = { ...(args[key] as Record<string, string> | undefined), [p.name]: parameterValue(api, operation, p.name) };
+  }
+  const body = bodyExample(api, operation);
+  if (body !== undefined) args.body = body;
+  return args;
+}
+
 /** The request body the spec documents (its first example), or `{}`. */
 export function bodyExample(api: LoadedApi, operation: OperationModel): unknown {
   if (operation.body === undefined) return undefined;
