@@ -6,6 +6,8 @@ export default defineConfig({
     // One set of Prism mocks for the whole run; tests get their URLs with inject("mockUrls").
     globalSetup: ["test/setup/mocks.ts"],
     testTimeout: 30_000,
+    // Type tests (*.test-d.ts): expectTypeOf and @ts-expect-error checked by tsc.
+    typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
     hookTimeout: 60_000,
   },
 });
