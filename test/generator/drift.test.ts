@@ -97,13 +97,16 @@ describe("generate CLI in a temporary copy", () => {
 });
 
 describe("the generator knows no provider", () => {
-  it("names none of the providers outside the runtime's algorithm registry", () => {
+  // The algorithm registries may say which provider uses which algorithm, for orientation.
+  const registries = ["generator/runtime/signing.ts", "generator/runtime/webhook-algorithms.ts"].map((f) => path.join(REPO, f));
+
+  it("names none of the providers outside the runtime's algorithm registries", () => {
     const offenders: string[] = [];
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p !== path.join(REPO, "generator/runtime/signing.ts") && /cryptomus|cryptocloud|morune/i.test(readFileSync(p, "utf8"))) {
+        else if (!registries.includes(p) && /cryptomus|cryptocloud|morune/i.test(readFileSync(p, "utf8"))) {
           offenders.push(path.relative(REPO, p));
         }
       }

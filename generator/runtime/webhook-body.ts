@@ -1,0 +1,71 @@
+import { parseOrderedJson } from "./ordered-json.js";
+import { type BodyKind, type ParsedBody, reject, type WebhookHeaders, type WebhookRejection } from "./webhook-types.js";
+
+const FORM = "application/x-www-form-urlencoded";
+
+function essence(mediaType: string): string {
+  return (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+}
+
+/** JSON (`application/json`, `application/*+json`) or form-encoded; anything else is not a webhook body. */
+export function bodyKindOf(mediaType: string): BodyKind | undefined {
+  const type = essence(mediaType);
+  if (type === FORM) return "form";
+  return /^application\/([\w.-]+\+)?json$/.test(type) ? "json" : undefined;
+}
+
+/** A header by case-insensitive name, from `Headers` or a `node:http` headers object. */
+export function headerValue(headers: WebhookHeaders, name: string): string | readonly string[] | undefined {
+  if (typeof (headers as { get?: unknown }).get === "function") return (headers as Headers).get(name) ?? undefined;
+  const wanted = name.toLowerCase();
+  const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+  return Object.entries(record).find(([key, value]) => key.toLowerCase() === wanted && value !== undefined)?.[1];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** How to read a body: the content type when it names a declared one, else what the text looks like. */
+function chooseKind(text: string, contentType: string | undefined, accepted: readonly string[]): BodyKind | WebhookRejection {
+  const kinds = accepted.map(bodyKindOf).filter((k): k is BodyKind => k !== undefined);
+  if (contentType !== undefined && contentType.trim() !== "") {
+    const kind = bodyKindOf(contentType);
+    if (kind === undefined || !kinds.includes(kind)) {
+      return reject(`unsupported content type ${JSON.stringify(essence(contentType))}; expected ${accepted.join(" or ")}`);
+    }
+    return kind;
+  }
+  if (!kinds.includes("form")) return "json";
+  return kinds.includes("json") && /^\s*[{[]/.test(text) ? "json" : "form";
+}
+
+/**
+ * Decodes and parses a notification body. Bytes must be UTF-8; JSON must be one object without
+ * duplicate keys, and a form without repeated fields: a signed body must mean one thing.
+ */
+export function readBody(raw: string | Uint8Array, contentType: string | undefined, accepted: readonly string[]): { readonly ok: true; readonly body: ParsedBody } | WebhookRejection {
+  let text: string;
+  try {
+    text = typeof raw === "string" ? raw : utf8.decode(raw);
+  } catch {
+    return reject("body is not UTF-8 text");
+  }
+  if (text.trim() === "") return reject("empty body");
+  const kind = chooseKind(text, contentType, accepted);
+  if (typeof kind !== "string") return kind;
+  if (kind === "form") {
+    const fields = [...new URLSearchParams(text)];
+    const names = new Set<string>();
+    for (const [key] of fields) {
+      if (names.has(key)) return reject(`body is ambiguous: field ${JSON.stringify(key)} is repeated`);
+      names.add(key);
+    }
+    // fromEntries defines own properties, so a field named "__proto__" stays a field.
+    return { ok: true, body: { kind, text, value: Object.fromEntries(fields) } };
+  }
+  const parsed = parseOrderedJson(text);
+  if (!parsed.ok) {
+    return reject(parsed.duplicateKey === undefined ? `body is not valid JSON (${parsed.error})` : `body is ambiguous: key ${JSON.stringify(parsed.duplicateKey)} is repeated`);
+  }
+  if (parsed.node.kind !== "object") return reject("body is not a JSON object");
+  return { ok: true, body: { kind, text, tree: parsed.node, value: JSON.parse(text) as Record<string, unknown> } };
+}

@@ -1,0 +1,89 @@
+import { ConfigurationError } from "./errors.js";
+import { getWebhookAlgorithm } from "./webhook-algorithms.js";
+import { headerValue, readBody } from "./webhook-body.js";
+import { describeMatchFields, matchesWebhook } from "./webhook-match.js";
+import {
+  type ParsedBody,
+  reject,
+  type WebhookHeaders,
+  type WebhookRejection,
+  type WebhookSignatureSpec,
+  type WebhookSpec,
+  type WebhookVerifierOptions,
+} from "./webhook-types.js";
+
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+
+/** What a generated verifier's `verify` does; `R` is its generated result union. */
+export interface WebhookVerifier<R> {
+  verify(rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<R>;
+}
+
+/** A verified notification before the generated types narrow it. */
+interface Verified {
+  readonly ok: true;
+  readonly name: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+function readSecrets(provider: string, specs: readonly WebhookSpec[], options: object): ReadonlyMap<string, string> {
+  const values = options as Readonly<Record<string, unknown>>;
+  const secrets = new Map<string, string>();
+  for (const name of new Set(specs.map((s) => s.signature.secret))) {
+    const value = values[name];
+    if (typeof value !== "string" || value.length === 0) {
+      throw new ConfigurationError(provider, "createWebhookVerifier", `option "${name}" must be a non-empty string`);
+    }
+    secrets.set(name, value);
+  }
+  return secrets;
+}
+
+function signatureOf(declaration: WebhookSignatureSpec, body: ParsedBody, headers: WebhookHeaders): { readonly ok: true; readonly value: string } | WebhookRejection {
+  if (declaration.in === "header") {
+    const value = headerValue(headers, declaration.name);
+    if (value === undefined || value === "" || value.length === 0) return reject(`missing signature: no ${declaration.name} header`);
+    if (typeof value === "string") return { ok: true, value };
+    return value.length === 1 ? { ok: true, value: value[0]! } : reject(`malformed signature: more than one ${declaration.name} header`);
+  }
+  const value = body.value[declaration.name];
+  if (value === undefined) return reject(`missing signature: no "${declaration.name}" field in the body`);
+  if (typeof value !== "string" || value === "") return reject(`malformed signature: body field "${declaration.name}" is not a non-empty string`);
+  return { ok: true, value };
+}
+
+/**
+ * Builds `verify` from a spec's webhooks. It reads the body (UTF-8; JSON or form as declared),
+ * finds the one webhook whose `match` the body satisfies, takes its signature from where the
+ * spec says, and lets the named algorithm check it with that webhook's key. Every failure is
+ * an `{ ok: false, reason }`; nothing secret is ever part of a reason.
+ */
+export function createWebhookVerifier<R>(provider: string, specs: readonly WebhookSpec[], options: WebhookVerifierOptions & object): WebhookVerifier<R> {
+  const secrets = readSecrets(provider, specs, options);
+  const clockToleranceSeconds = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  if (!Number.isFinite(clockToleranceSeconds) || clockToleranceSeconds < 0) {
+    throw new ConfigurationError(provider, "createWebhookVerifier", "option \"clockToleranceSeconds\" must be a number of seconds, 0 or more");
+  }
+  const mediaTypes = [...new Set(specs.flatMap((s) => s.mediaTypes))];
+
+  const verify = async (rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<Verified | WebhookRejection> => {
+    const contentType = headerValue(headers, "content-type");
+    const read = readBody(rawBody, typeof contentType === "string" ? contentType : contentType?.[0], mediaTypes);
+    if (!read.ok) return read;
+    const { body } = read;
+    const spec = specs.find((s) => matchesWebhook(s, body));
+    if (spec === undefined) return reject(`no webhook of this api matches the notification (${describeMatchFields(specs, body.value)})`);
+    const signature = signatureOf(spec.signature, body, headers);
+    if (!signature.ok) return signature;
+    const verdict = await getWebhookAlgorithm(spec.signature.algorithm).verify({
+      body,
+      signature: signature.value,
+      secret: secrets.get(spec.signature.secret)!,
+      declaration: spec.signature,
+      clockToleranceSeconds,
+    });
+    return verdict.ok ? { ok: true, name: spec.name, payload: body.value } : verdict;
+  };
+  // The generated result type narrows `name` and `payload` from the spec, as invoke<R> does for responses.
+  return { verify: (rawBody, headers) => verify(rawBody, headers) as Promise<R> };
+}
