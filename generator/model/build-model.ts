@@ -4,6 +4,7 @@ import { createDeref } from "./json-pointer.js";
 import { pascalCase } from "./names.js";
 import { transformOperation } from "./operation.js";
 import type { ApiModel, CredentialOption, HttpMethod } from "./types.js";
+import { transformWebhooks } from "./webhooks.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -49,6 +50,7 @@ export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document">)
     baseUrl: typeof server?.url === "string" ? server.url.replace(/\/$/, "") : "",
     credentials: [...credentials.values()],
     operations,
+    webhooks: transformWebhooks(ctx),
     schemaNames: Object.keys(asRecord(asRecord(document.components)?.schemas) ?? {}).sort(),
   };
 }

@@ -8,7 +8,7 @@ export function pickMediaType(content: Record<string, unknown> | undefined): str
   return types.find((t) => t === "application/json") ?? types.find((t) => /[/+]json\b/.test(t)) ?? types[0];
 }
 
-function examplesOf(media: Record<string, unknown> | undefined, ctx: ModelContext): Record<string, unknown> {
+export function examplesOf(media: Record<string, unknown> | undefined, ctx: ModelContext): Record<string, unknown> {
   if (!media) return {};
   const named = asRecord(media.examples);
   if (named) {

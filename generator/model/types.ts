@@ -1,4 +1,5 @@
 import type { XPagination } from "../extensions/x-pagination.js";
+import type { WebhookModel } from "./webhooks.js";
 
 /** What the emitters see of one spec. Plain data, built by a pure function from the bundled spec. */
 export interface ApiModel {
@@ -13,6 +14,8 @@ export interface ApiModel {
   /** Every client option that holds a secret or identity, in first-use order. */
   readonly credentials: readonly CredentialOption[];
   readonly operations: readonly OperationModel[];
+  /** The spec's `webhooks:`, the notifications the provider sends, in spec order. */
+  readonly webhooks: readonly WebhookModel[];
   /** Names under components.schemas, sorted. */
   readonly schemaNames: readonly string[];
 }

@@ -1,0 +1,64 @@
+import { overlappingWebhooks, parseXWebhookSignature, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
+import { asRecord, type ModelContext } from "./context.js";
+import { escapeSegment } from "./json-pointer.js";
+import { transformParameters } from "./parameters.js";
+import { examplesOf } from "./responses.js";
+import type { HttpMethod } from "./types.js";
+
+const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** One notification a provider sends (an entry of the spec's `webhooks:`). */
+export interface WebhookModel {
+  /** The key under `webhooks:`; the `name` a verified notification carries. */
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** JSON pointer of the webhook's operation, for messages. */
+  readonly pointer: string;
+  readonly summary?: string;
+  readonly description?: string;
+  /** Request body media types, in spec order (JSON, form-encoded). */
+  readonly mediaTypes: readonly string[];
+  /** Media type → named examples of the body. */
+  readonly examples: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly signature: XWebhookSignature;
+}
+
+function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel {
+  const methods = METHODS.filter((m) => asRecord(pathItem[m]));
+  const method = methods[0];
+  if (method === undefined || methods.length > 1) {
+    return ctx.fail(["webhooks", name], "a webhook describes one notification: declare exactly one operation (usually post)");
+  }
+  const at = ["webhooks", name, method];
+  const operation = asRecord(pathItem[method])!;
+  const content = asRecord(asRecord(ctx.deref(operation.requestBody))?.content) ?? {};
+  const mediaTypes = Object.keys(content);
+  if (operation["x-webhook-signature"] === undefined) ctx.fail(at, "a webhook needs x-webhook-signature: how its notifications are signed");
+  const parsed = parseXWebhookSignature(operation["x-webhook-signature"], {
+    bodies: mediaTypes.map((mediaType) => ({ mediaType, schema: asRecord(ctx.deref(content[mediaType]))?.schema })),
+    headers: transformParameters(pathItem, operation, at, ctx).filter((p) => p.in === "header").map((p) => p.name),
+    deref: ctx.deref,
+  });
+  if (!parsed.ok) ctx.fail([...at, "x-webhook-signature", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
+  return {
+    name,
+    method,
+    pointer: `#/webhooks/${escapeSegment(name)}/${method}`,
+    ...(typeof operation.summary === "string" ? { summary: operation.summary } : {}),
+    ...(typeof operation.description === "string" ? { description: operation.description } : {}),
+    mediaTypes,
+    examples: Object.fromEntries(mediaTypes.map((type) => [type, examplesOf(asRecord(ctx.deref(content[type])), ctx)])),
+    signature: parsed.value,
+  };
+}
+
+/** The spec's `webhooks:`, in spec order; fails when one body could be two of them. */
+export function transformWebhooks(ctx: ModelContext): WebhookModel[] {
+  const webhooks = Object.entries(asRecord(ctx.document.webhooks) ?? {}).map(([name, raw]) => transformWebhook(name, asRecord(ctx.deref(raw)) ?? {}, ctx));
+  const [overlap] = overlappingWebhooks(webhooks.map((w) => ({ name: w.name, ...(w.signature.match ? { match: w.signature.match } : {}) })));
+  if (overlap !== undefined) {
+    const later = webhooks.find((w) => w.name === overlap[1])!;
+    ctx.fail(["webhooks", later.name, later.method, "x-webhook-signature", ...(later.signature.match ? ["match"] : [])], `a notification could be both "${overlap[0]}" and "${overlap[1]}"; give each a match that differs on a shared field`);
+  }
+  return webhooks;
+}
