@@ -3,10 +3,10 @@
 
 export { createCryptoCloudClient } from "./client.gen.js";
 export type { CryptoCloudClient, CryptoCloudClientOptions, GetInvoiceInfoArgs, GetInvoiceInfoResult } from "./client.gen.js";
-export type { components, operations, paths } from "./schema.gen.js";
+export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
 export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
 export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
-import type { components } from "./schema.gen.js";
+import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `CryptoDate` schema of the CryptoCloud spec. */
 export type CryptoDate = components["schemas"]["CryptoDate"];
 /** The `Currency` schema of the CryptoCloud spec. */
@@ -23,8 +23,16 @@ export type InvoiceId = components["schemas"]["InvoiceId"];
 export type InvoiceInfoRequest = components["schemas"]["InvoiceInfoRequest"];
 /** The `InvoiceInfoResponse` schema of the CryptoCloud spec. */
 export type InvoiceInfoResponse = components["schemas"]["InvoiceInfoResponse"];
-/** The `InvoiceStatus` schema of the CryptoCloud spec. */
-export type InvoiceStatus = components["schemas"]["InvoiceStatus"];
+/** The documented values of the `InvoiceStatus` enum of the CryptoCloud spec; responses may also carry an UnknownEnumValue. */
+export type InvoiceStatus = Exclude<components["schemas"]["InvoiceStatus"], UnknownEnumValue>;
+/** Every documented value of `InvoiceStatus`. */
+export const InvoiceStatusValues = ["created", "paid", "partial", "overpaid", "canceled"] as const satisfies readonly InvoiceStatus[];
+
+/** Whether a received value is one of the documented `InvoiceStatus` values (and not an UnknownEnumValue). */
+export function isInvoiceStatus(value: string): value is InvoiceStatus {
+  return (InvoiceStatusValues as readonly string[]).includes(value);
+}
+
 /** The `Network` schema of the CryptoCloud spec. */
 export type Network = components["schemas"]["Network"];
 /** The `Project` schema of the CryptoCloud spec. */

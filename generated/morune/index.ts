@@ -3,19 +3,35 @@
 
 export { createMoruneClient } from "./client.gen.js";
 export type { GetInvoiceInfoArgs, GetInvoiceInfoResult, MoruneClient, MoruneClientOptions } from "./client.gen.js";
-export type { components, operations, paths } from "./schema.gen.js";
+export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
 export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
 export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
-import type { components } from "./schema.gen.js";
-/** The `Currency` schema of the Morune spec. */
-export type Currency = components["schemas"]["Currency"];
+import type { components, UnknownEnumValue } from "./schema.gen.js";
+/** The documented values of the `Currency` enum of the Morune spec; responses may also carry an UnknownEnumValue. */
+export type Currency = Exclude<components["schemas"]["Currency"], UnknownEnumValue>;
+/** Every documented value of `Currency`. */
+export const CurrencyValues = ["RUB", "USD", "EUR", "UAH"] as const satisfies readonly Currency[];
+
+/** Whether a received value is one of the documented `Currency` values (and not an UnknownEnumValue). */
+export function isCurrency(value: string): value is Currency {
+  return (CurrencyValues as readonly string[]).includes(value);
+}
+
 /** The `ErrorEnvelope` schema of the Morune spec. */
 export type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
 /** The `Invoice` schema of the Morune spec. */
 export type Invoice = components["schemas"]["Invoice"];
 /** The `InvoiceInfoResponse` schema of the Morune spec. */
 export type InvoiceInfoResponse = components["schemas"]["InvoiceInfoResponse"];
-/** The `InvoiceStatus` schema of the Morune spec. */
-export type InvoiceStatus = components["schemas"]["InvoiceStatus"];
+/** The documented values of the `InvoiceStatus` enum of the Morune spec; responses may also carry an UnknownEnumValue. */
+export type InvoiceStatus = Exclude<components["schemas"]["InvoiceStatus"], UnknownEnumValue>;
+/** Every documented value of `InvoiceStatus`. */
+export const InvoiceStatusValues = ["created", "success", "fail", "expired"] as const satisfies readonly InvoiceStatus[];
+
+/** Whether a received value is one of the documented `InvoiceStatus` values (and not an UnknownEnumValue). */
+export function isInvoiceStatus(value: string): value is InvoiceStatus {
+  return (InvoiceStatusValues as readonly string[]).includes(value);
+}
+
 /** The `MoruneDate` schema of the Morune spec. */
 export type MoruneDate = components["schemas"]["MoruneDate"];

@@ -13,6 +13,11 @@ const RESERVED = new Set(
 export function uniqueTypeName(raw: string, taken: Set<string>, suffix = ""): string {
   let base = pascalCase(raw) + suffix;
   if (RESERVED.has(base.toLowerCase()) && suffix === "") base = `${base}Type`;
+  return uniqueName(base, taken);
+}
+
+/** `base`, or `base2`, `base3`… if taken; records the result in `taken`. */
+export function uniqueName(base: string, taken: Set<string>): string {
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
   taken.add(name);

@@ -1,7 +1,9 @@
-import { type StatementStructures, StructureKind } from "ts-morph";
+import { type StatementStructures, StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { ApiModel } from "../model/types.js";
 import type { ClientNames } from "./client-file.js";
-import { uniqueTypeName } from "./identifiers.js";
+import { UNKNOWN_ENUM_VALUE } from "../types/schema-types.js";
+import { uniqueName, uniqueTypeName } from "./identifiers.js";
+import { literal } from "./literal.js";
 
 /** Errors and result shapes a user handles, re-exported so one import path serves everything. */
 const RUNTIME_VALUES = [
@@ -18,7 +20,7 @@ const RUNTIME_TYPES = ["CallOptions", "Failure", "PageOptions", "RetryOptions", 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
 export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string): StatementStructures[] {
   const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item].filter((t) => t !== ""))];
-  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths"]);
+  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE]);
   const schemaAliases = model.schemaNames.map((schema) => {
     // A schema named like a generated type keeps the generated name; the schema gets a suffix.
     const name = taken.has(schema) || !/^[A-Za-z_$][\w$]*$/.test(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken);
@@ -27,18 +29,59 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
   return [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./client.gen.js", namedExports: [names.factory] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./client.gen.js", namedExports: clientTypes.sort() },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedExports: ["components", "operations", "paths"] },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "./schema.gen.js",
+      namedExports: ["components", "operations", "paths", UNKNOWN_ENUM_VALUE],
+    },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_VALUES },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: RUNTIME_TYPES },
     ...(schemaAliases.length > 0
-      ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["components"] }]
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            isTypeOnly: true,
+            moduleSpecifier: "./schema.gen.js",
+            namedImports: ["components", ...(model.enumSchemas.length > 0 ? [UNKNOWN_ENUM_VALUE] : [])],
+          },
+        ]
       : []),
-    ...schemaAliases.map(({ name, schema }) => ({
-      kind: StructureKind.TypeAlias as const,
-      name,
-      isExported: true,
-      docs: [`The \`${schema}\` schema of the ${model.title} spec.`],
-      type: `components["schemas"][${JSON.stringify(schema)}]`,
-    })),
+    ...schemaAliases.flatMap(({ name, schema }) => {
+      const type = `components["schemas"][${JSON.stringify(schema)}]`;
+      const enumSchema = model.enumSchemas.find((e) => e.name === schema);
+      if (enumSchema === undefined) {
+        return [{ kind: StructureKind.TypeAlias as const, name, isExported: true, docs: [`The \`${schema}\` schema of the ${model.title} spec.`], type }];
+      }
+      // Enums are open inside response types; the named type lists only the documented values,
+      // and a guard narrows a received value to them (equality cannot narrow the open part away).
+      const values = uniqueName(`${name}Values`, taken);
+      const guard = uniqueName(`is${name}`, taken);
+      return [
+        {
+          kind: StructureKind.TypeAlias as const,
+          name,
+          isExported: true,
+          docs: [`The documented values of the \`${schema}\` enum of the ${model.title} spec; responses may also carry an ${UNKNOWN_ENUM_VALUE}.`],
+          type: `Exclude<${type}, ${UNKNOWN_ENUM_VALUE}>`,
+        },
+        {
+          kind: StructureKind.VariableStatement as const,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: [`Every documented value of \`${name}\`.`],
+          declarations: [{ name: values, initializer: `${literal(enumSchema.values)} as const satisfies readonly ${name}[]` }],
+        },
+        {
+          kind: StructureKind.Function as const,
+          name: guard,
+          isExported: true,
+          docs: [`Whether a received value is one of the documented \`${name}\` values (and not an ${UNKNOWN_ENUM_VALUE}).`],
+          parameters: [{ name: "value", type: "string" }],
+          returnType: `value is ${name}`,
+          statements: [`return (${values} as readonly string[]).includes(value);`],
+        },
+      ];
+    }),
   ];
 }

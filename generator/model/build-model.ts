@@ -41,6 +41,7 @@ export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document">)
     credentials.set(auth.option, { option: auth.option, ...(typeof description === "string" ? { description } : {}) });
   }
 
+  const schemas = asRecord(asRecord(document.components)?.schemas) ?? {};
   const server = Array.isArray(document.servers) ? asRecord(document.servers[0]) : undefined;
   return {
     name: spec.name,
@@ -51,6 +52,13 @@ export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document">)
     credentials: [...credentials.values()],
     operations,
     webhooks: transformWebhooks(ctx),
-    schemaNames: Object.keys(asRecord(asRecord(document.components)?.schemas) ?? {}).sort(),
+    schemaNames: Object.keys(schemas).sort(),
+    enumSchemas: Object.keys(schemas)
+      .sort()
+      .flatMap((name) => {
+        const values = asRecord(ctx.deref(schemas[name]))?.enum;
+        const strings = Array.isArray(values) ? values.filter((v): v is string => typeof v === "string") : [];
+        return strings.length >= 2 ? [{ name, values: strings }] : [];
+      }),
   };
 }

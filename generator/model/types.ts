@@ -18,6 +18,8 @@ export interface ApiModel {
   readonly webhooks: readonly WebhookModel[];
   /** Names under components.schemas, sorted. */
   readonly schemaNames: readonly string[];
+  /** Component schemas that are string enums (open in responses, closed when named), sorted. */
+  readonly enumSchemas: readonly { readonly name: string; readonly values: readonly string[] }[];
 }
 
 export interface CredentialOption {

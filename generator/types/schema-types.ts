@@ -1,7 +1,38 @@
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import ts from "typescript";
+
+/** Name of the type that stands for enum values a provider adds after the spec was written. */
+export const UNKNOWN_ENUM_VALUE = "UnknownEnumValue";
+
+// The brand is a required property, so no documented literal is assignable to it: that keeps
+// `Exclude<Enum, UnknownEnumValue>` equal to the documented values.
+const UNKNOWN_ENUM_DECLARATION = `/** A string enum value the spec does not list yet (a provider added it): handle it in a default branch. */
+export type ${UNKNOWN_ENUM_VALUE} = string & { readonly __unknownEnumValue: true };`;
+
+// openapi-typescript prints string literals as identifiers whose text is the quoted value.
+function isStringLiteral(node: ts.Node): boolean {
+  return (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) || (ts.isIdentifier(node) && node.text.startsWith('"'));
+}
+
+function isNullLiteral(node: ts.Node): boolean {
+  return ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/**
+ * String enums become open: `"paid" | "fail" | UnknownEnumValue`. Documented values still
+ * narrow, and an exhaustive switch needs a default branch, so a status a provider adds later
+ * is delivered and handled rather than rejected. (index.ts re-exports each enum schema closed,
+ * without UnknownEnumValue, for comparisons and inputs.)
+ */
+function openEnums(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isUnionTypeNode(type)) return undefined;
+  const strings = type.types.filter(isStringLiteral);
+  if (strings.length < 2 || !type.types.every((t) => isStringLiteral(t) || isNullLiteral(t))) return undefined;
+  return ts.factory.createUnionTypeNode([...type.types, ts.factory.createTypeReferenceNode(UNKNOWN_ENUM_VALUE)]);
+}
 
 /** schema.gen.ts: openapi-typescript's rendering of the bundled spec (we do not re-implement it). */
 export async function schemaTypes(document: Record<string, unknown>): Promise<string> {
-  const nodes = await openapiTS(document as unknown as OpenAPI3, { silent: true });
+  const nodes = await openapiTS(document as unknown as OpenAPI3, { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION });
   return astToString(nodes);
 }

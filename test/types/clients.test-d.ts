@@ -8,12 +8,16 @@ import {
 import {
   createCryptomusClient,
   type ErrorMessage,
+  type ListPaymentsItem,
   type ListPaymentsResult,
   type Payment,
   type PaymentListResponse,
   type PaymentStatus,
   type Payout,
   type PayoutStatus,
+  isPayoutStatus,
+  PayoutStatusValues,
+  type UnknownEnumValue,
   type ValidationErrorResponse,
 } from "../../generated/cryptomus/index.js";
 import { createMoruneClient, type ErrorEnvelope, type InvoiceInfoResponse } from "../../generated/morune/index.js";
@@ -132,6 +136,52 @@ describe("results narrow by status", () => {
     if (m.status === 404) expectTypeOf(m.error).toEqualTypeOf<ErrorEnvelope>();
     if (m.ok) expectTypeOf(m.data).toEqualTypeOf<InvoiceInfoResponse>();
     expectTypeOf(m.status).toEqualTypeOf<200 | 401 | 403 | 404 | 422 | 500>();
+  });
+});
+
+describe("enums are forward-compatible in responses", () => {
+  it("a response status is the documented values or an UnknownEnumValue", () => {
+    expectTypeOf<Payment["status"]>().toEqualTypeOf<PaymentStatus | UnknownEnumValue>();
+    expectTypeOf<Exclude<Payout["status"], PayoutStatus>>().toEqualTypeOf<UnknownEnumValue>();
+  });
+
+  it("the guard narrows to the documented values; an exhaustive switch must handle the unknown case", () => {
+    const check = (received: Payout["status"]) => {
+      if (isPayoutStatus(received)) expectTypeOf(received).toEqualTypeOf<PayoutStatus>();
+      else expectTypeOf(received).toEqualTypeOf<UnknownEnumValue>();
+    };
+    void check;
+    expectTypeOf(PayoutStatusValues).toEqualTypeOf<readonly ["process", "check", "paid", "fail", "cancel", "system_fail"]>();
+    const describeStatus = (status: Payout["status"]): string => {
+      switch (status) {
+        case "process":
+        case "check":
+          return "pending";
+        case "paid":
+          return "done";
+        case "fail":
+        case "cancel":
+        case "system_fail":
+          return "failed";
+        default: {
+          expectTypeOf(status).toEqualTypeOf<UnknownEnumValue>();
+          // @ts-expect-error the unknown case is not never: it must be handled
+          const exhaustive: never = status;
+          return String(exhaustive);
+        }
+      }
+    };
+    void describeStatus;
+  });
+});
+
+describe("paging", () => {
+  it("all() yields the item type, pages() the result type", async () => {
+    expectTypeOf<ListPaymentsItem>().toEqualTypeOf<Payment>();
+    for await (const item of cryptomus.listPayments.all({ body: {} }, { maxPages: 2 })) expectTypeOf(item).toEqualTypeOf<Payment>();
+    for await (const page of cryptomus.listPayouts.pages()) expectTypeOf(page.status).toEqualTypeOf<200 | 401 | 422>();
+    // @ts-expect-error maxPages is a number
+    void cryptomus.listPayments.all(undefined, { maxPages: "2" });
   });
 });
 
