@@ -5,6 +5,7 @@ import { xExactlyOneOf } from "./rules/x-exactly-one-of.js";
 import { xIdempotent } from "./rules/x-idempotent.js";
 import { xPagination } from "./rules/x-pagination.js";
 import { xSignature } from "./rules/x-signature.js";
+import { xWebhookSignature } from "./rules/x-webhook-signature.js";
 
 /**
  * The project's own lint rules, referenced in redocly.yaml as `payspec/<rule>`. Passed to
@@ -20,6 +21,7 @@ export const payspecPlugin: Plugin = {
       "payspec/x-pagination": xPagination,
       "payspec/x-exactly-one-of": xExactlyOneOf,
       "payspec/x-idempotent": xIdempotent,
+      "payspec/x-webhook-signature": xWebhookSignature,
     },
   },
 };

@@ -115,7 +115,8 @@ function algorithmProblems(value: Record<string, unknown>, context: WebhookSigna
   for (const { mediaType } of context.bodies) {
     const kind = bodyKindOf(mediaType);
     if (kind === undefined || !algorithm.bodies.includes(kind)) {
-      problems.push({ path: ["algorithm"], message: `${String(value.algorithm)} verifies ${algorithm.bodies.join(" or ")} bodies; the webhook declares ${mediaType}` });
+      const names = algorithm.bodies.map((b) => (b === "json" ? "JSON" : "form-encoded"));
+      problems.push({ path: ["algorithm"], message: `${String(value.algorithm)} verifies ${names.join(" or ")} bodies; the webhook declares ${mediaType}` });
     }
   }
   if (value.claims !== undefined && !algorithm.takesClaims) {

@@ -47,6 +47,8 @@ const sig = (message: string, pointer = SIG): Want => want("payspec/x-signature"
 const cred = (message: string, pointer = CRED): Want => want("payspec/x-credential", message, pointer);
 const page = (message: string, pointer = PAGE): Want => want("payspec/x-pagination", message, pointer);
 const oneOf = (message: string | RegExp, pointer = ONE_OF): Want => want("payspec/x-exactly-one-of", message, pointer);
+const HOOK = "#/webhooks/payment/post/x-webhook-signature";
+const hook = (message: string, pointer = HOOK): Want => want("payspec/x-webhook-signature", message, pointer);
 
 const cases: readonly Case[] = [
   // --- payspec/operation-error-response
@@ -162,6 +164,62 @@ const cases: readonly Case[] = [
   // --- payspec/x-idempotent
   { fixture: "x-idempotent/pass.yaml", want: [] },
   { fixture: "x-idempotent/fail-not-boolean.yaml", want: [want("payspec/x-idempotent", "x-idempotent must be true or false", "#/paths/~1invoice/post/x-idempotent")] },
+
+  // --- payspec/x-webhook-signature
+  { fixture: "x-webhook-signature/pass.yaml", want: [] },
+  { fixture: "x-webhook-signature/fail-not-object.yaml", want: [hook("x-webhook-signature must be an object")] },
+  {
+    fixture: "x-webhook-signature/fail-unknown-algorithm.yaml",
+    want: [hook("x-webhook-signature.algorithm must be one of: md5-base64-php-json, jwt-hs256, hmac-sha256-hex-sorted-json", `${HOOK}/algorithm`)],
+  },
+  { fixture: "x-webhook-signature/fail-secret-not-identifier.yaml", want: [hook("x-webhook-signature.secret must be a JavaScript identifier", `${HOOK}/secret`)] },
+  { fixture: "x-webhook-signature/fail-unknown-key.yaml", want: [hook('unknown key "encoding"', `${HOOK}/encoding`)] },
+  { fixture: "x-webhook-signature/fail-in-invalid.yaml", want: [hook("x-webhook-signature.in must be body or header", `${HOOK}/in`)] },
+  { fixture: "x-webhook-signature/fail-in-not-algorithms.yaml", want: [hook("md5-base64-php-json carries its signature in the body, not the header", `${HOOK}/in`)] },
+  {
+    fixture: "x-webhook-signature/fail-field-not-in-body.yaml",
+    want: [hook('the signature field "signature" is not a property of the application/json body schema', `${HOOK}/name`)],
+  },
+  { fixture: "x-webhook-signature/fail-field-not-required.yaml", want: [hook('the signature field "sign" must be required', `${HOOK}/name`)] },
+  {
+    fixture: "x-webhook-signature/fail-header-undeclared.yaml",
+    want: [hook('declare the signature header "X-Signature" as a header parameter', "#/webhooks/payout/post/x-webhook-signature/name")],
+  },
+  { fixture: "x-webhook-signature/fail-match-value.yaml", want: [hook('"refund" is not a value the application/json body schema allows for "type"', `${HOOK}/match/type/0`)] },
+  { fixture: "x-webhook-signature/fail-match-not-list.yaml", want: [hook("x-webhook-signature.match.type must be a non-empty list", `${HOOK}/match/type`)] },
+  {
+    fixture: "x-webhook-signature/fail-overlap.yaml",
+    want: [
+      hook('a notification could be both "payment" and "payout"', "#/webhooks/payout/post/x-webhook-signature"),
+      hook('a notification could be both "payout" and "postback"', "#/webhooks/postback/post/x-webhook-signature/match"),
+    ],
+  },
+  { fixture: "x-webhook-signature/fail-missing.yaml", want: [hook("a webhook needs x-webhook-signature", "#/webhooks/payment/post")] },
+  { fixture: "x-webhook-signature/fail-on-path.yaml", want: [hook("x-webhook-signature belongs on a webhook", "#/paths/~1items/get/x-webhook-signature")] },
+  {
+    fixture: "x-webhook-signature/fail-media-type.yaml",
+    want: [hook("md5-base64-php-json verifies JSON bodies; the webhook declares application/x-www-form-urlencoded", `${HOOK}/algorithm`)],
+  },
+  { fixture: "x-webhook-signature/fail-claims-not-taken.yaml", want: [hook("md5-base64-php-json signs no token, so it takes no claims", `${HOOK}/claims`)] },
+  {
+    fixture: "x-webhook-signature/fail-claim-field.yaml",
+    want: [
+      hook(`the claim's field "invoice" is not a property of the application/json body schema`, "#/webhooks/postback/post/x-webhook-signature/claims/id/field"),
+      hook(`the claim's field "invoice" is not a property of the application/x-www-form-urlencoded body schema`, "#/webhooks/postback/post/x-webhook-signature/claims/id/field"),
+    ],
+  },
+  {
+    fixture: "x-webhook-signature/fail-claim-prefix.yaml",
+    want: [hook("x-webhook-signature.claims.id.optionalPrefix must be a non-empty string", "#/webhooks/postback/post/x-webhook-signature/claims/id/optionalPrefix")],
+  },
+  {
+    fixture: "x-webhook-signature/fail-two-methods.yaml",
+    want: [
+      hook("a webhook describes one notification: declare exactly one operation", "#/webhooks/payout"),
+      hook("a webhook needs x-webhook-signature", "#/webhooks/payout/put"),
+    ],
+  },
+  { fixture: "x-webhook-signature/fail-no-body.yaml", want: [hook("the webhook declares no request body to verify", "#/webhooks/payout/post/x-webhook-signature")] },
 
   // --- conventions from redocly.yaml
   { fixture: "operation-operationId/pass.yaml", want: [] },

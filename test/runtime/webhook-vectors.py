@@ -158,9 +158,48 @@ def main():
     print("no exp", jwt_hs256({"id": "INV-XY12AB34"}, "secret-key"))
     print("HS512 header", jwt_hs256({"id": "INV-XY12AB34", "exp": 4102444800}, "secret-key", {"alg": "HS512", "typ": "JWT"}))
 
-    print("# spec examples (keys: the mock's default secrets test-<option>)")
-    for name, path in [("payment", "paid"), ("payment", "walletTopUp"), ("payout", "paid")]:
-        pass
+    print("# spec examples, signed with the mock's default secrets (test-<option>)")
+    spec_examples()
+
+
+def to_php_tree(value):
+    """A value loaded from YAML, as php_decode would have produced it from JSON."""
+    if isinstance(value, dict):
+        return ("object", [(k, to_php_tree(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return [to_php_tree(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    return Raw(repr(value))
+
+
+def spec_examples():
+    try:
+        import yaml  # PyYAML; only this section needs it
+    except ImportError:
+        print("(PyYAML not installed; skipped)")
+        return
+    for spec in ["cryptomus", "cryptocloud", "morune"]:
+        with open("specs/%s.yaml" % spec, encoding="utf-8") as f:
+            document = yaml.safe_load(f)
+        for name, item in (document.get("webhooks") or {}).items():
+            operation = item["post"]
+            declaration = operation["x-webhook-signature"]
+            secret = "test-" + declaration["secret"]
+            for media_type, media in operation["requestBody"]["content"].items():
+                for example_name, example in media.get("examples", {}).items():
+                    body = dict(example["value"])
+                    where = "%s %s %s %s" % (spec, name, media_type, example_name)
+                    if declaration["algorithm"] == "md5-base64-php-json":
+                        body.pop(declaration["name"], None)
+                        signed = php_encode(to_php_tree(body))
+                        print(where, "sign:", hashlib.md5(base64.b64encode(signed.encode()) + secret.encode()).hexdigest())
+                    elif declaration["algorithm"] == "hmac-sha256-hex-sorted-json":
+                        print(where, "header:", hmac_hex(json.dumps(body, sort_keys=True), secret))
+                    elif declaration["algorithm"] == "jwt-hs256":
+                        claims = {claim: "INV-" + body[b["field"]] for claim, b in declaration["claims"].items()}
+                        claims["exp"] = 1700000300
+                        print(where, "token (expired 2023-11-14):", jwt_hs256(claims, secret))
 
 
 if __name__ == "__main__":
