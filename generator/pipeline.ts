@@ -5,6 +5,7 @@ import { createEmitProject, printFile } from "./emit/emit-files.js";
 import { generatedHeader } from "./emit/header.js";
 import { indexFileStatements } from "./emit/index-file.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
+import { validatorsFile } from "./emit/validators-file.js";
 import { type ApiEntry } from "./load/project.js";
 import { loadSpec } from "./load/load-spec.js";
 import { buildModel } from "./model/build-model.js";
@@ -40,9 +41,11 @@ export async function generate(apis: readonly ApiEntry[], config: Config, source
     const names = clientNames(model);
     const header = generatedHeader(path.relative(sourceRoot, spec.file).split(path.sep).join("/"), spec.sha256);
     const runtimeImport = "../runtime/index.js";
+    const validators = validatorsFile(model, names, runtimeImport);
     const apiFiles: [string, string][] = [
       [`${api.name}/schema.gen.ts`, header + types],
-      [`${api.name}/client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, runtimeImport), header)],
+      [`${api.name}/validators.gen.ts`, printFile(project, "validators.gen.ts", [validators.text], header)],
+      [`${api.name}/client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, validators.names, runtimeImport), header)],
       [`${api.name}/index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport), header)],
     ];
     for (const [file, text] of apiFiles) files.set(file, text);

@@ -3,6 +3,7 @@
 
 import type { operations } from "./schema.gen.js";
 import { createContext, invoke, type BaseClientOptions, type CallOptions, type Failure, type OperationSpec, type Success } from "../runtime/index.js";
+import { getInvoiceInfoRequest, getInvoiceInfoResponse } from "./validators.gen.js";
 
 /** Arguments of `getInvoiceInfo`. */
 export interface GetInvoiceInfoArgs extends CallOptions {
@@ -14,7 +15,7 @@ export interface GetInvoiceInfoArgs extends CallOptions {
 
 /** Every documented answer of `getInvoiceInfo`, discriminated by `ok` and `status`. */
 export type GetInvoiceInfoResult = Success<200, operations["getInvoiceInfo"]["responses"][200]["content"]["application/json"]> | Failure<400, operations["getInvoiceInfo"]["responses"][400]["content"]["application/json"]> | Failure<401, operations["getInvoiceInfo"]["responses"][401]["content"]["application/json"]> | Failure<403, operations["getInvoiceInfo"]["responses"][403]["content"]["application/json"]>;
-const getInvoiceInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", id: "getInvoiceInfo", idempotent: true, method: "POST", path: "/v2/invoice/merchant/info", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" } };
+const getInvoiceInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", id: "getInvoiceInfo", idempotent: true, method: "POST", path: "/v2/invoice/merchant/info", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: getInvoiceInfoRequest, validateResponse: getInvoiceInfoResponse };
 
 /** Options of `createCryptoCloudClient`: the credentials the spec's security schemes name, plus transport settings. */
 export interface CryptoCloudClientOptions extends BaseClientOptions {

@@ -4,8 +4,8 @@
 export { createCryptoCloudClient } from "./client.gen.js";
 export type { CryptoCloudClient, CryptoCloudClientOptions, GetInvoiceInfoArgs, GetInvoiceInfoResult } from "./client.gen.js";
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
-export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
-export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
+export type { CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `CryptoDate` schema of the CryptoCloud spec. */
 export type CryptoDate = components["schemas"]["CryptoDate"];

@@ -4,8 +4,8 @@
 export { createMoruneClient } from "./client.gen.js";
 export type { GetInvoiceInfoArgs, GetInvoiceInfoResult, MoruneClient, MoruneClientOptions } from "./client.gen.js";
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
-export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
-export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
+export type { CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The documented values of the `Currency` enum of the Morune spec; responses may also carry an UnknownEnumValue. */
 export type Currency = Exclude<components["schemas"]["Currency"], UnknownEnumValue>;

@@ -4,6 +4,7 @@ import type { ApiModel, OperationModel } from "../model/types.js";
 import { isIdentifier, uniqueTypeName } from "./identifiers.js";
 import { docText, literal, propertyKey } from "./literal.js";
 import { argsRequired, type OperationNames, operationDocs, operationStructures } from "./operation-types.js";
+import type { ValidatorNames } from "./validators-file.js";
 
 export interface ClientNames {
   readonly factory: string;
@@ -47,7 +48,12 @@ function methodValue(op: OperationModel, n: OperationNames): string {
 }
 
 /** Statements of generated/<api>/client.gen.ts, built as Structures and added in one go. */
-export function clientFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string): StatementStructures[] {
+export function clientFileStatements(
+  model: ApiModel,
+  names: ClientNames,
+  validators: ReadonlyMap<string, ValidatorNames>,
+  runtimeImport: string,
+): StatementStructures[] {
   const required = requiredCredentials(model);
   const ops = model.operations.map((op) => ({ op, names: names.operations.get(op.id)! }));
 
@@ -131,7 +137,12 @@ export function clientFileStatements(model: ApiModel, names: ClientNames, runtim
         ...(usesSuccess ? ["type Success"] : []),
       ],
     },
-    ...ops.flatMap(({ op, names: n }) => operationStructures(op, n)),
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./validators.gen.js",
+      namedImports: [...validators.values()].flatMap((v) => [v.request, v.response]).sort(),
+    },
+    ...ops.flatMap(({ op, names: n }) => operationStructures(op, n, validators.get(op.id)!)),
     optionsInterface,
     clientInterface,
     factory,

@@ -1,4 +1,4 @@
-import { IndentationText, Project, QuoteKind, type StatementStructures, ts } from "ts-morph";
+import { IndentationText, Project, QuoteKind, type SourceFileStructure, ts } from "ts-morph";
 
 /** One in-memory ts-morph Project per run; each file built from Structures in one call, formatted once. */
 export function createEmitProject(): Project {
@@ -8,7 +8,7 @@ export function createEmitProject(): Project {
   });
 }
 
-export function printFile(project: Project, path: string, statements: StatementStructures[], header: string): string {
+export function printFile(project: Project, path: string, statements: NonNullable<SourceFileStructure["statements"]>, header: string): string {
   const file = project.createSourceFile(path, { statements }, { overwrite: true });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
   const text = header + file.getFullText();

@@ -4,23 +4,31 @@ import type { ClientNames } from "./client-file.js";
 import { UNKNOWN_ENUM_VALUE } from "../types/schema-types.js";
 import { uniqueName, uniqueTypeName } from "./identifiers.js";
 import { literal } from "./literal.js";
+import type { WebhookNames } from "./webhook-file.js";
 
 /** Errors and result shapes a user handles, re-exported so one import path serves everything. */
 const RUNTIME_VALUES = [
   "ClientError",
   "ConfigurationError",
   "PaginationError",
+  "ResponseValidationError",
   "TimeoutError",
   "TransportError",
   "UnexpectedResponseError",
+  "ValidationError",
   "DEFAULT_TIMEOUT_MS",
 ];
-const RUNTIME_TYPES = ["CallOptions", "Failure", "PageOptions", "RetryOptions", "Success"];
+const RUNTIME_TYPES = ["CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];
+
+/** What a webhook handler names besides the generated types. */
+const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookVerifierOptions"];
 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
-export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string): StatementStructures[] {
+export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string, hooks?: WebhookNames): StatementStructures[] {
+  // Only a spec with webhooks has webhooks.gen.ts and these exports.
+  const hookTypes = hooks === undefined ? [] : [hooks.verifier, hooks.options, hooks.result, ...hooks.payloads.values()];
   const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item].filter((t) => t !== ""))];
-  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE]);
+  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE, "webhooks", ...(hooks ? [hooks.factory, ...hookTypes, ...WEBHOOK_RUNTIME_TYPES] : [])]);
   const schemaAliases = model.schemaNames.map((schema) => {
     // A schema named like a generated type keeps the generated name; the schema gets a suffix.
     const name = taken.has(schema) || !/^[A-Za-z_$][\w$]*$/.test(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken);
@@ -37,6 +45,14 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
     },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtimeImport, namedExports: RUNTIME_VALUES },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: RUNTIME_TYPES },
+    ...(hooks === undefined
+      ? []
+      : [
+          { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: "./webhooks.gen.js", namedExports: [hooks.factory] },
+          { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./webhooks.gen.js", namedExports: hookTypes.sort() },
+          { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedExports: ["webhooks"] },
+          { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: WEBHOOK_RUNTIME_TYPES },
+        ]),
     ...(schemaAliases.length > 0
       ? [
           {

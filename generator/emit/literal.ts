@@ -1,5 +1,11 @@
+/** Code to print as is inside a literal (a reference to a generated function, say). */
+export class Code {
+  constructor(readonly text: string) {}
+}
+
 /** Prints plain data as a TypeScript object literal (sorted keys, identifiers unquoted): deterministic. */
 export function literal(value: unknown): string {
+  if (value instanceof Code) return value.text;
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value)

@@ -8,7 +8,8 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
-import { docText, literal } from "./literal.js";
+import { Code, docText, literal } from "./literal.js";
+import type { ValidatorNames } from "./validators-file.js";
 
 /** The generated names of one operation. */
 export interface OperationNames {
@@ -99,7 +100,7 @@ function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclar
   };
 }
 
-function specConstant(op: OperationModel, names: OperationNames): VariableStatementStructure {
+function specConstant(op: OperationModel, names: OperationNames, validators: ValidatorNames): VariableStatementStructure {
   // The runtime matches "4XX" in upper case; the types keep the spec's own key.
   const responses = Object.fromEntries(op.responses.map((r) => [r.status === "default" ? r.status : r.status.toUpperCase(), r.contentType ?? null]));
   const spec = {
@@ -118,6 +119,8 @@ function specConstant(op: OperationModel, names: OperationNames): VariableStatem
     idempotent: op.idempotent,
     pagination: op.pagination,
     exactlyOneOf: op.exactlyOneOf,
+    validateRequest: new Code(validators.request),
+    validateResponse: new Code(validators.response),
   };
   return {
     kind: StructureKind.VariableStatement,
@@ -149,8 +152,8 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
   ];
 }
 
-export function operationStructures(op: OperationModel, names: OperationNames) {
-  return [argsInterface(op, names), resultAlias(op, names), ...itemAlias(op, names), specConstant(op, names)];
+export function operationStructures(op: OperationModel, names: OperationNames, validators: ValidatorNames) {
+  return [argsInterface(op, names), resultAlias(op, names), ...itemAlias(op, names), specConstant(op, names, validators)];
 }
 
 export function operationDocs(op: OperationModel): string[] {

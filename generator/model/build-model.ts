@@ -3,6 +3,7 @@ import { asRecord, createFail, type ModelContext } from "./context.js";
 import { createDeref } from "./json-pointer.js";
 import { pascalCase } from "./names.js";
 import { transformOperation } from "./operation.js";
+import { normalizeSchema } from "./schemas.js";
 import type { ApiModel, CredentialOption, HttpMethod } from "./types.js";
 import { transformWebhooks } from "./webhooks.js";
 
@@ -53,6 +54,7 @@ export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document">)
     operations,
     webhooks: transformWebhooks(ctx),
     schemaNames: Object.keys(schemas).sort(),
+    componentSchemas: Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, normalizeSchema(schemas[name], ctx)])),
     enumSchemas: Object.keys(schemas)
       .sort()
       .flatMap((name) => {

@@ -5,6 +5,7 @@ import type { Parsed } from "../extensions/problem.js";
 import { asRecord, type ModelContext } from "./context.js";
 import { camelCase } from "./names.js";
 import { transformParameters } from "./parameters.js";
+import { normalizeSchema } from "./schemas.js";
 import { pickMediaType, transformResponses } from "./responses.js";
 import { transformSecurity } from "./security.js";
 import type { BodyModel, HttpMethod, OperationModel } from "./types.js";
@@ -20,9 +21,11 @@ function unwrap<T>(parsed: Parsed<T>, at: readonly (string | number)[], ctx: Mod
 function transformBody(operation: Record<string, unknown>, at: readonly (string | number)[], ctx: ModelContext): BodyModel | undefined {
   const body = asRecord(ctx.deref(operation.requestBody));
   if (!body) return undefined;
-  const contentType = pickMediaType(asRecord(body.content));
+  const content = asRecord(body.content);
+  const contentType = pickMediaType(content);
   if (contentType === undefined) ctx.fail([...at, "requestBody", "content"], "a request body needs at least one media type");
-  return { required: body.required === true, contentType };
+  const schema = asRecord(content?.[contentType])?.schema;
+  return { required: body.required === true, contentType, ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }) };
 }
 
 /** Stable name for an operation without operationId: method + path words ("getPetsById"). */

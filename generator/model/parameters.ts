@@ -1,4 +1,5 @@
 import { asRecord, type ModelContext } from "./context.js";
+import { normalizeSchema } from "./schemas.js";
 import type { ParameterModel } from "./types.js";
 
 const LOCATIONS = ["path", "query", "header", "cookie"] as const;
@@ -27,6 +28,7 @@ export function transformParameters(
         name: p.name as string,
         in: location as ParameterModel["in"],
         required: p.required === true || location === "path",
+        ...(p.schema === undefined ? {} : { schema: normalizeSchema(p.schema, ctx) }),
       };
       merged.set(`${parameter.in}:${parameter.name}`, parameter);
     });

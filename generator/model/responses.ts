@@ -1,4 +1,5 @@
 import { asRecord, type ModelContext } from "./context.js";
+import { normalizeSchema } from "./schemas.js";
 import type { ResponseModel } from "./types.js";
 
 /** JSON first (what clients parse), then any other declared media type. */
@@ -38,11 +39,13 @@ export function transformResponses(operation: Record<string, unknown>, at: reado
       }
       const content = asRecord(asRecord(ctx.deref(raw))?.content);
       const contentType = pickMediaType(content);
+      const media = contentType === undefined ? undefined : asRecord(content?.[contentType]);
       return {
         status,
         ok: /^[23]/.test(status),
         contentType,
-        examples: examplesOf(contentType === undefined ? undefined : asRecord(content?.[contentType]), ctx),
+        examples: examplesOf(media, ctx),
+        ...(media?.schema === undefined ? {} : { schema: normalizeSchema(media.schema, ctx) }),
       };
     })
     .sort((a, b) => rank(a.status) - rank(b.status));

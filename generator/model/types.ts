@@ -18,6 +18,8 @@ export interface ApiModel {
   readonly webhooks: readonly WebhookModel[];
   /** Names under components.schemas, sorted. */
   readonly schemaNames: readonly string[];
+  /** components.schemas by name (refs to other component schemas kept). */
+  readonly componentSchemas: Readonly<Record<string, SchemaModel>>;
   /** Component schemas that are string enums (open in responses, closed when named), sorted. */
   readonly enumSchemas: readonly { readonly name: string; readonly values: readonly string[] }[];
 }
@@ -29,15 +31,23 @@ export interface CredentialOption {
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
+/**
+ * A JSON Schema as written in the spec, with every `$ref` that does not point at
+ * `#/components/schemas/<name>` inlined, so emitters need no document to resolve it.
+ */
+export type SchemaModel = unknown;
+
 export interface ParameterModel {
   readonly name: string;
   readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
+  readonly schema?: SchemaModel;
 }
 
 export interface BodyModel {
   readonly required: boolean;
   readonly contentType: string;
+  readonly schema?: SchemaModel;
 }
 
 export interface ResponseModel {
@@ -49,6 +59,7 @@ export interface ResponseModel {
   readonly contentType: string | undefined;
   /** Named examples of that media type (`examples`, or `example` as "default"). */
   readonly examples: Readonly<Record<string, unknown>>;
+  readonly schema?: SchemaModel;
 }
 
 /** How one security scheme puts something on a request. */

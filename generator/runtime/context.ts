@@ -15,6 +15,8 @@ export interface ClientContext {
   readonly secrets: readonly string[];
   readonly timeoutMs: number;
   readonly retry: RetryOptions | false;
+  readonly validateRequests: boolean;
+  readonly validateResponses: boolean;
 }
 
 /**
@@ -52,5 +54,7 @@ export function createContext(
     secrets: [...credentials.values()],
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: options.retry ?? {},
+    validateRequests: options.validateRequests ?? true,
+    validateResponses: options.validateResponses ?? false,
   };
 }

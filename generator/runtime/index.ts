@@ -5,3 +5,4 @@ export { type PagedMethod, withPaging } from "./methods.js";
 export { type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
 export type { AuthSpec, BaseClientOptions, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success } from "./types.js";
+export { checkFormat, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";

@@ -5,6 +5,7 @@ import { prepareRequest } from "./request.js";
 import { readResponse } from "./response.js";
 import { parseRetryAfter, retryableStatus, retryDelay, retryPolicy, sleep } from "./retry.js";
 import type { OperationSpec, RequestArgs } from "./types.js";
+import { ValidationError } from "./validation.js";
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
@@ -53,6 +54,10 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
  * union; the runtime returns the matching shape, which the generated method declares.
  */
 export async function invoke<R>(ctx: ClientContext, op: OperationSpec, args: RequestArgs = {}): Promise<R> {
+  if (ctx.validateRequests && op.validateRequest) {
+    const issues = op.validateRequest(args);
+    if (issues.length > 0) throw new ValidationError(ctx.provider, op.id, issues);
+  }
   const policy = retryPolicy(ctx.retry, args.retry, op.idempotent);
   const timeoutMs = args.timeoutMs ?? ctx.timeoutMs;
   for (let n = 1; ; n++) {

@@ -2,6 +2,7 @@ import type { ClientContext } from "./context.js";
 import { UnexpectedResponseError } from "./errors.js";
 import { excerpt } from "./redact.js";
 import type { OperationSpec } from "./types.js";
+import { ResponseValidationError } from "./validation.js";
 
 /** The documented response key an HTTP status falls under: exact, then range, then default. */
 export function matchStatus(op: OperationSpec, status: number): string | undefined {
@@ -48,6 +49,10 @@ export async function readResponse(ctx: ClientContext, op: OperationSpec, respon
       payload = JSON.parse(text);
     } catch {
       return fail("body is not valid JSON", text);
+    }
+    if (ctx.validateResponses && op.validateResponse) {
+      const issues = op.validateResponse(key, payload);
+      if (issues.length > 0) throw new ResponseValidationError(ctx.provider, op.id, status, issues);
     }
   } else if (mediaType.startsWith("text/")) {
     payload = await response.text();

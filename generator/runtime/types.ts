@@ -1,3 +1,5 @@
+import type { Issue } from "./validation.js";
+
 /** The data a generated client hands to the runtime for one operation (emitted from the spec). */
 export type AuthSpec =
   | {
@@ -42,6 +44,10 @@ export interface OperationSpec {
   readonly idempotent: boolean;
   readonly pagination?: PaginationSpec;
   readonly exactlyOneOf?: readonly string[];
+  /** Generated from the spec: issues with the call's arguments (required, patterns, limits, one-of). */
+  readonly validateRequest?: (args: RequestArgs) => Issue[];
+  /** Generated from the spec: issues with a documented JSON answer, by its response key. */
+  readonly validateResponse?: (status: string, body: unknown) => Issue[];
 }
 
 /** A documented success: `data` is the typed body. */
@@ -102,4 +108,8 @@ export interface BaseClientOptions {
   readonly timeoutMs?: number;
   /** Retry policy for operations safe to repeat; `false` turns retries off. Default: 3 attempts. */
   readonly retry?: RetryOptions | false;
+  /** Check each call's arguments against the spec before sending (ValidationError). Default true. */
+  readonly validateRequests?: boolean;
+  /** Check each documented JSON answer against its schema (ResponseValidationError). Default false. */
+  readonly validateResponses?: boolean;
 }

@@ -1,0 +1,147 @@
+import {
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+  VariableDeclarationKind,
+} from "ts-morph";
+import type { ApiModel } from "../model/types.js";
+import type { WebhookModel } from "../model/webhooks.js";
+import { uniqueTypeName } from "./identifiers.js";
+import { docText, literal, propertyKey } from "./literal.js";
+
+/** Names of everything webhooks.gen.ts exports. */
+export interface WebhookNames {
+  readonly factory: string;
+  readonly verifier: string;
+  readonly options: string;
+  readonly result: string;
+  /** Webhook name → its payload type. */
+  readonly payloads: ReadonlyMap<string, string>;
+}
+
+/** Names unique among themselves and among `taken` (the client's names), which they join. */
+export function webhookNames(model: ApiModel, taken: Set<string>): WebhookNames {
+  const verifier = uniqueTypeName(`${model.clientName}WebhookVerifier`, taken);
+  return {
+    factory: `create${verifier}`,
+    verifier,
+    options: uniqueTypeName(`${model.clientName}WebhookVerifierOptions`, taken),
+    result: uniqueTypeName(`${model.clientName}WebhookResult`, taken),
+    payloads: new Map(model.webhooks.map((w) => [w.name, uniqueTypeName(w.name, taken, "WebhookPayload")])),
+  };
+}
+
+/** The verifier options: each key the webhooks name, documented by the first declaration that says what it is. */
+function secretOptions(webhooks: readonly WebhookModel[]): { name: string; description: string | undefined }[] {
+  const options = new Map<string, string | undefined>();
+  for (const { signature } of webhooks) {
+    if (options.get(signature.secret) === undefined) options.set(signature.secret, signature.description);
+  }
+  return [...options].map(([name, description]) => ({ name, description }));
+}
+
+/** The body type of one webhook: openapi-typescript's, one member per declared media type. */
+function payloadAlias(webhook: WebhookModel, name: string): TypeAliasDeclarationStructure {
+  const body = `NonNullable<webhooks[${JSON.stringify(webhook.name)}][${JSON.stringify(webhook.method)}]["requestBody"]>["content"]`;
+  return {
+    kind: StructureKind.TypeAlias,
+    name,
+    isExported: true,
+    docs: [docText(webhook.summary ?? `The \`${webhook.name}\` notification.`, `Sent as ${webhook.mediaTypes.join(" or ")}.`, webhook.description)!],
+    type: webhook.mediaTypes.map((t) => `${body}[${JSON.stringify(t)}]`).join(" | "),
+  };
+}
+
+/** What the runtime needs of each webhook: the spec's declarations as data. */
+function specsConstant(model: ApiModel): VariableStatementStructure {
+  const specs = model.webhooks.map((w) => {
+    const { description: _description, ...signature } = w.signature;
+    return { name: w.name, mediaTypes: w.mediaTypes, signature };
+  });
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: "webhookSpecs", type: "readonly WebhookSpec[]", initializer: literal(specs) }],
+  };
+}
+
+/** Statements of generated/<api>/webhooks.gen.ts, for a spec that declares webhooks. */
+export function webhookFileStatements(model: ApiModel, names: WebhookNames, runtimeImport: string): StatementStructures[] {
+  const payloads = model.webhooks.map((w) => ({ webhook: w, type: names.payloads.get(w.name)! }));
+
+  const result: TypeAliasDeclarationStructure = {
+    kind: StructureKind.TypeAlias,
+    name: names.result,
+    isExported: true,
+    docs: ["What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected."],
+    type: [
+      ...payloads.map(({ webhook, type }) => `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly payload: ${type} }`),
+      "WebhookRejection",
+    ].join(" | "),
+  };
+
+  const options: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: names.options,
+    isExported: true,
+    extends: ["WebhookVerifierOptions"],
+    docs: [`Options of \`${names.factory}\`: the keys the spec's \`x-webhook-signature\` declarations name.`],
+    properties: secretOptions(model.webhooks).map((o) => ({
+      name: propertyKey(o.name),
+      isReadonly: true,
+      type: "string",
+      docs: o.description === undefined ? [] : [docText(o.description)!],
+    })),
+  };
+
+  const verifier: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: names.verifier,
+    isExported: true,
+    docs: [`Verifies ${model.title} notifications.`],
+    methods: [
+      {
+        name: "verify",
+        parameters: [
+          { name: "rawBody", type: "string | Uint8Array" },
+          { name: "headers", type: "WebhookHeaders" },
+        ],
+        returnType: `Promise<${names.result}>`,
+        docs: [
+          docText(
+            "Checks a notification exactly as received: pass the raw body (before any JSON or form parsing) and the request headers.",
+            "Resolves `{ ok: true, name, payload }` for a genuine notification, else `{ ok: false, reason }`; never throws for a bad notification.",
+          )!,
+        ],
+      },
+    ],
+  };
+
+  const factory: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
+    name: names.factory,
+    isExported: true,
+    docs: [`Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`],
+    parameters: [{ name: "options", type: names.options }],
+    returnType: names.verifier,
+    statements: [`return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`],
+  };
+
+  return [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["webhooks"] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: runtimeImport,
+      namedImports: ["createWebhookVerifier", "type WebhookHeaders", "type WebhookRejection", "type WebhookSpec", "type WebhookVerifierOptions"],
+    },
+    ...payloads.map(({ webhook, type }) => payloadAlias(webhook, type)),
+    result,
+    options,
+    verifier,
+    specsConstant(model),
+    factory,
+  ];
+}
