@@ -6,6 +6,7 @@ import { generatedHeader } from "./emit/header.js";
 import { indexFileStatements } from "./emit/index-file.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { validatorsFile } from "./emit/validators-file.js";
+import { webhookFileStatements, webhookNames } from "./emit/webhook-file.js";
 import { type ApiEntry } from "./load/project.js";
 import { loadSpec } from "./load/load-spec.js";
 import { buildModel } from "./model/build-model.js";
@@ -39,6 +40,7 @@ export async function generate(apis: readonly ApiEntry[], config: Config, source
     const model = buildModel(spec);
     const types = await schemaTypes(spec.document);
     const names = clientNames(model);
+    const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;
     const header = generatedHeader(path.relative(sourceRoot, spec.file).split(path.sep).join("/"), spec.sha256);
     const runtimeImport = "../runtime/index.js";
     const validators = validatorsFile(model, names, runtimeImport);
@@ -46,8 +48,11 @@ export async function generate(apis: readonly ApiEntry[], config: Config, source
       [`${api.name}/schema.gen.ts`, header + types],
       [`${api.name}/validators.gen.ts`, printFile(project, "validators.gen.ts", [validators.text], header)],
       [`${api.name}/client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, validators.names, runtimeImport), header)],
-      [`${api.name}/index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport), header)],
+      [`${api.name}/index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport, hooks), header)],
     ];
+    if (hooks !== undefined) {
+      apiFiles.push([`${api.name}/webhooks.gen.ts`, printFile(project, "webhooks.gen.ts", webhookFileStatements(model, hooks, runtimeImport), header)]);
+    }
     for (const [file, text] of apiFiles) files.set(file, text);
     reports.push({ name: api.name, operations: model.operations.length, files: apiFiles.length, ms: performance.now() - started });
   }

@@ -3,6 +3,7 @@
 
 import type { operations } from "./schema.gen.js";
 import { createContext, invoke, type BaseClientOptions, type CallOptions, type Failure, type OperationSpec, type PageOptions, withPaging, type Success } from "../runtime/index.js";
+import { listPaymentsRequest, listPaymentsResponse, listPayoutsRequest, listPayoutsResponse } from "./validators.gen.js";
 
 /** Arguments of `listPayments`. */
 export interface ListPaymentsArgs extends CallOptions {
@@ -18,7 +19,7 @@ export interface ListPaymentsArgs extends CallOptions {
 export type ListPaymentsResult = Success<200, operations["listPayments"]["responses"][200]["content"]["application/json"]> | Failure<401, operations["listPayments"]["responses"][401]["content"]["application/json"]> | Failure<422, operations["listPayments"]["responses"][422]["content"]["application/json"]>;
 /** One item of a `listPayments` page (at `/result/items`). */
 export type ListPaymentsItem = NonNullable<NonNullable<NonNullable<Extract<ListPaymentsResult, { ok: true; }>["data"]>["result"]>["items"]>[number];
-const listPaymentsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "listPayments", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payment/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" } };
+const listPaymentsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "listPayments", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payment/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: listPaymentsRequest, validateResponse: listPaymentsResponse };
 
 /** Arguments of `listPayouts`. */
 export interface ListPayoutsArgs extends CallOptions {
@@ -34,7 +35,7 @@ export interface ListPayoutsArgs extends CallOptions {
 export type ListPayoutsResult = Success<200, operations["listPayouts"]["responses"][200]["content"]["application/json"]> | Failure<401, operations["listPayouts"]["responses"][401]["content"]["application/json"]> | Failure<422, operations["listPayouts"]["responses"][422]["content"]["application/json"]>;
 /** One item of a `listPayouts` page (at `/result/items`). */
 export type ListPayoutsItem = NonNullable<NonNullable<NonNullable<Extract<ListPayoutsResult, { ok: true; }>["data"]>["result"]>["items"]>[number];
-const listPayoutsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "listPayouts", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payout/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" } };
+const listPayoutsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "listPayouts", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payout/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: listPayoutsRequest, validateResponse: listPayoutsResponse };
 
 /** Options of `createCryptomusClient`: the credentials the spec's security schemes name, plus transport settings. */
 export interface CryptomusClientOptions extends BaseClientOptions {

@@ -4,8 +4,8 @@
 export { createCryptomusClient } from "./client.gen.js";
 export type { CryptomusClient, CryptomusClientOptions, ListPaymentsArgs, ListPaymentsItem, ListPaymentsResult, ListPayoutsArgs, ListPayoutsItem, ListPayoutsResult } from "./client.gen.js";
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
-export { ClientError, ConfigurationError, PaginationError, TimeoutError, TransportError, UnexpectedResponseError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
-export type { CallOptions, Failure, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
+export type { CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `Amount` schema of the Cryptomus spec. */
 export type Amount = components["schemas"]["Amount"];

@@ -49,7 +49,7 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
       ? []
       : [
           { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: "./webhooks.gen.js", namedExports: [hooks.factory] },
-          { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./webhooks.gen.js", namedExports: hookTypes.sort() },
+          { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./webhooks.gen.js", namedExports: [...hookTypes].sort() },
           { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedExports: ["webhooks"] },
           { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: WEBHOOK_RUNTIME_TYPES },
         ]),

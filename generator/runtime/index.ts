@@ -5,4 +5,6 @@ export { type PagedMethod, withPaging } from "./methods.js";
 export { type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
 export type { AuthSpec, BaseClientOptions, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success } from "./types.js";
+export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type WebhookVerifier } from "./webhook-verifier.js";
+export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
 export { checkFormat, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";
