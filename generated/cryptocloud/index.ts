@@ -6,6 +6,10 @@ export type { CryptoCloudClient, CryptoCloudClientOptions, GetInvoiceInfoArgs, G
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
 export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
 export type { CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export { createCryptoCloudWebhookVerifier } from "./webhooks.gen.js";
+export type { CryptoCloudWebhookResult, CryptoCloudWebhookVerifier, CryptoCloudWebhookVerifierOptions, PostbackWebhookPayload } from "./webhooks.gen.js";
+export type { webhooks } from "./schema.gen.js";
+export type { WebhookHeaders, WebhookRejection, WebhookVerifierOptions } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `CryptoDate` schema of the CryptoCloud spec. */
 export type CryptoDate = components["schemas"]["CryptoDate"];

@@ -6,6 +6,10 @@ export type { CryptomusClient, CryptomusClientOptions, ListPaymentsArgs, ListPay
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
 export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
 export type { CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export { createCryptomusWebhookVerifier } from "./webhooks.gen.js";
+export type { CryptomusWebhookResult, CryptomusWebhookVerifier, CryptomusWebhookVerifierOptions, PaymentWebhookPayload, PayoutWebhookPayload } from "./webhooks.gen.js";
+export type { webhooks } from "./schema.gen.js";
+export type { WebhookHeaders, WebhookRejection, WebhookVerifierOptions } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `Amount` schema of the Cryptomus spec. */
 export type Amount = components["schemas"]["Amount"];

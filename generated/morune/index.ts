@@ -6,6 +6,10 @@ export type { GetInvoiceInfoArgs, GetInvoiceInfoResult, MoruneClient, MoruneClie
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
 export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
 export type { CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export { createMoruneWebhookVerifier } from "./webhooks.gen.js";
+export type { InvoiceWebhookPayload, MoruneWebhookResult, MoruneWebhookVerifier, MoruneWebhookVerifierOptions } from "./webhooks.gen.js";
+export type { webhooks } from "./schema.gen.js";
+export type { WebhookHeaders, WebhookRejection, WebhookVerifierOptions } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The documented values of the `Currency` enum of the Morune spec; responses may also carry an UnknownEnumValue. */
 export type Currency = Exclude<components["schemas"]["Currency"], UnknownEnumValue>;

@@ -8,6 +8,7 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { ApiModel } from "../model/types.js";
+import type { ClientNames } from "./client-file.js";
 import type { WebhookModel } from "../model/webhooks.js";
 import { uniqueTypeName } from "./identifiers.js";
 import { docText, literal, propertyKey } from "./literal.js";
@@ -22,8 +23,10 @@ export interface WebhookNames {
   readonly payloads: ReadonlyMap<string, string>;
 }
 
-/** Names unique among themselves and among `taken` (the client's names), which they join. */
-export function webhookNames(model: ApiModel, taken: Set<string>): WebhookNames {
+/** Names unique among themselves and among the client's, which index.ts exports beside them. */
+export function webhookNames(model: ApiModel, client: ClientNames): WebhookNames {
+  const operationTypes = [...client.operations.values()].flatMap((n) => [n.args, n.result, n.item]);
+  const taken = new Set([client.factory, client.client, client.options, ...operationTypes].filter((n) => n !== ""));
   const verifier = uniqueTypeName(`${model.clientName}WebhookVerifier`, taken);
   return {
     factory: `create${verifier}`,
