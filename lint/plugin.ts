@@ -1,5 +1,6 @@
 import type { Plugin } from "@redocly/openapi-core";
 import { operationErrorResponse } from "./rules/operation-error-response.js";
+import { xBatch } from "./rules/x-batch.js";
 import { xCredential } from "./rules/x-credential.js";
 import { xExactlyOneOf } from "./rules/x-exactly-one-of.js";
 import { xIdempotent } from "./rules/x-idempotent.js";
@@ -21,6 +22,7 @@ export const payspecPlugin: Plugin = {
       "payspec/x-pagination": xPagination,
       "payspec/x-exactly-one-of": xExactlyOneOf,
       "payspec/x-idempotent": xIdempotent,
+      "payspec/x-batch": xBatch,
       "payspec/x-webhook-signature": xWebhookSignature,
     },
   },

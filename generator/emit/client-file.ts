@@ -28,7 +28,8 @@ export function clientNames(model: ApiModel, taken = new Set<string>()): ClientN
       method,
       args: uniqueTypeName(method, taken, "Args"),
       result: uniqueTypeName(method, taken, "Result"),
-      item: op.pagination ? uniqueTypeName(method, taken, "Item") : "",
+      item: op.pagination || op.batch ? uniqueTypeName(method, taken, op.batch ? "BatchItem" : "Item") : "",
+      batchId: op.batch ? uniqueTypeName(method, taken, "BatchId") : "",
       spec: `${method}Operation`,
     });
   }
@@ -44,7 +45,25 @@ function requiredCredentials(model: ApiModel): string[] {
 
 function methodValue(op: OperationModel, n: OperationNames): string {
   const call = `(args?: ${n.args}) => invoke<${n.result}>(context, ${n.spec}, args)`;
-  return op.pagination ? `withPaging<${n.args}, ${n.result}, ${n.item}>(context, ${n.spec}, ${call})` : call;
+  if (op.pagination) return `withPaging<${n.args}, ${n.result}, ${n.item}>(context, ${n.spec}, ${call})`;
+  if (op.batch) return `withBatching<${n.args}, ${n.result}, ${n.item}, ${n.batchId}>(context, ${n.spec}, ${call})`;
+  return call;
+}
+
+/** The callable type of a paged or batched operation: the call plus its helpers. */
+function helperType(op: OperationModel, n: OperationNames): string {
+  const args = `args${argsRequired(op) ? "" : "?"}: ${n.args}`;
+  const helpers = op.pagination
+    ? `/** Every page, first to last; stops after a failed page, which is yielded. */
+  pages(${args}, options?: PageOptions): AsyncGenerator<${n.result}, void, undefined>;
+  /** Every item of every page; a failed page throws PaginationError. */
+  all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;`
+    : `/** Splits \`${op.batch!.items}\` into requests of at most ${op.batch!.size}, runs them with bounded concurrency, merges \`${op.batch!.results}\` in input order; failed requests are listed with their entries. */
+  batched(args: ${n.args}, options?: BatchOptions): Promise<BatchResult<${n.item}, ${n.batchId}, Extract<${n.result}, { ok: false }>>>;`;
+  return `{
+  (${args}): Promise<${n.result}>;
+  ${helpers}
+}`;
 }
 
 /** Statements of generated/<api>/client.gen.ts, built as Structures and added in one go. */
@@ -78,31 +97,17 @@ export function clientFileStatements(
     isExported: true,
     docs: [docText(`${model.title} client.`, model.description)!],
     methods: ops
-      .filter(({ op }) => !op.pagination)
+      .filter(({ op }) => !op.pagination && !op.batch)
       .map(({ op, names: n }) => ({
         name: n.method,
         parameters: [{ name: "args", type: n.args, hasQuestionToken: !argsRequired(op) }],
         returnType: `Promise<${n.result}>`,
         docs: operationDocs(op),
       })),
-    // Paged operations are callable objects: the call itself plus pages() and all().
+    // Paged and batched operations are callable objects: the call itself plus their helpers.
     properties: ops
-      .filter(({ op }) => op.pagination)
-      .map(({ op, names: n }) => {
-        const args = `args${argsRequired(op) ? "" : "?"}: ${n.args}`;
-        return {
-          name: n.method,
-          isReadonly: true,
-          docs: operationDocs(op),
-          type: `{
-  (${args}): Promise<${n.result}>;
-  /** Every page, first to last; stops after a failed page, which is yielded. */
-  pages(${args}, options?: PageOptions): AsyncGenerator<${n.result}, void, undefined>;
-  /** Every item of every page; a failed page throws PaginationError. */
-  all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;
-}`,
-        };
-      }),
+      .filter(({ op }) => op.pagination || op.batch)
+      .map(({ op, names: n }) => ({ name: n.method, isReadonly: true, docs: operationDocs(op), type: helperType(op, n) })),
   };
 
   const factory: FunctionDeclarationStructure = {
@@ -119,6 +124,7 @@ export function clientFileStatements(
   };
 
   const paged = model.operations.some((op) => op.pagination);
+  const batched = model.operations.some((op) => op.batch);
   const usesFailure = model.operations.some((op) => op.responses.some((r) => !r.ok));
   const usesSuccess = model.operations.some((op) => op.responses.some((r) => r.ok || r.status === "default"));
   return [
@@ -134,6 +140,7 @@ export function clientFileStatements(
         ...(usesFailure ? ["type Failure"] : []),
         "type OperationSpec",
         ...(paged ? ["type PageOptions", "withPaging"] : []),
+        ...(batched ? ["type BatchOptions", "type BatchResult", "withBatching"] : []),
         ...(usesSuccess ? ["type Success"] : []),
       ],
     },

@@ -18,7 +18,7 @@ const RUNTIME_VALUES = [
   "ValidationError",
   "DEFAULT_TIMEOUT_MS",
 ];
-const RUNTIME_TYPES = ["CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];
+const RUNTIME_TYPES = ["BatchFailure", "BatchOptions", "BatchResult", "CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];
 
 /** What a webhook handler names besides the generated types. */
 const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookVerifierOptions"];
@@ -27,7 +27,7 @@ const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookVer
 export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string, hooks?: WebhookNames): StatementStructures[] {
   // Only a spec with webhooks has webhooks.gen.ts and these exports.
   const hookTypes = hooks === undefined ? [] : [hooks.verifier, hooks.options, hooks.result, ...hooks.payloads.values()];
-  const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item].filter((t) => t !== ""))];
+  const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item, n.batchId].filter((t) => t !== ""))];
   const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE, "webhooks", ...(hooks ? [hooks.factory, ...hookTypes, ...WEBHOOK_RUNTIME_TYPES] : [])]);
   const schemaAliases = model.schemaNames.map((schema) => {
     // A schema named like a generated type keeps the generated name; the schema gets a suffix.

@@ -19,8 +19,10 @@ export interface OperationNames {
   readonly result: string;
   /** The runtime descriptor constant. */
   readonly spec: string;
-  /** Item type of a paged operation. */
+  /** Item type of a paged operation, or of the merged list of a batched one. */
   readonly item: string;
+  /** Entry type of a batched operation's request list. */
+  readonly batchId: string;
 }
 
 const LOCATION_KEYS: Record<ParameterModel["in"], string> = { path: "path", query: "query", header: "headers", cookie: "cookie" };
@@ -118,6 +120,7 @@ function specConstant(op: OperationModel, names: OperationNames, validators: Val
     responses,
     idempotent: op.idempotent,
     pagination: op.pagination,
+    batch: op.batch,
     exactlyOneOf: op.exactlyOneOf,
     validateRequest: new Code(validators.request),
     validateResponse: new Code(validators.response),
@@ -139,17 +142,37 @@ export function indexedType(base: string, pointer: string): string {
 }
 
 function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure[] {
-  if (!op.pagination) return [];
   const data = `Extract<${names.result}, { ok: true }>["data"]`;
-  return [
-    {
-      kind: StructureKind.TypeAlias,
-      name: names.item,
-      isExported: true,
-      docs: [`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`],
-      type: `NonNullable<${indexedType(data, op.pagination.items)}>[number]`,
-    },
-  ];
+  if (op.pagination) {
+    return [
+      {
+        kind: StructureKind.TypeAlias,
+        name: names.item,
+        isExported: true,
+        docs: [`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`],
+        type: `NonNullable<${indexedType(data, op.pagination.items)}>[number]`,
+      },
+    ];
+  }
+  if (op.batch) {
+    return [
+      {
+        kind: StructureKind.TypeAlias,
+        name: names.item,
+        isExported: true,
+        docs: [`One entry of the lists \`${names.method}.batched()\` merges (at \`${op.batch.results}\`).`],
+        type: `NonNullable<${indexedType(data, op.batch.results)}>[number]`,
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        name: names.batchId,
+        isExported: true,
+        docs: [`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`],
+        type: `NonNullable<${indexedType(`${names.args}["body"]`, op.batch.items)}>[number]`,
+      },
+    ];
+  }
+  return [];
 }
 
 export function operationStructures(op: OperationModel, names: OperationNames, validators: ValidatorNames) {

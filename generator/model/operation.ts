@@ -1,3 +1,4 @@
+import { parseXBatch } from "../extensions/x-batch.js";
 import { parseXExactlyOneOf } from "../extensions/x-exactly-one-of.js";
 import { parseXIdempotent } from "../extensions/x-idempotent.js";
 import { parseXPagination } from "../extensions/x-pagination.js";
@@ -28,6 +29,12 @@ function transformBody(operation: Record<string, unknown>, at: readonly (string 
   return { required: body.required === true, contentType, ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }) };
 }
 
+/** The raw (unnormalized) schema of a JSON request body, for extension checks. */
+function bodySchema(operation: Record<string, unknown>, body: BodyModel | undefined, ctx: ModelContext): unknown {
+  if (body === undefined || !/[/+]json\b/.test(body.contentType)) return undefined;
+  return asRecord(asRecord(asRecord(ctx.deref(operation.requestBody))?.content)?.[body.contentType])?.schema;
+}
+
 /** Stable name for an operation without operationId: method + path words ("getPetsById"). */
 export function deriveOperationId(method: HttpMethod, path: string): string {
   return camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, " by $1 ")}`);
@@ -56,6 +63,15 @@ export function transformOperation(
     operation["x-pagination"] === undefined
       ? undefined
       : unwrap(parseXPagination(operation["x-pagination"], { parameters, successSchema, deref: ctx.deref }), [...at, "x-pagination"], ctx);
+  const batch =
+    operation["x-batch"] === undefined
+      ? undefined
+      : unwrap(
+          parseXBatch(operation["x-batch"], { bodySchema: bodySchema(operation, body, ctx), successSchema, deref: ctx.deref }),
+          [...at, "x-batch"],
+          ctx,
+        );
+  if (batch && pagination) ctx.fail([...at, "x-batch"], "unsupported: x-batch and x-pagination on one operation");
   const exactlyOneOf =
     operation["x-exactly-one-of"] === undefined
       ? undefined
@@ -74,6 +90,7 @@ export function transformOperation(
     responses,
     security: transformSecurity(operation, at, ctx),
     ...(pagination ? { pagination } : {}),
+    ...(batch ? { batch } : {}),
     ...(exactlyOneOf ? { exactlyOneOf } : {}),
     idempotent: declaredIdempotent || IDEMPOTENT_METHODS.includes(method),
   };

@@ -1,3 +1,4 @@
+import type { XBatch } from "../extensions/x-batch.js";
 import type { XPagination } from "../extensions/x-pagination.js";
 import type { WebhookModel } from "./webhooks.js";
 
@@ -96,6 +97,7 @@ export interface OperationModel {
   /** Alternatives (OR); each lists the schemes applied together (AND). Empty: no auth. */
   readonly security: readonly (readonly AuthModel[])[];
   readonly pagination?: XPagination;
+  readonly batch?: XBatch;
   readonly exactlyOneOf?: readonly string[];
   /** Safe to repeat: by HTTP method or declared with `x-idempotent`. */
   readonly idempotent: boolean;

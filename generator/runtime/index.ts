@@ -1,10 +1,11 @@
 export { createContext, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
 export { ClientError, ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 export { invoke } from "./invoke.js";
-export { type PagedMethod, withPaging } from "./methods.js";
+export { type BatchFailure, type BatchOptions, type BatchResult } from "./batching.js";
+export { type BatchedMethod, type PagedMethod, withBatching, withPaging } from "./methods.js";
 export { type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
-export type { AuthSpec, BaseClientOptions, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success } from "./types.js";
+export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success } from "./types.js";
 export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type WebhookVerifier } from "./webhook-verifier.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
 export { checkFormat, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";

@@ -28,6 +28,15 @@ export interface PaginationSpec {
   readonly items: string;
 }
 
+export interface BatchSpec {
+  /** JSON pointer of the list in the request body. */
+  readonly items: string;
+  /** JSON pointer of the list to merge in the success body. */
+  readonly results: string;
+  /** Entries per request. */
+  readonly size: number;
+}
+
 export interface OperationSpec {
   readonly id: string;
   /** Upper-case HTTP method. */
@@ -43,6 +52,7 @@ export interface OperationSpec {
   /** Safe to repeat (retries are allowed). */
   readonly idempotent: boolean;
   readonly pagination?: PaginationSpec;
+  readonly batch?: BatchSpec;
   readonly exactlyOneOf?: readonly string[];
   /** Generated from the spec: issues with the call's arguments (required, patterns, limits, one-of). */
   readonly validateRequest?: (args: RequestArgs) => Issue[];

@@ -161,6 +161,17 @@ const cases: readonly Case[] = [
     want: [oneOf(/shop_id.*(required|optional)/, `${ONE_OF}/1`)],
   },
 
+  // --- payspec/x-batch
+  { fixture: "x-batch/pass.yaml", want: [] },
+  { fixture: "x-batch/pass-explicit-size.yaml", want: [] },
+  { fixture: "x-batch/fail-not-object.yaml", want: [want("payspec/x-batch", "x-batch must be an object", "#/paths/~1info/post/x-batch")] },
+  { fixture: "x-batch/fail-items-missing.yaml", want: [want("payspec/x-batch", "/uuids does not exist in the JSON request body schema", "#/paths/~1info/post/x-batch/items")] },
+  { fixture: "x-batch/fail-items-not-array.yaml", want: [want("payspec/x-batch", "/note must point at an array", "#/paths/~1info/post/x-batch/items")] },
+  { fixture: "x-batch/fail-results-not-array.yaml", want: [want("payspec/x-batch", "/count must point at an array", "#/paths/~1info/post/x-batch/results")] },
+  { fixture: "x-batch/fail-no-size.yaml", want: [want("payspec/x-batch", "needs a positive integer size, or maxItems", "#/paths/~1info/post/x-batch")] },
+  { fixture: "x-batch/fail-bad-pointer.yaml", want: [want("payspec/x-batch", "x-batch.results must be a JSON pointer", "#/paths/~1info/post/x-batch/results")] },
+  { fixture: "x-batch/fail-unknown-key.yaml", want: [want("payspec/x-batch", 'unknown key "sise"', "#/paths/~1info/post/x-batch/sise")] },
+
   // --- payspec/x-idempotent
   { fixture: "x-idempotent/pass.yaml", want: [] },
   { fixture: "x-idempotent/fail-not-boolean.yaml", want: [want("payspec/x-idempotent", "x-idempotent must be true or false", "#/paths/~1invoice/post/x-idempotent")] },

@@ -189,6 +189,26 @@ describe("buildModel: operations", () => {
       },
     },
     {
+      name: "x-batch with its size from maxItems",
+      given: {
+        paths: {
+          "/a": {
+            post: {
+              operationId: "x",
+              "x-batch": { items: "/ids", results: "/result" },
+              requestBody: {
+                content: { "application/json": { schema: { type: "object", properties: { ids: { type: "array", maxItems: 100 } } } } },
+              },
+              responses: {
+                "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { result: { type: "array" } } } } } },
+              },
+            },
+          },
+        },
+      },
+      want: { batch: { items: "/ids", results: "/result", size: 100 } },
+    },
+    {
       name: "GET is idempotent by HTTP, POST is not unless declared",
       given: { paths: { "/a": { get: { operationId: "x", responses: ok } } } },
       want: { idempotent: true },

@@ -185,6 +185,16 @@ describe("paging", () => {
   });
 });
 
+describe("batching", () => {
+  it("batched() merges typed invoices and reports failures with their ids", async () => {
+    const result = await cloud.getInvoiceInfo.batched({ body: { uuids: ["INV-AAAAAAAA"] } }, { concurrency: 2 });
+    expectTypeOf(result.items).toEqualTypeOf<readonly CloudInvoice[]>();
+    expectTypeOf(result.failures[0]!.ids).toEqualTypeOf<readonly string[]>();
+    const failed = result.failures[0]!.result;
+    if (failed) expectTypeOf(failed.status).toEqualTypeOf<400 | 401 | 403>();
+  });
+});
+
 describe("nothing in the results is any", () => {
   it("holds for every operation's result union", () => {
     expectTypeOf<HasAny<ListPaymentsResult>>().toEqualTypeOf<false>();
