@@ -247,9 +247,11 @@ describe("reading a body", () => {
 
 describe("createWebhookVerifier", () => {
   it("refuses a missing or empty key, naming the option but no value", () => {
-    expect(() => createWebhookVerifier("test", [spec(MD5)], {})).toThrow('option "key" must be a non-empty string');
-    expect(() => createWebhookVerifier("test", [spec(MD5)], { key: "" })).toThrow('option "key" must be a non-empty string');
-    expect(() => createWebhookVerifier("test", [spec(MD5)], { key: "k", clockToleranceSeconds: -1 })).toThrow("clockToleranceSeconds");
+    // Generated options interfaces declare the keys; here they are plain objects.
+    const options: Record<string, object> = { none: {}, empty: { key: "" }, negative: { key: "k", clockToleranceSeconds: -1 } };
+    expect(() => createWebhookVerifier("test", [spec(MD5)], options.none!)).toThrow('option "key" must be a non-empty string');
+    expect(() => createWebhookVerifier("test", [spec(MD5)], options.empty!)).toThrow('option "key" must be a non-empty string');
+    expect(() => createWebhookVerifier("test", [spec(MD5)], options.negative!)).toThrow("clockToleranceSeconds");
   });
 
   it("takes headers from a Headers object or a node:http record, by any case", async () => {
@@ -268,7 +270,8 @@ describe("createWebhookVerifier", () => {
       { name: "payment", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "paymentKey", match: { type: ["payment", "wallet"] } } },
       { name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } } },
     ];
-    const verify = createWebhookVerifier<Result>("test", specs, { paymentKey: "p", payoutKey: "q" });
+    const keys: object = { paymentKey: "p", payoutKey: "q" };
+    const verify = createWebhookVerifier<Result>("test", specs, keys);
     const payout = await signWebhook(specs[1]!, { type: "payout", id: 1 }, "q");
     expect(await verify.verify(payout.body, {})).toMatchObject({ ok: true, name: "payout" });
     const wallet = await signWebhook(specs[0]!, { type: "wallet", id: 1 }, "p");
