@@ -1,6 +1,6 @@
 import type { ClientContext } from "./context.js";
 import { ClientError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
-import { redact } from "./redact.js";
+import { derivedSecrets, redact } from "./redact.js";
 import { prepareRequest } from "./request.js";
 import { readResponse } from "./response.js";
 import { parseRetryAfter, retryableStatus, retryDelay, retryPolicy, sleep } from "./retry.js";
@@ -31,10 +31,13 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = args.signal ? AbortSignal.any([args.signal, timeout]) : timeout;
   let response: Response | undefined;
+  let secrets = ctx.secrets;
   try {
-    const { url, init } = prepareRequest(ctx, op, args);
+    const { url, init, derived } = prepareRequest(ctx, op, args);
+    secrets = [...ctx.secrets, ...derived];
     response = await ctx.fetch(url, { ...init, signal });
-    const result = (await readResponse(ctx, op, response)) as { status: number; response: Response };
+    const result = (await readResponse(ctx, op, response, secrets)) as { status: number; response: Response };
+    derivedSecrets.set(result, derived);
     return { result, status: result.status, retryAfter: parseRetryAfter(response.headers.get("retry-after")) };
   } catch (error) {
     if (args.signal?.aborted) return { error: args.signal.reason };
@@ -44,7 +47,7 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
     }
     if (error instanceof ClientError) return { error };
     const stage = response === undefined ? "request failed" : "answer broke off";
-    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), ctx.secrets)}`, { cause: error }) };
+    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: error }) };
   }
 }
 

@@ -27,7 +27,7 @@ export function withPaging<A extends RequestArgs, R extends Answer, I>(
   const anyPage = call as (args: RequestArgs) => Promise<R>;
   return Object.assign((args?: A) => call(args), {
     pages: (args?: A, options?: PageOptions) => pages(ctx.provider, paged, anyPage, args, options),
-    all: (args?: A, options?: PageOptions) => items<I, R>(ctx.provider, paged, anyPage, args, options),
+    all: (args?: A, options?: PageOptions) => items<I, R>(ctx.provider, ctx.secrets, paged, anyPage, args, options),
   });
 }
 

@@ -1,5 +1,6 @@
 import { ClientError } from "./errors.js";
 import { readPointer } from "./pointer.js";
+import { derivedSecrets, redactDeep } from "./redact.js";
 import type { OperationSpec, PaginationSpec, RequestArgs } from "./types.js";
 
 export interface PageOptions {
@@ -71,6 +72,7 @@ export async function* pages<R extends PageResult>(
 /** Every item of every page. A failed page throws PaginationError carrying its status and typed body. */
 export async function* items<I, R extends PageResult>(
   provider: string,
+  secrets: readonly string[],
   op: OperationSpec & { readonly pagination: PaginationSpec },
   call: (args: RequestArgs) => Promise<R>,
   args?: RequestArgs,
@@ -80,7 +82,8 @@ export async function* items<I, R extends PageResult>(
   for await (const result of pages(provider, op, call, args, options)) {
     page++;
     if (!result.ok) {
-      throw new PaginationError(provider, op.id, `page ${page} failed with HTTP ${result.status}`, { page, status: result.status, error: result.error });
+      const error = redactDeep(result.error, [...secrets, ...(derivedSecrets.get(result) ?? [])]);
+      throw new PaginationError(provider, op.id, `page ${page} failed with HTTP ${result.status}`, { page, status: result.status, error });
     }
     const list = readPointer(result.data, op.pagination.items);
     if (!Array.isArray(list)) {

@@ -9,6 +9,8 @@ type Body = NonNullable<RequestInit["body"]>;
 export interface PreparedRequest {
   readonly url: string;
   readonly init: RequestInit;
+  /** Values computed from secrets for this request (signatures): redacted like the secrets. */
+  readonly derived: readonly string[];
 }
 
 /** The first auth alternative whose credentials are all configured. */
@@ -44,13 +46,16 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
     if (op.body !== "multipart/form-data") headers.set("content-type", op.body);
   }
   let query = args.query as Record<string, unknown> | undefined;
+  const derived: string[] = [];
   for (const part of chooseAuth(ctx, op)) {
     const secret = ctx.credentials.get(part.option)!;
     if (part.kind === "signature") {
       if (body !== undefined && typeof body !== "string") {
         throw new ConfigurationError(ctx.provider, op.id, `a ${op.body ?? "binary"} body cannot be signed with ${part.algorithm}`);
       }
-      headers.set(part.name, getRequestSigner(part.algorithm)(body ?? "", secret));
+      const signature = getRequestSigner(part.algorithm)(body ?? "", secret);
+      derived.push(signature);
+      headers.set(part.name, signature);
     } else if (part.in === "header") {
       headers.set(part.name, part.prefix + secret);
     } else if (part.in === "query") {
@@ -64,5 +69,5 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   const init: RequestInit = { method: op.method, headers };
   if (body !== undefined) init.body = body;
   if (args.signal !== undefined) init.signal = args.signal;
-  return { url: buildUrl(ctx.baseUrl, op.path, args.path, query), init };
+  return { url: buildUrl(ctx.baseUrl, op.path, args.path, query), init, derived };
 }

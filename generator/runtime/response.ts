@@ -24,12 +24,17 @@ const JSON_TYPE = /^application\/(.+\+)?json\b|[/+]json\b/i;
  * UnexpectedResponseError when the answer is not one the spec documents (status, content type,
  * or a body that is not the JSON it should be).
  */
-export async function readResponse(ctx: ClientContext, op: OperationSpec, response: Response): Promise<unknown> {
+export async function readResponse(
+  ctx: ClientContext,
+  op: OperationSpec,
+  response: Response,
+  secrets: readonly string[] = ctx.secrets,
+): Promise<unknown> {
   const status = response.status;
   const contentType = response.headers.get("content-type") ?? "";
   const fail = async (reason: string, text?: string): Promise<never> => {
     const body = text ?? (await response.text().catch(() => ""));
-    throw new UnexpectedResponseError(ctx.provider, op.id, reason, { status, contentType, bodyExcerpt: excerpt(body, ctx.secrets) });
+    throw new UnexpectedResponseError(ctx.provider, op.id, reason, { status, contentType, bodyExcerpt: excerpt(body, secrets) });
   };
   const key = matchStatus(op, status);
   if (key === undefined) return fail("undocumented status");
