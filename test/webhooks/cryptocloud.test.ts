@@ -1,0 +1,135 @@
+import fc from "fast-check";
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCryptoCloudWebhookVerifier } from "../../generated/cryptocloud/index.js";
+import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/webhook-sender.js";
+import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
+
+const model = await loadApiModel("cryptocloud");
+const SECRET = "test-secretKey"; // the sender's default, which also signed the spec's example token
+const verifier = createCryptoCloudWebhookVerifier({ secretKey: SECRET });
+const JSON_TYPE = "application/json";
+const FORM_TYPE = "application/x-www-form-urlencoded";
+
+function example(mediaType: string): Record<string, unknown> {
+  return model.webhooks[0]!.examples[mediaType]!.paid as Record<string, unknown>;
+}
+
+/** A token made with jose, independently of the sender: claims, key, expiry in seconds from now, alg. */
+async function token(claims: Record<string, unknown>, options: { key?: string; expiresIn?: number | null; alg?: string } = {}): Promise<string> {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: options.alg ?? "HS256", typ: "JWT" });
+  if (options.expiresIn !== null) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 300));
+  return jwt.sign(new TextEncoder().encode(options.key ?? SECRET));
+}
+
+function postback(fields: Record<string, unknown>): string {
+  return JSON.stringify({ ...example(JSON_TYPE), ...fields });
+}
+
+describe("CryptoCloud postbacks", () => {
+  let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+  beforeAll(async () => {
+    endpoint = await startEndpoint(verifier);
+  });
+  afterAll(() => endpoint.close());
+
+  it("the spec's example token (webhook-vectors.py, exp 2023-11-14) is genuine but expired", async () => {
+    const result = await verifier.verify(JSON.stringify(example(JSON_TYPE)), { "content-type": JSON_TYPE });
+    expect(result).toEqual({ ok: false, reason: "token expired" });
+    const lenient = createCryptoCloudWebhookVerifier({ secretKey: SECRET, clockToleranceSeconds: 10 * 365 * 24 * 3600 });
+    expect(await lenient.verify(JSON.stringify(example(JSON_TYPE)), { "content-type": JSON_TYPE })).toMatchObject({ ok: true, name: "postback" });
+  });
+
+  it.each([JSON_TYPE, FORM_TYPE])("a genuine %s postback sent over HTTP is accepted, with its typed payload", async (mediaType) => {
+    const sent = await sendWebhook({ api: model, webhook: "postback", mediaType, to: endpoint.url });
+    expect(sent.status).toBe(200);
+    expect(sent.headers["content-type"]).toBe(mediaType);
+    const typed = await verifier.verify(sent.body, sent.headers);
+    if (!typed.ok) throw new Error(typed.reason);
+    // The payload type is the JSON or the form schema; invoice_id is text in both.
+    const invoice: string = typed.payload.invoice_id;
+    expect(invoice).toBe("XY12AB34");
+    expect(typed.payload.amount_crypto).toBe(mediaType === JSON_TYPE ? 100.2 : "100.2");
+  });
+
+  it("rejects each kind of bad postback with its own reason, never showing the key", async () => {
+    const fresh = await token({ id: "INV-XY12AB34" });
+    const [head, claims, signature] = fresh.split(".") as [string, string, string];
+    const altered = [head, Buffer.from(JSON.stringify({ id: "INV-ZZ99ZZ99", exp: 4102444800 })).toString("base64url"), signature].join(".");
+    const verify = async (body: string, contentType = JSON_TYPE) => reasonOf(await verifier.verify(body, { "content-type": contentType }));
+    const reasons = {
+      alteredToken: await verify(postback({ token: altered })),
+      expired: await verify(postback({ token: await token({ id: "INV-XY12AB34" }, { expiresIn: -120 }) })),
+      foreignInvoice: await verify(postback({ token: await token({ id: "INV-ZZ99ZZ99" }) })),
+      missingToken: await verify(JSON.stringify({ ...example(JSON_TYPE), token: undefined })),
+      malformedToken: await verify(postback({ token: `${head}.${claims}` })),
+      otherAlgorithm: await verify(postback({ token: await token({ id: "INV-XY12AB34" }, { alg: "HS512" }) })),
+      noExpiry: await verify(postback({ token: await token({ id: "INV-XY12AB34" }, { expiresIn: null }) })),
+      nonJson: await verify("status=success&invoice_id=XY12AB34"),
+      emptyBody: await verify(""),
+      unsupportedType: await verify(postback({}), "text/plain"),
+    };
+    expect(reasons).toEqual({
+      alteredToken: "token signature does not match (wrong key or altered token)",
+      expired: "token expired",
+      foreignInvoice: "token was issued for another invoice_id",
+      missingToken: 'missing signature: no "token" field in the body',
+      malformedToken: 'malformed token: body field "token" is not a compact JWT',
+      otherAlgorithm: "token is not signed with HS256",
+      noExpiry: 'token claim "exp" is missing',
+      nonJson: expect.stringMatching(/^body is not valid JSON \(/),
+      emptyBody: "empty body",
+      unsupportedType: 'unsupported content type "text/plain"; expected application/json or application/x-www-form-urlencoded',
+    });
+    expectDistinctReasons(reasons, [SECRET]);
+    // A token under another key cannot be told from an altered one: the HMAC just differs.
+    expect(await verify(postback({ token: await token({ id: "INV-XY12AB34" }, { key: "another-secret" }) }))).toBe(reasons.alteredToken);
+    // A changed invoice_id is a token for another invoice.
+    expect(await verify(postback({ token: fresh, invoice_id: "ZZ99ZZ99" }))).toBe(reasons.foreignInvoice);
+  });
+
+  it("authenticates the invoice id only: a changed amount passes, so re-read the invoice before acting", async () => {
+    const result = await verifier.verify(postback({ token: await token({ id: "INV-XY12AB34" }), amount_crypto: 1_000_000 }), { "content-type": JSON_TYPE });
+    expect(result).toMatchObject({ ok: true, payload: { amount_crypto: 1_000_000 } });
+  });
+
+  const postbacks = notification(
+    fc.record({
+      status: fc.constant("success"),
+      invoice_id: fc.stringMatching(/^[A-Z0-9]{8}$/),
+      amount_crypto: fc.integer({ min: 1, max: 1_000_000 }).map((n) => n / 100),
+      currency: fc.constantFrom("USDT_TRC20", "BTC"),
+      order_id: trickyText,
+    }),
+    ["token"],
+  );
+
+  it.each([JSON_TYPE, FORM_TYPE])("property: whatever the test sender signs as %s verifies", async (mediaType) => {
+    await fc.assert(
+      fc.asyncProperty(postbacks, async (payload) => {
+        const built = await buildWebhook(model, "postback", { payload, mediaType });
+        const result = await verifier.verify(Buffer.from(built.body), built.headers);
+        expect(result).toMatchObject({ ok: true, name: "postback", payload: { invoice_id: payload.invoice_id } });
+        if (mediaType === JSON_TYPE) expect(result).toEqual({ ok: true, name: "postback", payload: { ...payload, token: expect.any(String) } });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("property: any one-character change of the token or the invoice id is rejected", async () => {
+    await fc.assert(
+      fc.asyncProperty(postbacks, edit, async (payload, [at, ch]) => {
+        const { body, headers } = await buildWebhook(model, "postback", { payload });
+        const token = (JSON.parse(body) as { token: string }).token;
+        // The authenticated spans: the token, and the invoice_id member the token is bound to.
+        const spans = [token, `"invoice_id":"${payload.invoice_id}"`].map((text) => ({ start: body.indexOf(text), length: text.length }));
+        const positions = spans.flatMap(({ start, length }) => Array.from({ length }, (_, i) => start + i));
+        const index = positions[at % positions.length]!;
+        fc.pre(body[index] !== ch);
+        const result = await verifier.verify(Buffer.from(withCharReplaced(body, index, ch)), headers);
+        expect(result.ok, `accepted after changing offset ${index} of ${body} to ${JSON.stringify(ch)}`).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
