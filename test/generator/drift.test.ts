@@ -74,7 +74,7 @@ describe("generate CLI in a temporary copy", () => {
 
     const regen = project.run("generator/cli.ts");
     expect(regen.status).toBe(0);
-    expect(regen.stdout).toMatch(/cryptomus: 2 operation\(s\), 3 files in \d+ ms/);
+    expect(regen.stdout).toMatch(/cryptomus: 2 operation\(s\), 5 files in \d+ ms/);
     expect(readFileSync(path.join(project.dir, "generated/cryptomus/schema.gen.ts"), "utf8")).toContain('"frozen"');
     expect(project.run("generator/cli.ts", "--check").status).toBe(0);
   }, 120_000);
