@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type RunningMocks, startMocks } from "./start.js";
+import { webhookCommand } from "./webhook-command.js";
 
 /** One `npm run mock -- <command>`; the default command serves the mocks. */
 interface Command {
@@ -92,8 +93,8 @@ const serve: Command = {
   },
 };
 
-// Later commands (e.g. `webhook`) are added here; the first argument picks one.
-const commands: Readonly<Record<string, Command>> = { serve };
+// The first argument picks a command; without one, the mocks are served.
+const commands: Readonly<Record<string, Command>> = { serve, webhook: webhookCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;

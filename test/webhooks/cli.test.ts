@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCryptomusWebhookVerifier } from "../../generated/cryptomus/index.js";
+import { REPO } from "../helpers/temp-project.js";
+import { startEndpoint } from "./support.js";
+
+const run = promisify(execFile);
+
+/** `npm run mock -- <args>`, without npm's own output: exit code, stdout, stderr. */
+async function mockCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "mock/cli.ts", ...args], { cwd: REPO, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+describe("npm run mock -- webhook <api> <webhook> --to <url>", () => {
+  let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+  beforeAll(async () => {
+    endpoint = await startEndpoint(createCryptomusWebhookVerifier({ paymentKey: "test-paymentKey", payoutKey: "test-payoutKey" }));
+  });
+  afterAll(() => endpoint.close());
+
+  it("sends the spec's example, signed with the test key, and exits 0 on a 2xx answer", async () => {
+    const result = await mockCli("webhook", "cryptomus", "payout", "--to", endpoint.url);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining(`payout → ${endpoint.url}: HTTP 200`) });
+    expect(endpoint.results.at(-1)).toMatchObject({ ok: true, name: "payout" });
+  }, 60_000);
+
+  it("sends a given payload with a given key, and exits 1 when the endpoint refuses it", async () => {
+    const payload = JSON.stringify({ type: "payment", uuid: "u", additional_data: "a/b — д" });
+    const result = await mockCli("webhook", "cryptomus", "payment", "--to", endpoint.url, "--payload", payload, "--secret", "paymentKey=wrong");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("HTTP 400");
+    expect(endpoint.results.at(-1)).toEqual({ ok: false, reason: "signature does not match the body (changed body or wrong key)" });
+  }, 60_000);
+
+  it("exits 2 with the usage on wrong usage, and 1 naming an unknown webhook", async () => {
+    expect(await mockCli("webhook", "cryptomus")).toMatchObject({ code: 2, stderr: expect.stringContaining("Usage: npm run mock -- webhook") });
+    expect(await mockCli("webhook", "cryptomus", "refund", "--print")).toMatchObject({ code: 1, stderr: expect.stringContaining('cryptomus has no webhook "refund"; its spec declares: payment, payout') });
+  }, 60_000);
+});
