@@ -19,6 +19,20 @@ export interface ApiReport {
   readonly ms: number;
 }
 
+/** Where the files of an api and the shared runtime go, relative to the output folder. */
+export interface Layout {
+  apiDir(name: string): string;
+  readonly runtimeDir: string;
+  /** The runtime's index as imported from an api folder. */
+  readonly runtimeImport: string;
+}
+
+/** generated/<api>/… with one shared generated/runtime/. */
+export const PROJECT_LAYOUT: Layout = { apiDir: (name) => `${name}/`, runtimeDir: "runtime/", runtimeImport: "../runtime/index.js" };
+
+/** `--spec --out <dir>`: the api's files in <dir>, its runtime in <dir>/runtime/ (self-contained). */
+export const SINGLE_LAYOUT: Layout = { apiDir: () => "", runtimeDir: "runtime/", runtimeImport: "./runtime/index.js" };
+
 export interface GenerationResult {
   /** Path relative to the output root → content. */
   readonly files: ReadonlyMap<string, string>;
@@ -29,11 +43,16 @@ export interface GenerationResult {
  * load → types → model → emit for every api, entirely in memory: nothing is written here, so a
  * failing spec leaves the output untouched. Throws SpecError naming the file and JSON pointer.
  */
-export async function generate(apis: readonly ApiEntry[], config: Config, sourceRoot: string): Promise<GenerationResult> {
+export async function generate(
+  apis: readonly ApiEntry[],
+  config: Config,
+  sourceRoot: string,
+  layout: Layout = PROJECT_LAYOUT,
+): Promise<GenerationResult> {
   const project = createEmitProject();
   const files = new Map<string, string>();
   const reports: ApiReport[] = [];
-  for (const [name, text] of await runtimeFiles()) files.set(`runtime/${name}`, text);
+  for (const [name, text] of await runtimeFiles()) files.set(`${layout.runtimeDir}${name}`, text);
   for (const api of apis) {
     const started = performance.now();
     const spec = await loadSpec(api, config);
@@ -42,16 +61,17 @@ export async function generate(apis: readonly ApiEntry[], config: Config, source
     const names = clientNames(model);
     const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;
     const header = generatedHeader(path.relative(sourceRoot, spec.file).split(path.sep).join("/"), spec.sha256);
-    const runtimeImport = "../runtime/index.js";
+    const { runtimeImport } = layout;
+    const dir = layout.apiDir(api.name);
     const validators = validatorsFile(model, names, runtimeImport);
     const apiFiles: [string, string][] = [
-      [`${api.name}/schema.gen.ts`, header + types],
-      [`${api.name}/validators.gen.ts`, printFile(project, "validators.gen.ts", [validators.text], header)],
-      [`${api.name}/client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, validators.names, runtimeImport), header)],
-      [`${api.name}/index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport, hooks), header)],
+      [`${dir}schema.gen.ts`, header + types],
+      [`${dir}validators.gen.ts`, printFile(project, "validators.gen.ts", [validators.text], header)],
+      [`${dir}client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, validators.names, runtimeImport), header)],
+      [`${dir}index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport, hooks), header)],
     ];
     if (hooks !== undefined) {
-      apiFiles.push([`${api.name}/webhooks.gen.ts`, printFile(project, "webhooks.gen.ts", webhookFileStatements(model, hooks, runtimeImport), header)]);
+      apiFiles.push([`${dir}webhooks.gen.ts`, printFile(project, "webhooks.gen.ts", webhookFileStatements(model, hooks, runtimeImport), header)]);
     }
     for (const [file, text] of apiFiles) files.set(file, text);
     reports.push({ name: api.name, operations: model.operations.length, files: apiFiles.length, ms: performance.now() - started });

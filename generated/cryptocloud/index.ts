@@ -33,8 +33,8 @@ export type InvoiceStatus = Exclude<components["schemas"]["InvoiceStatus"], Unkn
 export const InvoiceStatusValues = ["created", "paid", "partial", "overpaid", "canceled"] as const satisfies readonly InvoiceStatus[];
 
 /** Whether a received value is one of the documented `InvoiceStatus` values (and not an UnknownEnumValue). */
-export function isInvoiceStatus(value: string): value is InvoiceStatus {
-  return (InvoiceStatusValues as readonly string[]).includes(value);
+export function isInvoiceStatus(value: unknown): value is InvoiceStatus {
+  return (InvoiceStatusValues as readonly unknown[]).includes(value);
 }
 
 /** The `Network` schema of the CryptoCloud spec. */

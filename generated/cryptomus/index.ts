@@ -31,8 +31,8 @@ export type PaymentStatus = Exclude<components["schemas"]["PaymentStatus"], Unkn
 export const PaymentStatusValues = ["paid", "paid_over", "wrong_amount", "process", "confirm_check", "wrong_amount_waiting", "check", "fail", "cancel", "system_fail", "refund_process", "refund_fail", "refund_paid", "locked"] as const satisfies readonly PaymentStatus[];
 
 /** Whether a received value is one of the documented `PaymentStatus` values (and not an UnknownEnumValue). */
-export function isPaymentStatus(value: string): value is PaymentStatus {
-  return (PaymentStatusValues as readonly string[]).includes(value);
+export function isPaymentStatus(value: unknown): value is PaymentStatus {
+  return (PaymentStatusValues as readonly unknown[]).includes(value);
 }
 
 /** The `PaymentWebhook` schema of the Cryptomus spec. */
@@ -47,8 +47,8 @@ export type PayoutStatus = Exclude<components["schemas"]["PayoutStatus"], Unknow
 export const PayoutStatusValues = ["process", "check", "paid", "fail", "cancel", "system_fail"] as const satisfies readonly PayoutStatus[];
 
 /** Whether a received value is one of the documented `PayoutStatus` values (and not an UnknownEnumValue). */
-export function isPayoutStatus(value: string): value is PayoutStatus {
-  return (PayoutStatusValues as readonly string[]).includes(value);
+export function isPayoutStatus(value: unknown): value is PayoutStatus {
+  return (PayoutStatusValues as readonly unknown[]).includes(value);
 }
 
 /** The `PayoutWebhook` schema of the Cryptomus spec. */

@@ -17,8 +17,8 @@ export type Currency = Exclude<components["schemas"]["Currency"], UnknownEnumVal
 export const CurrencyValues = ["RUB", "USD", "EUR", "UAH"] as const satisfies readonly Currency[];
 
 /** Whether a received value is one of the documented `Currency` values (and not an UnknownEnumValue). */
-export function isCurrency(value: string): value is Currency {
-  return (CurrencyValues as readonly string[]).includes(value);
+export function isCurrency(value: unknown): value is Currency {
+  return (CurrencyValues as readonly unknown[]).includes(value);
 }
 
 /** The `ErrorEnvelope` schema of the Morune spec. */
@@ -33,8 +33,8 @@ export type InvoiceStatus = Exclude<components["schemas"]["InvoiceStatus"], Unkn
 export const InvoiceStatusValues = ["created", "success", "fail", "expired"] as const satisfies readonly InvoiceStatus[];
 
 /** Whether a received value is one of the documented `InvoiceStatus` values (and not an UnknownEnumValue). */
-export function isInvoiceStatus(value: string): value is InvoiceStatus {
-  return (InvoiceStatusValues as readonly string[]).includes(value);
+export function isInvoiceStatus(value: unknown): value is InvoiceStatus {
+  return (InvoiceStatusValues as readonly unknown[]).includes(value);
 }
 
 /** The `InvoiceWebhook` schema of the Morune spec. */
@@ -47,6 +47,6 @@ export type WebhookStatus = Exclude<components["schemas"]["WebhookStatus"], Unkn
 export const WebhookStatusValues = ["created", "success", "fail", "expired", "refund"] as const satisfies readonly WebhookStatus[];
 
 /** Whether a received value is one of the documented `WebhookStatus` values (and not an UnknownEnumValue). */
-export function isWebhookStatus(value: string): value is WebhookStatus {
-  return (WebhookStatusValues as readonly string[]).includes(value);
+export function isWebhookStatus(value: unknown): value is WebhookStatus {
+  return (WebhookStatusValues as readonly unknown[]).includes(value);
 }

@@ -128,7 +128,10 @@ export function clientFileStatements(
   const usesFailure = model.operations.some((op) => op.responses.some((r) => !r.ok));
   const usesSuccess = model.operations.some((op) => op.responses.some((r) => r.ok || r.status === "default"));
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["operations"] },
+    // Only operations with parameters, a body or a response body refer to openapi-typescript's types.
+    ...(model.operations.some((op) => op.parameters.length > 0 || op.body || op.responses.some((r) => r.contentType !== undefined))
+      ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["paths"] }]
+      : []),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: runtimeImport,

@@ -93,9 +93,9 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
           name: guard,
           isExported: true,
           docs: [`Whether a received value is one of the documented \`${name}\` values (and not an ${UNKNOWN_ENUM_VALUE}).`],
-          parameters: [{ name: "value", type: "string" }],
+          parameters: [{ name: "value", type: "unknown" }],
           returnType: `value is ${name}`,
-          statements: [`return (${values} as readonly string[]).includes(value);`],
+          statements: [`return (${values} as readonly unknown[]).includes(value);`],
         },
       ];
     }),

@@ -35,9 +35,17 @@ function statusKey(status: string): string {
   return /^\d{3}$/.test(status) ? status : JSON.stringify(status);
 }
 
+/**
+ * The operation's type in openapi-typescript's `paths` (not `operations`, which lists only
+ * operations with an operationId).
+ */
+function operationType(op: OperationModel): string {
+  return `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
+}
+
 function responseBodyType(op: OperationModel, response: ResponseModel): string {
   if (response.contentType === undefined) return "undefined";
-  return `operations[${JSON.stringify(op.id)}]["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`;
+  return `${operationType(op)}["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`;
 }
 
 /** Whether a call must pass an argument object at all. */
@@ -46,7 +54,7 @@ export function argsRequired(op: OperationModel): boolean {
 }
 
 function argsInterface(op: OperationModel, names: OperationNames): InterfaceDeclarationStructure {
-  const ref = `operations[${JSON.stringify(op.id)}]`;
+  const ref = operationType(op);
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   for (const location of ["path", "query", "header", "cookie"] as const) {
     const params = op.parameters.filter((p) => p.in === location);
@@ -114,7 +122,7 @@ function specConstant(op: OperationModel, names: OperationNames, validators: Val
       alternative.map((a) =>
         a.kind === "signature"
           ? { kind: a.kind, name: a.name, algorithm: a.algorithm, option: a.option }
-          : { kind: a.kind, in: a.in, name: a.name, option: a.option, prefix: a.prefix },
+          : { kind: a.kind, in: a.in, name: a.name, option: a.option, prefix: a.prefix, encoding: a.encoding },
       ),
     ),
     responses,

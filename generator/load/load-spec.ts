@@ -27,6 +27,16 @@ export function formatProblem(problem: NormalizedProblem, cwd = process.cwd()): 
 }
 
 /**
+ * Errors stop generation, except unresolved "refs" in a discriminator mapping: OpenAPI lets a
+ * mapping value be a plain schema name, which Redocly reads as a ref it cannot find.
+ */
+function isBlocking(problem: NormalizedProblem): boolean {
+  if (problem.severity !== "error") return false;
+  const pointer = problem.location[0]?.pointer ?? "";
+  return !(problem.ruleId === "no-unresolved-refs" && /\/discriminator\/mapping\//.test(pointer));
+}
+
+/**
  * Bundles and validates one spec. Only problems of severity "error" stop generation; warnings
  * are `npm run lint`'s business.
  */
@@ -40,12 +50,12 @@ export async function loadSpec(api: ApiEntry, config: Config): Promise<LoadedSpe
   const apiConfig = config.forAlias(api.name);
   // One resolver for both passes, so each file is read and parsed once.
   const externalRefResolver = new BaseResolver(apiConfig.resolve);
-  const lintErrors = (await lint({ ref: api.root, config: apiConfig, externalRefResolver })).filter((p) => p.severity === "error");
+  const lintErrors = (await lint({ ref: api.root, config: apiConfig, externalRefResolver })).filter(isBlocking);
   if (lintErrors.length > 0) {
     throw new SpecError(lintErrors.map((p) => formatProblem(p)).join("\n"));
   }
   const result = await bundle({ ref: api.root, config: apiConfig, externalRefResolver });
-  const bundleErrors = result.problems.filter((p) => p.severity === "error");
+  const bundleErrors = result.problems.filter(isBlocking);
   if (bundleErrors.length > 0) {
     throw new SpecError(bundleErrors.map((p) => formatProblem(p)).join("\n"));
   }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Config, loadConfig } from "@redocly/openapi-core";
+import { type Config, createConfig, loadConfig } from "@redocly/openapi-core";
 import { payspecPlugin } from "../../lint/plugin.js";
 
 /** One provider as listed under `apis:` in redocly.yaml. */
@@ -44,4 +44,19 @@ export async function loadProject(dir: string): Promise<Project> {
     }
   }
   return { dir, config, apis };
+}
+
+/**
+ * Validation for a spec outside the project (`--spec`): refs must resolve and vendor
+ * extensions must be well-formed. Redocly's structural rule is left out: real specs bend the
+ * schema (`nullable` in 3.1, tags on path items) in ways the generator tolerates, and the
+ * project's stricter conventions are its own.
+ */
+export async function standaloneConfig(): Promise<Config> {
+  const rules = Object.fromEntries(
+    Object.keys(payspecPlugin.rules?.oas3 ?? {})
+      .filter((id) => id.startsWith("payspec/x-"))
+      .map((id) => [id, "error" as const]),
+  );
+  return createConfig({ extends: [], rules: { "no-unresolved-refs": "error", ...rules } }, { plugins: [payspecPlugin] });
 }

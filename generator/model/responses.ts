@@ -31,7 +31,8 @@ function rank(status: string): number {
 
 export function transformResponses(operation: Record<string, unknown>, at: readonly (string | number)[], ctx: ModelContext): ResponseModel[] {
   const responses = asRecord(ctx.deref(operation.responses));
-  if (!responses || Object.keys(responses).length === 0) ctx.fail([...at, "responses"], "document at least one response");
+  // OpenAPI 3.1 lets an operation document no response: any answer, body unknown.
+  if (!responses || Object.keys(responses).length === 0) return [{ status: "default", ok: false, contentType: undefined, examples: {} }];
   return Object.entries(responses)
     .map(([status, raw]) => {
       if (!/^([1-5]\d\d|[1-5][Xx][Xx]|default)$/.test(status)) {

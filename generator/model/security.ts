@@ -35,7 +35,10 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
       if (httpScheme === "bearer") {
         return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Bearer " };
       }
-      return ctx.fail([...at, "scheme"], `unsupported: http scheme "${httpScheme}" (supported: bearer)`);
+      if (httpScheme === "basic") {
+        return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Basic ", encoding: "base64" };
+      }
+      return ctx.fail([...at, "scheme"], `unsupported: http scheme "${httpScheme}" (supported: bearer, basic)`);
     }
     case "oauth2":
     case "openIdConnect":
@@ -55,5 +58,10 @@ export function transformSecurity(
   const own = operation.security;
   const requirements = own ?? ctx.document.security ?? [];
   if (!Array.isArray(requirements)) ctx.fail(own === undefined ? ["security"] : [...at, "security"], "security must be a list");
-  return requirements.map((requirement) => Object.keys(asRecord(requirement) ?? {}).map((name) => transformScheme(name, ctx)));
+  return requirements.map((requirement) =>
+    Object.keys(asRecord(requirement) ?? {})
+      // Mutual TLS is set up on the transport (a `fetch` with client certificates), not per request.
+      .filter((name) => asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]))?.type !== "mutualTLS")
+      .map((name) => transformScheme(name, ctx)),
+  );
 }

@@ -72,6 +72,8 @@ export type AuthModel =
       readonly name: string;
       readonly option: string;
       readonly prefix: string;
+      /** "base64": the option holds "user:password", sent base64-encoded (HTTP basic). */
+      readonly encoding?: "base64";
     }
   | {
       readonly kind: "signature";

@@ -40,6 +40,10 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   for (const [name, value] of Object.entries(args.headers ?? {})) {
     if (value !== undefined) headers.set(name, String(value));
   }
+  const cookies = Object.entries(args.cookie ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`);
+  if (cookies.length > 0) headers.set("cookie", [headers.get("cookie"), ...cookies].filter(Boolean).join("; "));
   let body: Body | undefined;
   if (args.body !== undefined && op.body !== undefined) {
     body = serializeBody(op.body, args.body);
@@ -48,7 +52,9 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   let query = args.query as Record<string, unknown> | undefined;
   const derived: string[] = [];
   for (const part of chooseAuth(ctx, op)) {
-    const secret = ctx.credentials.get(part.option)!;
+    const raw = ctx.credentials.get(part.option)!;
+    const secret = part.kind === "credential" && part.encoding === "base64" ? Buffer.from(raw, "utf8").toString("base64") : raw;
+    if (secret !== raw) derived.push(secret);
     if (part.kind === "signature") {
       if (body !== undefined && typeof body !== "string") {
         throw new ConfigurationError(ctx.provider, op.id, `a ${op.body ?? "binary"} body cannot be signed with ${part.algorithm}`);

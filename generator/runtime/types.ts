@@ -9,6 +9,8 @@ export type AuthSpec =
       /** Client option holding the value. */
       readonly option: string;
       readonly prefix: string;
+      /** "base64": the option holds "user:password", sent base64-encoded (HTTP basic). */
+      readonly encoding?: "base64";
     }
   | {
       readonly kind: "signature";
@@ -103,6 +105,7 @@ export interface RequestArgs extends CallOptions {
   readonly path?: object;
   readonly query?: object;
   readonly headers?: object;
+  readonly cookie?: object;
   readonly body?: unknown;
 }
 

@@ -31,8 +31,32 @@ function openEnums(type: ts.TypeNode): ts.TypeNode | undefined {
   return ts.factory.createUnionTypeNode([...type.types, ts.factory.createTypeReferenceNode(UNKNOWN_ENUM_VALUE)]);
 }
 
+/**
+ * OpenAPI lets a discriminator mapping value be a bare schema name ("Cat"); openapi-typescript
+ * resolves every value as a ref, so bare names are written out as `#/components/schemas/Cat`.
+ */
+export function qualifyMappings(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(qualifyMappings);
+  if (typeof node !== "object" || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key === "discriminator" && typeof value === "object" && value !== null && "mapping" in value) {
+        const mapping = (value as { mapping: unknown }).mapping;
+        if (typeof mapping === "object" && mapping !== null) {
+          const qualified = Object.fromEntries(
+            Object.entries(mapping).map(([k, v]) => [k, typeof v === "string" && !v.includes("/") && !v.includes("#") ? `#/components/schemas/${v}` : v]),
+          );
+          return [key, { ...value, mapping: qualified }];
+        }
+      }
+      return [key, qualifyMappings(value)];
+    }),
+  );
+}
+
 /** schema.gen.ts: openapi-typescript's rendering of the bundled spec (we do not re-implement it). */
 export async function schemaTypes(document: Record<string, unknown>): Promise<string> {
-  const nodes = await openapiTS(document as unknown as OpenAPI3, { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION });
+  const input = qualifyMappings(document) as OpenAPI3;
+  const nodes = await openapiTS(input, { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION });
   return astToString(nodes);
 }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { GENERATED_MARK } from "../emit/header.js";
 
 export interface OutputDiff {
   /** New or different files (relative paths). */
@@ -8,7 +9,7 @@ export interface OutputDiff {
   readonly removed: readonly string[];
 }
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
+async function listFiles(dir: string, recursive: boolean, base = dir): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -16,24 +17,43 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
     return [];
   }
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))])),
+    entries.map((e) =>
+      e.isDirectory() ? (recursive ? listFiles(path.join(dir, e.name), true, base) : []) : [path.relative(base, path.join(dir, e.name))],
+    ),
   );
   return nested.flat().map((p) => p.split(path.sep).join("/"));
 }
 
+/** Only files the generator wrote (they start with its header) are ever reported as leftovers. */
+async function isGenerated(file: string): Promise<boolean> {
+  const head = await readFile(file, "utf8").then((t) => t.slice(0, 40), () => "");
+  return head.startsWith(GENERATED_MARK);
+}
+
 /**
- * Compares the in-memory output with `outDir`. Only the top-level folders the output owns are
- * scanned for leftovers, so `--api one` never deletes another provider's files.
+ * Compares the in-memory output with `outDir`. Leftovers are generated files the output no
+ * longer contains: anywhere below `outDir` for the project's generated/ ("tree"), or, for a
+ * `--out` folder that may hold other files ("flat"), only at its top level and in the
+ * subfolders the output writes to.
  */
-export async function diffOutput(outDir: string, files: ReadonlyMap<string, string>): Promise<OutputDiff> {
-  const owned = new Set([...files.keys()].map((f) => f.split("/")[0]!));
-  const onDisk = (await Promise.all([...owned].map(async (top) => (await listFiles(path.join(outDir, top))).map((f) => `${top}/${f}`)))).flat();
+export async function diffOutput(outDir: string, files: ReadonlyMap<string, string>, scope: "tree" | "flat" = "tree"): Promise<OutputDiff> {
+  const subdirs = [...new Set([...files.keys()].filter((f) => f.includes("/")).map((f) => f.split("/")[0]!))];
+  const candidates =
+    scope === "tree"
+      ? await listFiles(outDir, true)
+      : [
+          ...(await listFiles(outDir, false)),
+          ...(await Promise.all(subdirs.map(async (d) => (await listFiles(path.join(outDir, d), true)).map((f) => `${d}/${f}`)))).flat(),
+        ];
   const changed: string[] = [];
   for (const [file, content] of files) {
     const current = await readFile(path.join(outDir, file), "utf8").catch(() => undefined);
     if (current !== content) changed.push(file);
   }
-  const removed = onDisk.filter((f) => !files.has(f));
+  const removed: string[] = [];
+  for (const file of candidates) {
+    if (!files.has(file) && (await isGenerated(path.join(outDir, file)))) removed.push(file);
+  }
   return { changed: changed.sort(), removed: removed.sort() };
 }
 

@@ -1,0 +1,63 @@
+import { parseArgs } from "node:util";
+
+export const HELP = `Usage: npm run generate -- [options]
+
+Regenerates generated/ from every spec listed under apis: in redocly.yaml, or one spec
+anywhere into a folder of its own.
+
+Options:
+  --check              write nothing; exit 1 listing stale files if the output differs
+  --api <name>         only this configured api (repeatable)
+  --spec <file>        generate a client for this spec instead of the configured ones…
+  --out <dir>          …into this folder (required with --spec; the folder gets the client,
+                       its types and a runtime/ subfolder, and needs only openapi-fetch)
+  --watch              regenerate whenever a spec (or a file it refers to) changes
+  -h, --help           this text
+
+Environment: DEBUG=payspec prints the time of each phase (load, types, model, emit, write).
+
+Exit codes: 0 success (or fresh with --check); 1 invalid or unsupported spec or config
+(nothing is written), or stale output with --check; 2 wrong command-line usage.`;
+
+export interface CliOptions {
+  readonly check: boolean;
+  readonly apis: readonly string[];
+  readonly spec?: string;
+  readonly out?: string;
+  readonly watch: boolean;
+  readonly help: boolean;
+}
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        check: { type: "boolean", default: false },
+        api: { type: "string", multiple: true },
+        spec: { type: "string" },
+        out: { type: "string" },
+        watch: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
+  if (values.spec !== undefined && values.api !== undefined) throw new UsageError("--api selects configured apis; it cannot be combined with --spec");
+  return {
+    check: values.check,
+    apis: values.api ?? [],
+    ...(values.spec === undefined ? {} : { spec: values.spec }),
+    ...(values.out === undefined ? {} : { out: values.out }),
+    watch: values.watch,
+    help: values.help,
+  };
+}

@@ -1,0 +1,74 @@
+import path from "node:path";
+import type { Config } from "@redocly/openapi-core";
+import { type ApiEntry, loadProject, ProjectConfigError, standaloneConfig } from "../load/project.js";
+import { SpecError } from "../load/load-spec.js";
+import { generate, type Layout, PROJECT_LAYOUT, SINGLE_LAYOUT } from "../pipeline.js";
+import { diffOutput, writeOutput } from "../write/output.js";
+import { UsageError, type CliOptions } from "./args.js";
+
+/** One generation, as the CLI (and watch mode) runs it. */
+export interface RunResult {
+  readonly code: number;
+  /** Spec files the run read (for watch mode). */
+  readonly sources: readonly string[];
+}
+
+interface Target {
+  readonly apis: readonly ApiEntry[];
+  readonly config: Config;
+  readonly outDir: string;
+  readonly layout: Layout;
+  readonly scope: "tree" | "flat";
+}
+
+async function target(options: CliOptions, cwd: string): Promise<Target> {
+  if (options.spec !== undefined && options.out !== undefined) {
+    const root = path.resolve(cwd, options.spec);
+    const name = path.basename(root).replace(/\.(ya?ml|json)$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "api";
+    return { apis: [{ name, root }], config: await standaloneConfig(), outDir: path.resolve(cwd, options.out), layout: SINGLE_LAYOUT, scope: "flat" };
+  }
+  const project = await loadProject(cwd);
+  const unknown = options.apis.filter((name) => !project.apis.some((a) => a.name === name));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown --api ${unknown.join(", ")}; configured in redocly.yaml: ${project.apis.map((a) => a.name).join(", ")}`);
+  }
+  const apis = options.apis.length > 0 ? project.apis.filter((a) => options.apis.includes(a.name)) : project.apis;
+  return { apis, config: project.config, outDir: path.join(cwd, "generated"), layout: PROJECT_LAYOUT, scope: "tree" };
+}
+
+/** Generates (or checks) once. Expected failures print one message and return exit code 1 or 2. */
+export async function runOnce(options: CliOptions, cwd: string, log = console.log, error = console.error): Promise<RunResult> {
+  let sources: string[] = [];
+  try {
+    const t = await target(options, cwd);
+    sources = t.apis.map((a) => a.root);
+    const result = await generate(t.apis, t.config, cwd, t.layout);
+    const diff = await diffOutput(t.outDir, result.files, t.scope);
+    for (const r of result.reports) log(`${r.name}: ${r.operations} operation(s), ${r.files} files in ${Math.round(r.ms)} ms`);
+    const relative = path.relative(cwd, t.outDir);
+    const shown = relative.startsWith("..") ? t.outDir : relative || ".";
+    const stale = [...diff.changed, ...diff.removed].map((f) => `${shown}/${f}`);
+    if (options.check) {
+      if (stale.length === 0) {
+        log(`${shown}/ is up to date`);
+        return { code: 0, sources };
+      }
+      error(`${shown}/ is stale; run \`npm run generate\`:\n${stale.map((f) => `  ${f}`).join("\n")}`);
+      return { code: 1, sources };
+    }
+    await writeOutput(t.outDir, result.files, diff);
+    log(stale.length === 0 ? `${shown}/ unchanged` : `updated ${stale.length} file(s):\n${stale.map((f) => `  ${f}`).join("\n")}`);
+    return { code: 0, sources };
+  } catch (e) {
+    if (e instanceof UsageError) {
+      error(e.message);
+      return { code: 2, sources };
+    }
+    if (e instanceof SpecError || e instanceof ProjectConfigError) {
+      error(e.message);
+      return { code: 1, sources };
+    }
+    error(`internal error (a bug in the generator, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { code: 1, sources };
+  }
+}
