@@ -42,7 +42,7 @@ function readSecrets(provider: string, specs: readonly WebhookSpec[], options: o
 function signatureOf(declaration: WebhookSignatureSpec, body: ParsedBody, headers: WebhookHeaders): { readonly ok: true; readonly value: string } | WebhookRejection {
   if (declaration.in === "header") {
     const value = headerValue(headers, declaration.name);
-    if (value === undefined || value === "" || value.length === 0) return reject(`missing signature: no ${declaration.name} header`);
+    if (value === undefined || value.length === 0) return reject(`missing signature: no ${declaration.name} header`);
     if (typeof value === "string") return { ok: true, value };
     return value.length === 1 ? { ok: true, value: value[0]! } : reject(`malformed signature: more than one ${declaration.name} header`);
   }
