@@ -9,7 +9,7 @@ import { getInvoiceInfoRequest, getInvoiceInfoResponse } from "./validators.gen.
 export interface GetInvoiceInfoArgs extends CallOptions {
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Request body (application/json). */
+  /** Request body, sent as application/json. */
   readonly body: NonNullable<paths["/v2/invoice/merchant/info"]["post"]["requestBody"]>["content"]["application/json"];
 }
 

@@ -11,7 +11,7 @@ export interface ListPaymentsArgs extends CallOptions {
   readonly query?: NonNullable<paths["/v1/payment/list"]["post"]["parameters"]["query"]>;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Request body (application/json). */
+  /** Request body, sent as application/json. */
   readonly body?: NonNullable<paths["/v1/payment/list"]["post"]["requestBody"]>["content"]["application/json"];
 }
 
@@ -27,7 +27,7 @@ export interface ListPayoutsArgs extends CallOptions {
   readonly query?: NonNullable<paths["/v1/payout/list"]["post"]["parameters"]["query"]>;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Request body (application/json). */
+  /** Request body, sent as application/json. */
   readonly body?: NonNullable<paths["/v1/payout/list"]["post"]["requestBody"]>["content"]["application/json"];
 }
 

@@ -72,13 +72,23 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
     properties.push({ name: "headers", isReadonly: true, hasQuestionToken: true, type: "Readonly<Record<string, string>>", docs: ["Extra request headers."] });
   }
   if (op.body) {
+    const types = op.body.contentTypes;
     properties.push({
       name: "body",
       isReadonly: true,
       hasQuestionToken: !op.body.required,
-      type: `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(op.body.contentType)}]`,
-      docs: [`Request body (${op.body.contentType}).`],
+      type: types.map((t) => `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`).join(" | "),
+      docs: [`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`],
     });
+    if (types.length > 1) {
+      properties.push({
+        name: "contentType",
+        isReadonly: true,
+        hasQuestionToken: true,
+        type: types.map((t) => JSON.stringify(t)).join(" | "),
+        docs: [`Media type to send the body as (default ${types[0]}).`],
+      });
+    }
   }
   // signal, timeoutMs and retry come from CallOptions.
   return {
@@ -110,14 +120,34 @@ function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclar
   };
 }
 
+/**
+ * The path template with openapi-fetch's style markers: `{.id}` label, `{;id}` matrix, `{id*}`
+ * exploded, so its path serializer applies each parameter's OpenAPI style.
+ */
+function styledPath(op: OperationModel): string {
+  return op.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const p = op.parameters.find((q) => q.in === "path" && q.name === name);
+    if (!p) return whole;
+    const mark = p.style === "label" ? "." : p.style === "matrix" ? ";" : "";
+    return `{${mark}${name}${p.explode === true ? "*" : ""}}`;
+  });
+}
+
 function specConstant(op: OperationModel, names: OperationNames, validators: ValidatorNames): VariableStatementStructure {
   // The runtime matches "4XX" in upper case; the types keep the spec's own key.
   const responses = Object.fromEntries(op.responses.map((r) => [r.status === "default" ? r.status : r.status.toUpperCase(), r.contentType ?? null]));
+  const styles = Object.fromEntries(
+    op.parameters
+      .filter((p) => p.in !== "path" && (p.style !== undefined || p.explode !== undefined))
+      .map((p) => [`${p.in}:${p.name}`, { style: p.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple"), explode: p.explode ?? (p.style === undefined || p.style === "form") }]),
+  );
   const spec = {
     id: op.id,
     method: op.method.toUpperCase(),
-    path: op.path,
+    path: styledPath(op),
     body: op.body?.contentType,
+    bodyTypes: op.body && op.body.contentTypes.length > 1 ? op.body.contentTypes : undefined,
+    styles: Object.keys(styles).length > 0 ? styles : undefined,
     auth: op.security.map((alternative) =>
       alternative.map((a) =>
         a.kind === "signature"

@@ -1,9 +1,24 @@
 import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
 import { bodyKindOf } from "../runtime/webhook-body.js";
+import { escapeSegment } from "../model/json-pointer.js";
 import { identifier, isRecord, nonEmptyString, type Parsed, type Problem, unknownKeys } from "./problem.js";
 import { type Deref, schemaAtPointer } from "./schema-pointer.js";
 
 export type MatchValue = string | number | boolean;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** What the lint rule and the model both say about the webhooks of a spec. */
+export const webhookMessages = {
+  oneOperation: "a webhook describes one notification: declare exactly one operation (usually post)",
+  missing: "a webhook needs x-webhook-signature: how its notifications are signed and verified",
+  overlap: (earlier: string, later: string) => `a notification could be both "${earlier}" and "${later}"; give each a match that differs on a shared field`,
+};
+
+/** The methods a webhook's path item declares operations for; a webhook must have exactly one. */
+export function webhookMethods(pathItem: unknown): (typeof METHODS)[number][] {
+  return isRecord(pathItem) ? METHODS.filter((m) => isRecord(pathItem[m])) : [];
+}
 
 /**
  * `x-webhook-signature` on a webhook's operation: how its notifications are signed, and (when
@@ -38,10 +53,6 @@ export interface WebhookSignatureContext {
 const KEYS = ["algorithm", "secret", "in", "name", "match", "claims", "description"];
 const SHAPE = "{ algorithm, secret, in: body|header, name, match?, claims?, description? }";
 
-function escape(field: string): string {
-  return field.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 function isRequired(schema: unknown, field: string, deref: Deref): boolean {
   const node = deref(schema);
   if (!isRecord(node)) return false;
@@ -52,7 +63,7 @@ function isRequired(schema: unknown, field: string, deref: Deref): boolean {
 /** Problems with a top-level body field the extension names, in every declared body schema. */
 function fieldProblems(field: string, path: readonly (string | number)[], what: string, context: WebhookSignatureContext, mustBeRequired: boolean): Problem[] {
   return context.bodies.flatMap(({ mediaType, schema }) => {
-    if (schemaAtPointer(schema, `/${escape(field)}`, context.deref) === undefined) {
+    if (schemaAtPointer(schema, `/${escapeSegment(field)}`, context.deref) === undefined) {
       return [{ path, message: `${what} "${field}" is not a property of the ${mediaType} body schema` }];
     }
     return mustBeRequired && !isRequired(schema, field, context.deref)
@@ -73,7 +84,7 @@ function matchProblems(match: unknown, context: WebhookSignatureContext): Proble
     const problems = fieldProblems(field, at, "the match field", context, true);
     if (problems.length > 0) return problems;
     return context.bodies.flatMap(({ mediaType, schema }) => {
-      const property = context.deref(schemaAtPointer(schema, `/${escape(field)}`, context.deref));
+      const property = context.deref(schemaAtPointer(schema, `/${escapeSegment(field)}`, context.deref));
       if (!isRecord(property)) return [];
       const allowed = "const" in property ? [property.const] : Array.isArray(property.enum) ? property.enum : undefined;
       const kind = bodyKindOf(mediaType);

@@ -26,7 +26,8 @@ function transformBody(operation: Record<string, unknown>, at: readonly (string 
   const contentType = pickMediaType(content);
   if (contentType === undefined) ctx.fail([...at, "requestBody", "content"], "a request body needs at least one media type");
   const schema = asRecord(content?.[contentType])?.schema;
-  return { required: body.required === true, contentType, ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }) };
+  const contentTypes = [contentType, ...Object.keys(content ?? {}).filter((t) => t !== contentType)];
+  return { required: body.required === true, contentType, contentTypes, ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }) };
 }
 
 /** The raw (unnormalized) schema of a JSON request body, for extension checks. */

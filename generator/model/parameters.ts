@@ -29,6 +29,8 @@ export function transformParameters(
         in: location as ParameterModel["in"],
         required: p.required === true || location === "path",
         ...(p.schema === undefined ? {} : { schema: normalizeSchema(p.schema, ctx) }),
+        ...(typeof p.style === "string" ? { style: p.style } : {}),
+        ...(typeof p.explode === "boolean" ? { explode: p.explode } : {}),
       };
       merged.set(`${parameter.in}:${parameter.name}`, parameter);
     });

@@ -43,11 +43,17 @@ export interface ParameterModel {
   readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
   readonly schema?: SchemaModel;
+  /** As written in the spec; undefined means the location's default (form for query/cookie, simple otherwise). */
+  readonly style?: string;
+  readonly explode?: boolean;
 }
 
 export interface BodyModel {
   readonly required: boolean;
+  /** The preferred media type (JSON first), sent unless the call picks another. */
   readonly contentType: string;
+  /** Every declared media type, preferred first. */
+  readonly contentTypes: readonly string[];
   readonly schema?: SchemaModel;
 }
 

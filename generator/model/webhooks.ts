@@ -1,11 +1,9 @@
-import { overlappingWebhooks, parseXWebhookSignature, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
+import { overlappingWebhooks, parseXWebhookSignature, webhookMessages, webhookMethods, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
 import { asRecord, type ModelContext } from "./context.js";
 import { escapeSegment } from "./json-pointer.js";
 import { transformParameters } from "./parameters.js";
 import { examplesOf } from "./responses.js";
 import type { HttpMethod } from "./types.js";
-
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** One notification a provider sends (an entry of the spec's `webhooks:`). */
 export interface WebhookModel {
@@ -24,16 +22,14 @@ export interface WebhookModel {
 }
 
 function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel {
-  const methods = METHODS.filter((m) => asRecord(pathItem[m]));
+  const methods = webhookMethods(pathItem);
   const method = methods[0];
-  if (method === undefined || methods.length > 1) {
-    return ctx.fail(["webhooks", name], "a webhook describes one notification: declare exactly one operation (usually post)");
-  }
+  if (method === undefined || methods.length > 1) return ctx.fail(["webhooks", name], webhookMessages.oneOperation);
   const at = ["webhooks", name, method];
   const operation = asRecord(pathItem[method])!;
   const content = asRecord(asRecord(ctx.deref(operation.requestBody))?.content) ?? {};
   const mediaTypes = Object.keys(content);
-  if (operation["x-webhook-signature"] === undefined) ctx.fail(at, "a webhook needs x-webhook-signature: how its notifications are signed");
+  if (operation["x-webhook-signature"] === undefined) ctx.fail(at, webhookMessages.missing);
   const parsed = parseXWebhookSignature(operation["x-webhook-signature"], {
     bodies: mediaTypes.map((mediaType) => ({ mediaType, schema: asRecord(ctx.deref(content[mediaType]))?.schema })),
     headers: transformParameters(pathItem, operation, at, ctx).filter((p) => p.in === "header").map((p) => p.name),
@@ -58,7 +54,7 @@ export function transformWebhooks(ctx: ModelContext): WebhookModel[] {
   const [overlap] = overlappingWebhooks(webhooks.map((w) => ({ name: w.name, ...(w.signature.match ? { match: w.signature.match } : {}) })));
   if (overlap !== undefined) {
     const later = webhooks.find((w) => w.name === overlap[1])!;
-    ctx.fail(["webhooks", later.name, later.method, "x-webhook-signature", ...(later.signature.match ? ["match"] : [])], `a notification could be both "${overlap[0]}" and "${overlap[1]}"; give each a match that differs on a shared field`);
+    ctx.fail(["webhooks", later.name, later.method, "x-webhook-signature", ...(later.signature.match ? ["match"] : [])], webhookMessages.overlap(...overlap));
   }
   return webhooks;
 }

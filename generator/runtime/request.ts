@@ -2,7 +2,7 @@ import type { ClientContext } from "./context.js";
 import { ConfigurationError } from "./errors.js";
 import { getRequestSigner } from "./signing.js";
 import type { AuthSpec, OperationSpec, RequestArgs } from "./types.js";
-import { buildUrl } from "./url.js";
+import { buildUrl, headerValue, serializeParam } from "./url.js";
 
 type Body = NonNullable<RequestInit["body"]>;
 
@@ -22,11 +22,27 @@ function chooseAuth(ctx: ClientContext, op: OperationSpec): readonly AuthSpec[] 
   throw new ConfigurationError(ctx.provider, op.id, `this operation needs the client option(s) ${needed}`);
 }
 
+/** Fields of an object body as form values: arrays repeat the key, objects are sent as JSON. */
+function formEntries(body: unknown): [string, string | Blob][] {
+  return Object.entries(typeof body === "object" && body !== null ? body : {}).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value])
+      .filter((v) => v !== undefined)
+      .map((v): [string, string | Blob] => [key, v instanceof Blob ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)]),
+  );
+}
+
 function serializeBody(mediaType: string, body: unknown): Body {
   if (/[/+]json\b/.test(mediaType)) return JSON.stringify(body);
   if (mediaType === "application/x-www-form-urlencoded") {
-    return new URLSearchParams(body as Record<string, string>).toString();
+    return new URLSearchParams(formEntries(body).map(([k, v]): [string, string] => [k, String(v)])).toString();
   }
+  if (mediaType === "multipart/form-data" && !(body instanceof FormData)) {
+    const form = new FormData();
+    for (const [key, value] of formEntries(body)) form.append(key, value);
+    return form;
+  }
+  if (mediaType.startsWith("text/") && typeof body !== "string") return String(body);
+  // Binary and anything else: a string, Blob, ArrayBuffer, typed array or stream as given.
   return body as Body;
 }
 
@@ -36,18 +52,21 @@ function serializeBody(mediaType: string, body: unknown): Body {
  * is the classic "Invalid Sign." bug.
  */
 export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: RequestArgs): PreparedRequest {
+  const styles = op.styles ?? {};
   const headers = new Headers(ctx.headers);
   for (const [name, value] of Object.entries(args.headers ?? {})) {
-    if (value !== undefined) headers.set(name, String(value));
+    if (value !== undefined) headers.set(name, headerValue(value, styles[`header:${name}`]?.explode ?? false));
   }
   const cookies = Object.entries(args.cookie ?? {})
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`);
+    .map(([name, value]) => serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true }));
   if (cookies.length > 0) headers.set("cookie", [headers.get("cookie"), ...cookies].filter(Boolean).join("; "));
   let body: Body | undefined;
   if (args.body !== undefined && op.body !== undefined) {
-    body = serializeBody(op.body, args.body);
-    if (op.body !== "multipart/form-data") headers.set("content-type", op.body);
+    const mediaType = args.contentType !== undefined && (op.bodyTypes ?? [op.body]).includes(args.contentType) ? args.contentType : op.body;
+    body = serializeBody(mediaType, args.body);
+    // fetch sets multipart's content type itself, with the boundary.
+    if (mediaType !== "multipart/form-data") headers.set("content-type", mediaType);
   }
   let query = args.query as Record<string, unknown> | undefined;
   const derived: string[] = [];
@@ -75,5 +94,5 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   const init: RequestInit = { method: op.method, headers };
   if (body !== undefined) init.body = body;
   if (args.signal !== undefined) init.signal = args.signal;
-  return { url: buildUrl(ctx.baseUrl, op.path, args.path, query), init, derived };
+  return { url: buildUrl(ctx.baseUrl, op.path, args.path, query, styles), init, derived };
 }

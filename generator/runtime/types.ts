@@ -39,6 +39,11 @@ export interface BatchSpec {
   readonly size: number;
 }
 
+export interface ParameterStyle {
+  readonly style: string;
+  readonly explode: boolean;
+}
+
 export interface OperationSpec {
   readonly id: string;
   /** Upper-case HTTP method. */
@@ -47,6 +52,10 @@ export interface OperationSpec {
   readonly path: string;
   /** Media type of the request body, when the operation has one. */
   readonly body?: string;
+  /** Every media type the body may be sent as, when there are several (the call picks with `contentType`). */
+  readonly bodyTypes?: readonly string[];
+  /** "query:name" / "header:name" / "cookie:name" → serialization, where not the default (form+explode for query and cookie, simple for headers). */
+  readonly styles?: Readonly<Record<string, ParameterStyle>>;
   /** Alternatives (the first one whose credentials are configured is used); each applies all its parts. */
   readonly auth: readonly (readonly AuthSpec[])[];
   /** Documented status ("200", "4XX", "default") → media type of its body, or null for none. */
@@ -107,6 +116,8 @@ export interface RequestArgs extends CallOptions {
   readonly headers?: object;
   readonly cookie?: object;
   readonly body?: unknown;
+  /** Media type to send the body as, among those the operation declares. */
+  readonly contentType?: string;
 }
 
 /** Options every generated client accepts besides its credentials. */

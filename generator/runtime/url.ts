@@ -1,11 +1,43 @@
-import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import { defaultPathSerializer, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
+import type { ParameterStyle } from "./types.js";
 
-// openapi-fetch's serializers implement OpenAPI's style/explode rules; the default (form,
-// exploded arrays) is what the specs here use.
-const serializeQuery = createQuerySerializer();
+type ArrayStyle = Parameters<typeof serializeArrayParam>[2]["style"];
+type ObjectStyle = Parameters<typeof serializeObjectParam>[2]["style"];
 
-export function buildUrl(baseUrl: string, pathTemplate: string, path: object | undefined, query: object | undefined): string {
+const FORM: ParameterStyle = { style: "form", explode: true };
+
+/** One query (or cookie) parameter in its OpenAPI style; openapi-fetch's serializers do the encoding. */
+export function serializeParam(name: string, value: unknown, { style, explode }: ParameterStyle): string {
+  if (Array.isArray(value)) return serializeArrayParam(name, value, { style: style as ArrayStyle, explode });
+  if (typeof value === "object" && value !== null) {
+    return serializeObjectParam(name, value as Record<string, unknown>, { style: style as ObjectStyle, explode });
+  }
+  return serializePrimitiveParam(name, String(value));
+}
+
+/** A header parameter in simple style: `a,b` for arrays, `k,v` (or `k=v` exploded) for objects. */
+export function headerValue(value: unknown, explode: boolean): string {
+  if (Array.isArray(value)) return value.map(String).join(",");
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value)
+      .map(([k, v]) => (explode ? `${k}=${String(v)}` : `${k},${String(v)}`))
+      .join(",");
+  }
+  return String(value);
+}
+
+export function buildUrl(
+  baseUrl: string,
+  pathTemplate: string,
+  path: object | undefined,
+  query: object | undefined,
+  styles: Readonly<Record<string, ParameterStyle>> = {},
+): string {
   const pathname = path ? defaultPathSerializer(pathTemplate, path as Record<string, unknown>) : pathTemplate;
-  const search = query ? serializeQuery(query as Record<string, unknown>) : "";
+  const search = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => serializeParam(name, value, styles[`query:${name}`] ?? FORM))
+    .filter((part) => part !== "")
+    .join("&");
   return search ? `${baseUrl}${pathname}?${search}` : `${baseUrl}${pathname}`;
 }

@@ -81,7 +81,7 @@ describe("buildModel: operations", () => {
           },
         },
       },
-      want: { body: { required: true, contentType: "application/json" } },
+      want: { body: { required: true, contentType: "application/json", contentTypes: ["application/json", "text/plain"] } },
     },
     {
       name: "responses sorted, ok flags, no-content, examples by name and single example",
