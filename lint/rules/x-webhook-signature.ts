@@ -1,11 +1,16 @@
 import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
 import { isRecord } from "../../generator/extensions/problem.js";
-import { overlappingWebhooks, parseXWebhookSignature, type XWebhookSignature } from "../../generator/extensions/x-webhook-signature.js";
+import {
+  overlappingWebhooks,
+  parseXWebhookSignature,
+  webhookMessages,
+  webhookMethods,
+  type XWebhookSignature,
+} from "../../generator/extensions/x-webhook-signature.js";
 import { operationContext } from "./operation-context.js";
 import { derefWith, reportProblems } from "./report.js";
 
 const KEY = "x-webhook-signature";
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 function isWebhook(ctx: UserContext): boolean {
   return ctx.location.pointer.startsWith("#/webhooks/");
@@ -23,7 +28,7 @@ function checkOperation(operation: Record<string, unknown>, ctx: UserContext): v
     return;
   }
   if (value === undefined) {
-    ctx.report({ message: "a webhook needs x-webhook-signature: how its notifications are signed and verified", location: ctx.location.key() });
+    ctx.report({ message: webhookMessages.missing, location: ctx.location.key() });
     return;
   }
   const { parameters, deref } = operationContext(operation, ctx);
@@ -45,9 +50,9 @@ function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
   const declared: { name: string; method: string; match?: XWebhookSignature["match"] }[] = [];
   for (const [name, raw] of Object.entries(webhooks)) {
     const item = deref(raw);
-    const methods = isRecord(item) ? METHODS.filter((m) => isRecord(item[m])) : [];
+    const methods = webhookMethods(item);
     if (methods.length !== 1) {
-      ctx.report({ message: "a webhook describes one notification: declare exactly one operation (usually post)", location: ctx.location.child(["webhooks", name]).key() });
+      ctx.report({ message: webhookMessages.oneOperation, location: ctx.location.child(["webhooks", name]).key() });
       continue;
     }
     const method = methods[0]!;
@@ -62,7 +67,7 @@ function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
   for (const [earlier, later] of overlappingWebhooks(declared)) {
     const webhook = declared.find((w) => w.name === later)!;
     ctx.report({
-      message: `a notification could be both "${earlier}" and "${later}"; give each a match that differs on a shared field`,
+      message: webhookMessages.overlap(earlier, later),
       location: ctx.location.child(["webhooks", later, webhook.method, KEY, ...(webhook.match ? ["match"] : [])]),
     });
   }
