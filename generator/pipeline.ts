@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Config } from "@redocly/openapi-core";
 import { clientFileStatements, clientNames } from "./emit/client-file.js";
 import { createEmitProject, printFile } from "./emit/emit-files.js";
@@ -55,12 +54,12 @@ export async function generate(
   for (const [name, text] of await runtimeFiles()) files.set(`${layout.runtimeDir}${name}`, text);
   for (const api of apis) {
     const started = performance.now();
-    const spec = await loadSpec(api, config);
+    const spec = await loadSpec(api, config, sourceRoot);
     const model = buildModel(spec);
     const types = await schemaTypes(spec.document);
     const names = clientNames(model);
     const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;
-    const header = generatedHeader(path.relative(sourceRoot, spec.file).split(path.sep).join("/"), spec.sha256);
+    const header = generatedHeader(spec.displayPath, spec.sha256);
     const { runtimeImport } = layout;
     const dir = layout.apiDir(api.name);
     const validators = validatorsFile(model, names, runtimeImport);

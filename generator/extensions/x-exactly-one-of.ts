@@ -16,7 +16,7 @@ export function parseXExactlyOneOf(
     const issues = [];
     const parameter = declared.find((p) => p.name === name);
     if (parameter === undefined) {
-      issues.push({ path: [i], message: `"${name}" is not a parameter of this operation; declared: ${declared.map((p) => p.name).join(", ") || "none"}` });
+      issues.push({ path: [i], message: `"${name}" is not a parameter of this operation (declared: ${declared.map((p) => p.name).join(", ") || "none"}); declare it under parameters or remove it here` });
     } else if (parameter.required === true) {
       issues.push({ path: [i], message: `"${name}" is a required parameter; parameters of x-exactly-one-of must be optional` });
     }

@@ -52,7 +52,7 @@ export function parseXPagination(value: unknown, context: PaginationContext): Pa
     }
     const target = schemaAtPointer(context.successSchema, pointer, context.deref);
     if (target === undefined) {
-      problems.push({ path: [key], message: `${pointer} does not exist in the success response schema` });
+      problems.push({ path: [key], message: `${pointer} does not exist in the success response schema; point at one of its properties` });
     } else if (key === "items" && !allowsType(target, "array", context.deref)) {
       problems.push({ path: [key], message: `${pointer} must point at an array` });
     } else if (key === "nextCursor" && !allowsType(target, "string", context.deref)) {

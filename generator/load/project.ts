@@ -25,22 +25,22 @@ export class ProjectConfigError extends Error {
 export async function loadProject(dir: string): Promise<Project> {
   const configPath = path.join(dir, "redocly.yaml");
   if (!existsSync(configPath)) {
-    throw new ProjectConfigError(`${configPath}: not found; create it with an apis: entry per spec`);
+    throw new ProjectConfigError(`redocly.yaml: not found in ${dir}; create it with an apis: entry per spec (see README "Adding a provider")`);
   }
   const config = await loadConfig({ configPath, plugins: [payspecPlugin] });
   const entries = Object.entries(config.resolvedConfig.apis ?? {});
   if (entries.length === 0) {
-    throw new ProjectConfigError(`${configPath}#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`);
+    throw new ProjectConfigError(`redocly.yaml#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`);
   }
   const apis = entries
     .map(([name, api]) => ({ name, root: path.resolve(dir, api.root) }))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const api of apis) {
     if (!/^[a-z][a-z0-9-]*$/.test(api.name)) {
-      throw new ProjectConfigError(`${configPath}#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`);
+      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`);
     }
     if (!existsSync(api.root)) {
-      throw new ProjectConfigError(`${configPath}#/apis/${api.name}/root: ${api.root} does not exist; fix the path or add the spec`);
+      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}/root: ${path.relative(dir, api.root)} does not exist; fix the path or add the spec`);
     }
   }
   return { dir, config, apis };

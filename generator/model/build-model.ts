@@ -10,9 +10,10 @@ import { transformWebhooks } from "./webhooks.js";
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The pure step of the pipeline: bundled spec in, plain operation list out. */
-export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document">): ApiModel {
+export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document"> & { readonly displayPath?: string }): ApiModel {
   const { document } = spec;
-  const ctx: ModelContext = { file: spec.file, document, deref: createDeref(document), fail: createFail(spec.file) };
+  const shown = spec.displayPath ?? spec.file;
+  const ctx: ModelContext = { file: shown, document, deref: createDeref(document), fail: createFail(shown) };
   const info = asRecord(document.info) ?? ctx.fail(["info"], "the spec needs an info object with a title");
   const title = typeof info.title === "string" ? info.title : ctx.fail(["info", "title"], "the spec needs info.title");
   const clientName = pascalCase(typeof info["x-client-name"] === "string" ? info["x-client-name"] : title);

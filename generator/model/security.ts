@@ -8,7 +8,7 @@ import type { AuthModel } from "./types.js";
 export function transformScheme(name: string, ctx: ModelContext): AuthModel {
   const at = ["components", "securitySchemes", name];
   const scheme = asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]));
-  if (!scheme) ctx.fail(at, `security scheme "${name}" is used but not defined under components.securitySchemes`);
+  if (!scheme) ctx.fail(at, `security scheme "${name}" is used but not defined under components.securitySchemes; define it or fix the name in security`);
   if (scheme["x-signature"] !== undefined) {
     const parsed = parseXSignature(scheme["x-signature"]);
     if (!parsed.ok) ctx.fail([...at, "x-signature", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
@@ -38,7 +38,7 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
       if (httpScheme === "basic") {
         return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Basic ", encoding: "base64" };
       }
-      return ctx.fail([...at, "scheme"], `unsupported: http scheme "${httpScheme}" (supported: bearer, basic)`);
+      return ctx.fail([...at, "scheme"], `unsupported: http scheme "${httpScheme}"; use bearer or basic, or an apiKey scheme with x-credential`);
     }
     case "oauth2":
     case "openIdConnect":

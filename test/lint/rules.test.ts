@@ -151,7 +151,7 @@ const cases: readonly Case[] = [
   { fixture: "x-exactly-one-of/pass.yaml", want: [] },
   {
     fixture: "x-exactly-one-of/fail-undeclared.yaml",
-    want: [oneOf('"orderId" is not a parameter of this operation; declared: shop_id, invoice_id, order_id', `${ONE_OF}/1`)],
+    want: [oneOf('"orderId" is not a parameter of this operation (declared: shop_id, invoice_id, order_id); declare it under parameters', `${ONE_OF}/1`)],
   },
   { fixture: "x-exactly-one-of/fail-fewer-than-two.yaml", want: [oneOf("x-exactly-one-of must list at least two parameter names")] },
   { fixture: "x-exactly-one-of/fail-not-a-list.yaml", want: [oneOf("x-exactly-one-of must list at least two parameter names")] },
