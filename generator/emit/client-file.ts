@@ -117,10 +117,13 @@ export function clientFileStatements(
     docs: [`Creates a ${model.title} client. Credentials are applied and requests signed as the spec declares.`],
     parameters: [{ name: "options", type: names.options }],
     returnType: names.client,
-    statements: [
-      `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)});`,
-      `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
-    ],
+    statements:
+      ops.length === 0
+        ? [`void options; // the spec has no operations (webhooks only, say)`, "return {};"]
+        : [
+            `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)});`,
+            `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
+          ],
   };
 
   const paged = model.operations.some((op) => op.pagination);
@@ -136,22 +139,25 @@ export function clientFileStatements(
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: runtimeImport,
       namedImports: [
-        "createContext",
-        "invoke",
+        ...(ops.length > 0 ? ["createContext", "invoke"] : []),
         "type BaseClientOptions",
-        "type CallOptions",
+        ...(ops.length > 0 ? ["type CallOptions"] : []),
         ...(usesFailure ? ["type Failure"] : []),
-        "type OperationSpec",
+        ...(ops.length > 0 ? ["type OperationSpec"] : []),
         ...(paged ? ["type PageOptions", "withPaging"] : []),
         ...(batched ? ["type BatchOptions", "type BatchResult", "withBatching"] : []),
         ...(usesSuccess ? ["type Success"] : []),
       ],
     },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "./validators.gen.js",
-      namedImports: [...validators.values()].flatMap((v) => [v.request, v.response]).sort(),
-    },
+    ...(validators.size > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            moduleSpecifier: "./validators.gen.js",
+            namedImports: [...validators.values()].flatMap((v) => [v.request, v.response]).sort(),
+          },
+        ]
+      : []),
     ...ops.flatMap(({ op, names: n }) => operationStructures(op, n, validators.get(op.id)!)),
     optionsInterface,
     clientInterface,

@@ -75,7 +75,11 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
     validatorNames.set(op.id, own);
     return [requestValidator(op, own.request, compiler), responseValidator(op, own.response, compiler)];
   });
-  const imports = [...compiler.usedHelpers, "type Issue", "type RequestArgs"];
-  const text = [`import { ${imports.join(", ")} } from ${JSON.stringify(runtimeImport)};`, ...compiler.statements, ...operationFunctions].join("\n\n");
+  const imports = [...compiler.usedHelpers, ...(operationFunctions.length > 0 ? ["type Issue", "type RequestArgs"] : [])];
+  const text = [
+    ...(imports.length > 0 ? [`import { ${imports.join(", ")} } from ${JSON.stringify(runtimeImport)};`] : ["export {};"]),
+    ...compiler.statements,
+    ...operationFunctions,
+  ].join("\n\n");
   return { text, names: validatorNames };
 }

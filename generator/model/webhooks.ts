@@ -21,7 +21,7 @@ export interface WebhookModel {
   readonly signature: XWebhookSignature;
 }
 
-function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel {
+function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel | undefined {
   const methods = webhookMethods(pathItem);
   const method = methods[0];
   if (method === undefined || methods.length > 1) return ctx.fail(["webhooks", name], webhookMessages.oneOperation);
@@ -29,7 +29,9 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
   const operation = asRecord(pathItem[method])!;
   const content = asRecord(asRecord(ctx.deref(operation.requestBody))?.content) ?? {};
   const mediaTypes = Object.keys(content);
-  if (operation["x-webhook-signature"] === undefined) ctx.fail(at, webhookMessages.missing);
+  // Unsigned webhooks keep their payload types (schema.gen.ts) but get no verifier; whether
+  // every webhook must be signed is a lint convention (payspec/x-webhook-signature required).
+  if (operation["x-webhook-signature"] === undefined) return undefined;
   const parsed = parseXWebhookSignature(operation["x-webhook-signature"], {
     bodies: mediaTypes.map((mediaType) => ({ mediaType, schema: asRecord(ctx.deref(content[mediaType]))?.schema })),
     headers: transformParameters(pathItem, operation, at, ctx).filter((p) => p.in === "header").map((p) => p.name),
@@ -48,9 +50,9 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
   };
 }
 
-/** The spec's `webhooks:`, in spec order; fails when one body could be two of them. */
+/** The spec's signed `webhooks:`, in spec order; fails when one body could be two of them. */
 export function transformWebhooks(ctx: ModelContext): WebhookModel[] {
-  const webhooks = Object.entries(asRecord(ctx.document.webhooks) ?? {}).map(([name, raw]) => transformWebhook(name, asRecord(ctx.deref(raw)) ?? {}, ctx));
+  const webhooks = Object.entries(asRecord(ctx.document.webhooks) ?? {}).flatMap(([name, raw]) => transformWebhook(name, asRecord(ctx.deref(raw)) ?? {}, ctx) ?? []);
   const [overlap] = overlappingWebhooks(webhooks.map((w) => ({ name: w.name, ...(w.signature.match ? { match: w.signature.match } : {}) })));
   if (overlap !== undefined) {
     const later = webhooks.find((w) => w.name === overlap[1])!;

@@ -16,7 +16,7 @@ function isWebhook(ctx: UserContext): boolean {
   return ctx.location.pointer.startsWith("#/webhooks/");
 }
 
-function checkOperation(operation: Record<string, unknown>, ctx: UserContext): void {
+function checkOperation(operation: Record<string, unknown>, ctx: UserContext, required: boolean): void {
   const value = operation[KEY];
   if (!isWebhook(ctx)) {
     if (value !== undefined) {
@@ -28,7 +28,7 @@ function checkOperation(operation: Record<string, unknown>, ctx: UserContext): v
     return;
   }
   if (value === undefined) {
-    ctx.report({ message: webhookMessages.missing, location: ctx.location.key() });
+    if (required) ctx.report({ message: webhookMessages.missing, location: ctx.location.key() });
     return;
   }
   const { parameters, deref } = operationContext(operation, ctx);
@@ -75,16 +75,17 @@ function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
 
 /**
  * `x-webhook-signature` names a registered algorithm, a verifier option, and where the
- * signature travels, consistently with the webhook's body and headers; every webhook has one,
- * and their `match`es tell every pair of webhooks apart.
+ * signature travels, consistently with the webhook's body and headers, and their `match`es
+ * tell every pair of webhooks apart. With the option `required: true` (this project's
+ * redocly.yaml) every webhook must have one; elsewhere an unsigned webhook is only typed.
  */
-export const xWebhookSignature: Oas3Rule = () => ({
+export const xWebhookSignature: Oas3Rule = (options) => ({
   Root: {
     leave(root: object, ctx: UserContext) {
       checkWebhooks(root as Record<string, unknown>, ctx);
     },
   },
   Operation(node: object, ctx: UserContext) {
-    checkOperation(node as Record<string, unknown>, ctx);
+    checkOperation(node as Record<string, unknown>, ctx, options.required === true);
   },
 });

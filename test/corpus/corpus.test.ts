@@ -46,7 +46,7 @@ describe("the corpus generates clients that compile under strict settings", () =
 });
 
 /** Smoke calls: one per operation shape, with arguments Prism accepts. */
-const SMOKE: Record<string, { readonly factory: string; readonly calls: readonly { readonly method: string; readonly args: object; readonly status: number }[] }> = {
+const SMOKE: Record<string, { readonly factory: string; readonly credentials?: object; readonly calls: readonly { readonly method: string; readonly args: object; readonly status: number }[] }> = {
   "petstore-oai-3.0.yaml": {
     factory: "createSwaggerPetstoreClient",
     calls: [
@@ -66,6 +66,7 @@ const SMOKE: Record<string, { readonly factory: string; readonly calls: readonly
   },
   "tictactoe-oai-3.1.yaml": {
     factory: "createTicTacToeClient",
+    credentials: { defaultApiKey: "smoke-key", bearerHttpAuthentication: "smoke-token" },
     calls: [
       { method: "getBoard", args: {}, status: 200 },
       { method: "getSquare", args: { path: { row: 1, column: 2 } }, status: 200 },
@@ -88,12 +89,12 @@ describe("smoke calls against Prism", () => {
   }, 90_000);
   afterAll(async () => mocks?.stop());
 
-  it.each(Object.entries(SMOKE))("%s", async (spec, { factory, calls }) => {
+  it.each(Object.entries(SMOKE))("%s", async (spec, { factory, calls, credentials }) => {
     const name = spec.replace(/[^a-z0-9]+/gi, "-").replace(/-yaml$/, "").toLowerCase();
     const module = (await import(/* @vite-ignore */ pathToFileURL(path.join(outDir(spec), "index.ts")).href)) as Record<string, unknown>;
     const create = module[factory] as (options: object) => Record<string, (args: object) => Promise<{ ok: boolean; status: number }>>;
     expect(typeof create).toBe("function");
-    const client = create({ baseUrl: mocks!.urls[name], retry: false });
+    const client = create({ baseUrl: mocks!.urls[name], retry: false, ...credentials });
     for (const call of calls) {
       const result = await client[call.method]!(call.args);
       expect({ method: call.method, status: result.status }).toEqual({ method: call.method, status: call.status });
