@@ -1,0 +1,84 @@
+// Benchmark 1: `generate` on the project's specs vs openapi-typescript alone doing the same
+// multi-spec job (`--redocly` over a config listing the same specs), as whole processes, both
+// doing a full regeneration into an empty output folder, alternating A B A B ….
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { BIN, REPO } from "./lib/paths.js";
+import { type Command, describeCommand, timeProcess } from "./lib/proc.js";
+import { alternate, type AlternateOptions } from "./lib/stats.js";
+import { measured, ratioRow, type Row } from "./lib/table.js";
+
+export interface GenerateBenchOptions extends AlternateOptions {
+  /** Only these apis of redocly.yaml (default: all). */
+  readonly apis?: readonly string[];
+  readonly log?: (line: string) => void;
+}
+
+/** The apis listed in the repo's redocly.yaml: name → absolute spec path. */
+export function projectApis(): Map<string, string> {
+  const config = parse(readFileSync(path.join(REPO, "redocly.yaml"), "utf8")) as { apis?: Record<string, { root: string }> };
+  return new Map(Object.entries(config.apis ?? {}).map(([name, api]) => [name, path.resolve(REPO, api.root)]));
+}
+
+export async function benchGenerate(options: GenerateBenchOptions = {}): Promise<Row[]> {
+  const all = projectApis();
+  const names = options.apis ?? [...all.keys()];
+  const work = mkdtempSync(path.join(tmpdir(), "payspec-bench-generate-"));
+  try {
+    // Ours: a copy of redocly.yaml (restricted to the chosen apis) and specs/, no generated/.
+    const oursDir = path.join(work, "ours");
+    mkdirSync(oursDir);
+    cpSync(path.join(REPO, "specs"), path.join(oursDir, "specs"), { recursive: true });
+    const config = parse(readFileSync(path.join(REPO, "redocly.yaml"), "utf8")) as { apis: Record<string, unknown> };
+    config.apis = Object.fromEntries(Object.entries(config.apis).filter(([name]) => names.includes(name)));
+    writeFileSync(path.join(oursDir, "redocly.yaml"), stringify(config));
+    const ours: Command = { argv: ["node", BIN.tsx, path.join(REPO, "generator/cli.ts")], cwd: oursDir };
+
+    // openapi-typescript: its own redocly config (the repo's is ours), one output file per api.
+    const peerDir = path.join(work, "openapi-typescript");
+    mkdirSync(peerDir);
+    const peerConfig = path.join(peerDir, "redocly.yaml");
+    const apis = Object.fromEntries(
+      names.map((name) => [name, { root: path.join(oursDir, path.relative(REPO, all.get(name) ?? name)), "x-openapi-ts": { output: `./out/${name}.ts` } }]),
+    );
+    writeFileSync(peerConfig, stringify({ apis }));
+    const peer: Command = { argv: ["node", BIN.openapiTypescript, "--redocly", peerConfig], cwd: peerDir };
+
+    const results = await alternate(
+      [
+        {
+          name: "ours",
+          run: async () => {
+            rmSync(path.join(oursDir, "generated"), { recursive: true, force: true });
+            return timeProcess(ours);
+          },
+        },
+        {
+          name: "openapi-typescript",
+          run: async () => {
+            rmSync(path.join(peerDir, "out"), { recursive: true, force: true });
+            return timeProcess(peer);
+          },
+        },
+      ],
+      { ...options, onRun: (name, round, value) => options.log?.(`  generate ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
+    );
+    const [a, b] = results;
+    return [
+      ratioRow(
+        {
+          bench: "1",
+          what: `generate ${names.join(" + ")} (full regeneration, empty output)`,
+          unit: "ms",
+          ours: measured("payspec", `rm -rf generated && ${describeCommand(ours, oursDir)}`, a),
+          peer: measured("openapi-typescript", `rm -rf out && ${describeCommand(peer, peerDir)}  # redocly.yaml: ${JSON.stringify({ apis })}`, b),
+        },
+        1.3,
+      ),
+    ];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
