@@ -16,6 +16,8 @@ export interface ApiReport {
   readonly operations: number;
   readonly files: number;
   readonly ms: number;
+  /** Milliseconds per phase: load (bundle + lint), model, types (openapi-typescript), emit. */
+  readonly phases: Readonly<Record<"load" | "model" | "types" | "emit", number>>;
 }
 
 /** Where the files of an api and the shared runtime go, relative to the output folder. */
@@ -55,8 +57,11 @@ export async function generate(
   for (const api of apis) {
     const started = performance.now();
     const spec = await loadSpec(api, config, sourceRoot);
+    const loaded = performance.now();
     const model = buildModel(spec);
+    const modelled = performance.now();
     const types = await schemaTypes(spec.document);
+    const typed = performance.now();
     const names = clientNames(model);
     const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;
     const header = generatedHeader(spec.displayPath, spec.sha256);
@@ -73,7 +78,14 @@ export async function generate(
       apiFiles.push([`${dir}webhooks.gen.ts`, printFile(project, "webhooks.gen.ts", webhookFileStatements(model, hooks, runtimeImport), header)]);
     }
     for (const [file, text] of apiFiles) files.set(file, text);
-    reports.push({ name: api.name, operations: model.operations.length, files: apiFiles.length, ms: performance.now() - started });
+    const done = performance.now();
+    reports.push({
+      name: api.name,
+      operations: model.operations.length,
+      files: apiFiles.length,
+      ms: done - started,
+      phases: { load: loaded - started, model: modelled - loaded, types: typed - modelled, emit: done - typed },
+    });
   }
   return { files, reports };
 }

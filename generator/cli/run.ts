@@ -36,6 +36,9 @@ async function target(options: CliOptions, cwd: string): Promise<Target> {
   return { apis, config: project.config, outDir: path.join(cwd, "generated"), layout: PROJECT_LAYOUT, scope: "tree" };
 }
 
+/** `DEBUG=payspec` (or `DEBUG=*`) prints each phase's time. */
+const debug = /(^|,)\s*(payspec|\*)\s*(,|$)/.test(process.env.DEBUG ?? "");
+
 /** Generates (or checks) once. Expected failures print one message and return exit code 1 or 2. */
 export async function runOnce(options: CliOptions, cwd: string, log = console.log, error = console.error): Promise<RunResult> {
   let sources: string[] = [];
@@ -44,7 +47,10 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
     sources = t.apis.map((a) => a.root);
     const result = await generate(t.apis, t.config, cwd, t.layout);
     const diff = await diffOutput(t.outDir, result.files, t.scope);
-    for (const r of result.reports) log(`${r.name}: ${r.operations} operation(s), ${r.files} files in ${Math.round(r.ms)} ms`);
+    for (const r of result.reports) {
+      log(`${r.name}: ${r.operations} operation(s), ${r.files} files in ${Math.round(r.ms)} ms`);
+      if (debug) log(`  ${Object.entries(r.phases).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
+    }
     const relative = path.relative(cwd, t.outDir);
     const shown = relative.startsWith("..") ? t.outDir : relative || ".";
     const stale = [...diff.changed, ...diff.removed].map((f) => `${shown}/${f}`);
@@ -56,7 +62,9 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
       error(`${shown}/ is stale; run \`npm run generate\`:\n${stale.map((f) => `  ${f}`).join("\n")}`);
       return { code: 1, sources };
     }
+    const writing = performance.now();
     await writeOutput(t.outDir, result.files, diff);
+    if (debug) log(`write ${Math.round(performance.now() - writing)} ms; process up ${Math.round(performance.now())} ms`);
     log(stale.length === 0 ? `${shown}/ unchanged` : `updated ${stale.length} file(s):\n${stale.map((f) => `  ${f}`).join("\n")}`);
     return { code: 0, sources };
   } catch (e) {
