@@ -210,31 +210,22 @@ describe("the packed package in a throwaway consumer project", () => {
     expect(request.headers["sign"]).toBe(expectedSign);
   }, 60_000);
 
+  // One tsc run per resolution (tsc dominates this file's time) compiles the good consumer and
+  // the deliberately wrong one together: the only diagnostic must be the wrong one's.
   for (const [name, resolution] of Object.entries(resolutions)) {
-    it(`type-checks a strict TypeScript consumer of all providers with ${name} resolution`, async () => {
+    it(`type-checks a strict TypeScript consumer of all providers, and rejects a wrongly typed body, with ${name} resolution`, async () => {
       const config = `tsconfig.${name}.json`;
       writeFileSync(
         path.join(consumer, config),
-        JSON.stringify({ compilerOptions: { ...strictOptions, ...resolution }, files: ["consumer.ts"] }, null, 2),
+        JSON.stringify({ compilerOptions: { ...strictOptions, ...resolution }, files: ["consumer.ts", "bad-body.ts"] }, null, 2),
       );
       const started = performance.now();
       const outcome = await exec(process.execPath, ["node_modules/typescript/bin/tsc", "-p", config, "--pretty", "false"], consumer);
       timings[`tsc ${name}`] = performance.now() - started;
-      expect(outcome.output.trim()).toBe("");
-      expect(outcome.code).toBe(0);
-    }, 120_000);
-
-    it(`rejects a wrongly typed request body with ${name} resolution`, async () => {
-      const config = `tsconfig.bad.${name}.json`;
-      writeFileSync(
-        path.join(consumer, config),
-        JSON.stringify({ compilerOptions: { ...strictOptions, ...resolution }, files: ["bad-body.ts"] }, null, 2),
-      );
-      const outcome = await exec(process.execPath, ["node_modules/typescript/bin/tsc", "-p", config, "--pretty", "false"], consumer);
-      expect(outcome.code).not.toBe(0);
       const errors = outcome.output.split("\n").filter((line) => line.includes("error TS"));
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/^bad-body\.ts\(5,\d+\): error TS2322: Type 'number' is not assignable to type 'string'\./);
+      expect(outcome.code).not.toBe(0);
     }, 120_000);
   }
 });
