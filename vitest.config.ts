@@ -6,6 +6,9 @@ export default defineConfig({
     // One set of Prism mocks for the whole run; tests get their URLs with inject("mockUrls").
     globalSetup: ["test/setup/mocks.ts"],
     testTimeout: 30_000,
+    // vitest's default on 2 cores is one worker; most heavy tests wait on child processes
+    // (tsc, Prism, npm), so two files at a time keep both cores busy.
+    maxWorkers: 2,
     // Type tests (*.test-d.ts): expectTypeOf and @ts-expect-error checked by tsc.
     typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
     hookTimeout: 60_000,
