@@ -26,10 +26,16 @@ export interface ProfileOptions {
   readonly apis?: readonly string[];
   /** Profiled runs (median per phase; default 3). */
   readonly runs?: number;
-  /** Counted runs of the launch comparison (default 5, after one warm-up); 0 skips it. */
+  /** Counted runs of the launch comparison (default 5); 0 skips it. */
   readonly launchRuns?: number;
+  /** Warm-up runs of the launch comparison (default 1). */
+  readonly launchWarmup?: number;
+  /** Which launches to compare (default all three). */
+  readonly launchVariants?: readonly LaunchVariant[];
   readonly log?: (line: string) => void;
 }
+
+export type LaunchVariant = "tsx-cli" | "import-tsx" | "compiled";
 
 export interface PhaseFigure {
   readonly phase: string;
@@ -130,18 +136,21 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
       const cli = path.join(REPO, "generator/cli.ts");
       const genArgs = project === undefined ? ["--spec", options.spec!, "--out", out] : [];
       const cwd = project ?? REPO;
-      const variants: { label: string; command: Command }[] = [
-        { label: "tsx CLI (today: npm run generate)", command: { argv: ["node", BIN.tsx, cli, ...genArgs], cwd } },
-        { label: "node --import tsx (one process)", command: { argv: ["node", "--import", pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href, cli, ...genArgs], cwd } },
-        { label: "node on precompiled JS (esbuild bundle, packages external)", command: { argv: ["node", compiled, ...genArgs], cwd } },
-      ];
+      const wanted = options.launchVariants ?? ["tsx-cli", "import-tsx", "compiled"];
+      const variants: { label: string; command: Command }[] = (
+        [
+          { id: "tsx-cli", label: "tsx CLI (today: npm run generate)", command: { argv: ["node", BIN.tsx, cli, ...genArgs], cwd } },
+          { id: "import-tsx", label: "node --import tsx (one process)", command: { argv: ["node", "--import", pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href, cli, ...genArgs], cwd } },
+          { id: "compiled", label: "node on precompiled JS (esbuild bundle, packages external)", command: { argv: ["node", compiled, ...genArgs], cwd } },
+        ] as const
+      ).filter((v) => wanted.includes(v.id));
       const clean = () => {
         rmSync(out, { recursive: true, force: true });
         if (project !== undefined) rmSync(path.join(project, "generated"), { recursive: true, force: true });
       };
       const results = await alternate(
         variants.map((v) => ({ name: v.label, run: () => (clean(), timeProcess(v.command)) })),
-        { runs: launchRuns, warmup: 1, onRun: (name, round, value) => log(`  launch ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
+        { runs: launchRuns, warmup: options.launchWarmup ?? 1, onRun: (name, round, value) => log(`  launch ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
       );
       for (const [i, v] of variants.entries()) {
         const r = results[i];
