@@ -28,8 +28,18 @@ interface Attempt {
  * that also covers the body. Never throws; the caller decides between retrying and failing.
  */
 async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs, timeoutMs: number): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = args.signal ? AbortSignal.any([args.signal, timeout]) : timeout;
+  // One controller for the timeout and the caller's signal: cheaper per call than
+  // AbortSignal.timeout + AbortSignal.any, and the timer is cleared as soon as the body is read.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forward = () => controller.abort(args.signal?.reason);
+  if (args.signal?.aborted) forward();
+  else args.signal?.addEventListener("abort", forward, { once: true });
+  const { signal } = controller;
   let response: Response | undefined;
   let secrets = ctx.secrets;
   try {
@@ -41,13 +51,16 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
     return { result, status: result.status, retryAfter: parseRetryAfter(response.headers.get("retry-after")) };
   } catch (error) {
     if (args.signal?.aborted) return { error: args.signal.reason };
-    if (timeout.aborted) return { error: new TimeoutError(ctx.provider, op.id, timeoutMs) };
+    if (timedOut) return { error: new TimeoutError(ctx.provider, op.id, timeoutMs) };
     if (error instanceof UnexpectedResponseError) {
       return { error, status: error.status, retryAfter: parseRetryAfter(response?.headers.get("retry-after") ?? null) };
     }
     if (error instanceof ClientError) return { error };
     const stage = response === undefined ? "request failed" : "answer broke off";
     return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: error }) };
+  } finally {
+    clearTimeout(timer);
+    args.signal?.removeEventListener("abort", forward);
   }
 }
 
