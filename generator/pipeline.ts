@@ -2,6 +2,7 @@ import type { Config } from "@redocly/openapi-core";
 import { clientFileStatements, clientNames } from "./emit/client-file.js";
 import { createEmitProject, printFile } from "./emit/emit-files.js";
 import { generatedHeader } from "./emit/header.js";
+import { indentCode } from "./emit/indent.js";
 import { indexFileStatements } from "./emit/index-file.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { validatorsFile } from "./emit/validators-file.js";
@@ -70,7 +71,7 @@ export async function generate(
     const validators = validatorsFile(model, names, runtimeImport);
     const apiFiles: [string, string][] = [
       [`${dir}schema.gen.ts`, header + types],
-      [`${dir}validators.gen.ts`, printFile(project, "validators.gen.ts", [validators.text], header)],
+      [`${dir}validators.gen.ts`, header + indentCode(validators.text)],
       [`${dir}client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, validators.names, runtimeImport), header)],
       [`${dir}index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport, hooks), header)],
     ];

@@ -9,11 +9,11 @@ const known2 = new Set<string>(["uuids"]);
 
 const pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?$", "u");
 
-const allowed4 = new Set<unknown>(["created", "paid", "partial", "overpaid", "canceled"]);
+const allowed4 = new Set<unknown>(["created","paid","partial","overpaid","canceled"]);
 
-const branches5 = [schema_CryptoDate, schema39];
+const branches5 = [schema_CryptoDate, schema11];
 
-const known6 = new Set<string>(["validate_error", "authorization"]);
+const known6 = new Set<string>(["validate_error","authorization"]);
 
 export function schema_InvoiceId(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
@@ -79,69 +79,6 @@ export function schema_CryptoDate(value: unknown, pointer: string, issues: Issue
 }
 
 export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema13(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!((typeof value === "number" && Number.isFinite(value)))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
@@ -156,62 +93,27 @@ export function schema_InvoiceStatus(value: unknown, pointer: string, issues: Is
   if (!(open && typeof value === "string") && !allowed4.has(value)) issues.push({ pointer, message: "must be one of \"created\", \"paid\", \"partial\", \"overpaid\", \"canceled\"" });
 }
 
-export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
   }
 }
 
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
 }
 
-export function schema17(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema19(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema20(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema21(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
     if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
-}
-
-export function schema22(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
   }
 }
 
@@ -225,67 +127,16 @@ export function schema_Network(value: unknown, pointer: string, issues: Issue[],
     if (!("id" in value)) issues.push({ pointer: pointer + "/id", message: "is required" });
     if (!("icon" in value)) issues.push({ pointer: pointer + "/icon", message: "is required" });
     if (!("fullname" in value)) issues.push({ pointer: pointer + "/fullname", message: "is required" });
-    if (value["code"] !== undefined) schema19(value["code"], pointer + "/code", issues, open);
-    if (value["id"] !== undefined) schema20(value["id"], pointer + "/id", issues, open);
-    if (value["icon"] !== undefined) schema21(value["icon"], pointer + "/icon", issues, open);
-    if (value["fullname"] !== undefined) schema22(value["fullname"], pointer + "/fullname", issues, open);
+    if (value["code"] !== undefined) schema4(value["code"], pointer + "/code", issues, open);
+    if (value["id"] !== undefined) schema7(value["id"], pointer + "/id", issues, open);
+    if (value["icon"] !== undefined) schema8(value["icon"], pointer + "/icon", issues, open);
+    if (value["fullname"] !== undefined) schema4(value["fullname"], pointer + "/fullname", issues, open);
   }
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "boolean")) {
     issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema25(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema26(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
-}
-
-export function schema27(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
-}
-
-export function schema28(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
-}
-
-export function schema29(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
 }
@@ -307,52 +158,17 @@ export function schema_Currency(value: unknown, pointer: string, issues: Issue[]
     if (!("icon_network" in value)) issues.push({ pointer: pointer + "/icon_network", message: "is required" });
     if (!("icon_qr" in value)) issues.push({ pointer: pointer + "/icon_qr", message: "is required" });
     if (!("order" in value)) issues.push({ pointer: pointer + "/order", message: "is required" });
-    if (value["id"] !== undefined) schema16(value["id"], pointer + "/id", issues, open);
-    if (value["code"] !== undefined) schema17(value["code"], pointer + "/code", issues, open);
-    if (value["fullcode"] !== undefined) schema18(value["fullcode"], pointer + "/fullcode", issues, open);
+    if (value["id"] !== undefined) schema7(value["id"], pointer + "/id", issues, open);
+    if (value["code"] !== undefined) schema4(value["code"], pointer + "/code", issues, open);
+    if (value["fullcode"] !== undefined) schema4(value["fullcode"], pointer + "/fullcode", issues, open);
     if (value["network"] !== undefined) schema_Network(value["network"], pointer + "/network", issues, open);
-    if (value["name"] !== undefined) schema23(value["name"], pointer + "/name", issues, open);
-    if (value["is_email_required"] !== undefined) schema24(value["is_email_required"], pointer + "/is_email_required", issues, open);
-    if (value["stablecoin"] !== undefined) schema25(value["stablecoin"], pointer + "/stablecoin", issues, open);
-    if (value["icon_base"] !== undefined) schema26(value["icon_base"], pointer + "/icon_base", issues, open);
-    if (value["icon_network"] !== undefined) schema27(value["icon_network"], pointer + "/icon_network", issues, open);
-    if (value["icon_qr"] !== undefined) schema28(value["icon_qr"], pointer + "/icon_qr", issues, open);
-    if (value["order"] !== undefined) schema29(value["order"], pointer + "/order", issues, open);
-  }
-}
-
-export function schema30(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema31(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema32(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema33(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema34(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
+    if (value["name"] !== undefined) schema4(value["name"], pointer + "/name", issues, open);
+    if (value["is_email_required"] !== undefined) schema9(value["is_email_required"], pointer + "/is_email_required", issues, open);
+    if (value["stablecoin"] !== undefined) schema9(value["stablecoin"], pointer + "/stablecoin", issues, open);
+    if (value["icon_base"] !== undefined) schema8(value["icon_base"], pointer + "/icon_base", issues, open);
+    if (value["icon_network"] !== undefined) schema8(value["icon_network"], pointer + "/icon_network", issues, open);
+    if (value["icon_qr"] !== undefined) schema8(value["icon_qr"], pointer + "/icon_qr", issues, open);
+    if (value["order"] !== undefined) schema7(value["order"], pointer + "/order", issues, open);
   }
 }
 
@@ -367,67 +183,32 @@ export function schema_Project(value: unknown, pointer: string, issues: Issue[],
     if (!("fail" in value)) issues.push({ pointer: pointer + "/fail", message: "is required" });
     if (!("success" in value)) issues.push({ pointer: pointer + "/success", message: "is required" });
     if (!("logo" in value)) issues.push({ pointer: pointer + "/logo", message: "is required" });
-    if (value["id"] !== undefined) schema30(value["id"], pointer + "/id", issues, open);
-    if (value["name"] !== undefined) schema31(value["name"], pointer + "/name", issues, open);
-    if (value["fail"] !== undefined) schema32(value["fail"], pointer + "/fail", issues, open);
-    if (value["success"] !== undefined) schema33(value["success"], pointer + "/success", issues, open);
-    if (value["logo"] !== undefined) schema34(value["logo"], pointer + "/logo", issues, open);
+    if (value["id"] !== undefined) schema7(value["id"], pointer + "/id", issues, open);
+    if (value["name"] !== undefined) schema4(value["name"], pointer + "/name", issues, open);
+    if (value["fail"] !== undefined) schema4(value["fail"], pointer + "/fail", issues, open);
+    if (value["success"] !== undefined) schema4(value["success"], pointer + "/success", issues, open);
+    if (value["logo"] !== undefined) schema6(value["logo"], pointer + "/logo", issues, open);
   }
 }
 
-export function schema35(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema36(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema37(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema39(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(value === null)) {
     issues.push({ pointer, message: "must be null, not " + typeName(value) });
     return;
   }
 }
 
-export function schema38(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema10(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!branches5.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
-export function schema40(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema42(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema41(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema12(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => schema42(item, pointer + segment(i), issues, open));
+    value.forEach((item, i) => schema4(item, pointer + segment(i), issues, open));
   }
 }
 
@@ -458,27 +239,27 @@ export function schema_Invoice(value: unknown, pointer: string, issues: Issue[],
     if (value["uuid"] !== undefined) schema_InvoiceId(value["uuid"], pointer + "/uuid", issues, open);
     if (value["address"] !== undefined) schema4(value["address"], pointer + "/address", issues, open);
     if (value["expiry_date"] !== undefined) schema_CryptoDate(value["expiry_date"], pointer + "/expiry_date", issues, open);
-    if (value["side_commission"] !== undefined) schema5(value["side_commission"], pointer + "/side_commission", issues, open);
-    if (value["side_commission_cc"] !== undefined) schema6(value["side_commission_cc"], pointer + "/side_commission_cc", issues, open);
-    if (value["amount"] !== undefined) schema7(value["amount"], pointer + "/amount", issues, open);
-    if (value["amount_usd"] !== undefined) schema8(value["amount_usd"], pointer + "/amount_usd", issues, open);
-    if (value["received"] !== undefined) schema9(value["received"], pointer + "/received", issues, open);
-    if (value["received_usd"] !== undefined) schema10(value["received_usd"], pointer + "/received_usd", issues, open);
-    if (value["fee"] !== undefined) schema11(value["fee"], pointer + "/fee", issues, open);
-    if (value["fee_usd"] !== undefined) schema12(value["fee_usd"], pointer + "/fee_usd", issues, open);
-    if (value["service_fee"] !== undefined) schema13(value["service_fee"], pointer + "/service_fee", issues, open);
-    if (value["service_fee_usd"] !== undefined) schema14(value["service_fee_usd"], pointer + "/service_fee_usd", issues, open);
+    if (value["side_commission"] !== undefined) schema4(value["side_commission"], pointer + "/side_commission", issues, open);
+    if (value["side_commission_cc"] !== undefined) schema4(value["side_commission_cc"], pointer + "/side_commission_cc", issues, open);
+    if (value["amount"] !== undefined) schema5(value["amount"], pointer + "/amount", issues, open);
+    if (value["amount_usd"] !== undefined) schema5(value["amount_usd"], pointer + "/amount_usd", issues, open);
+    if (value["received"] !== undefined) schema5(value["received"], pointer + "/received", issues, open);
+    if (value["received_usd"] !== undefined) schema5(value["received_usd"], pointer + "/received_usd", issues, open);
+    if (value["fee"] !== undefined) schema5(value["fee"], pointer + "/fee", issues, open);
+    if (value["fee_usd"] !== undefined) schema5(value["fee_usd"], pointer + "/fee_usd", issues, open);
+    if (value["service_fee"] !== undefined) schema5(value["service_fee"], pointer + "/service_fee", issues, open);
+    if (value["service_fee_usd"] !== undefined) schema5(value["service_fee_usd"], pointer + "/service_fee_usd", issues, open);
     if (value["status"] !== undefined) schema_InvoiceStatus(value["status"], pointer + "/status", issues, open);
-    if (value["order_id"] !== undefined) schema15(value["order_id"], pointer + "/order_id", issues, open);
+    if (value["order_id"] !== undefined) schema6(value["order_id"], pointer + "/order_id", issues, open);
     if (value["currency"] !== undefined) schema_Currency(value["currency"], pointer + "/currency", issues, open);
     if (value["project"] !== undefined) schema_Project(value["project"], pointer + "/project", issues, open);
-    if (value["test_mode"] !== undefined) schema35(value["test_mode"], pointer + "/test_mode", issues, open);
+    if (value["test_mode"] !== undefined) schema9(value["test_mode"], pointer + "/test_mode", issues, open);
     if (value["created"] !== undefined) schema_CryptoDate(value["created"], pointer + "/created", issues, open);
-    if (value["amount_in_fiat"] !== undefined) schema36(value["amount_in_fiat"], pointer + "/amount_in_fiat", issues, open);
-    if (value["invoice_status"] !== undefined) schema37(value["invoice_status"], pointer + "/invoice_status", issues, open);
-    if (value["date_finished"] !== undefined) schema38(value["date_finished"], pointer + "/date_finished", issues, open);
-    if (value["type_payments"] !== undefined) schema40(value["type_payments"], pointer + "/type_payments", issues, open);
-    if (value["tx_list"] !== undefined) schema41(value["tx_list"], pointer + "/tx_list", issues, open);
+    if (value["amount_in_fiat"] !== undefined) schema5(value["amount_in_fiat"], pointer + "/amount_in_fiat", issues, open);
+    if (value["invoice_status"] !== undefined) schema4(value["invoice_status"], pointer + "/invoice_status", issues, open);
+    if (value["date_finished"] !== undefined) schema10(value["date_finished"], pointer + "/date_finished", issues, open);
+    if (value["type_payments"] !== undefined) schema4(value["type_payments"], pointer + "/type_payments", issues, open);
+    if (value["tx_list"] !== undefined) schema12(value["tx_list"], pointer + "/tx_list", issues, open);
   }
 }
 
@@ -505,7 +286,7 @@ export function schema_InvoiceInfoResponse(value: unknown, pointer: string, issu
   }
 }
 
-export function schema43(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema13(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -513,31 +294,17 @@ export function schema43(value: unknown, pointer: string, issues: Issue[], _open
   if (value !== "error") issues.push({ pointer, message: "must be \"error\"" });
 }
 
-export function schema45(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema46(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema44(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema14(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    if (value["validate_error"] !== undefined) schema45(value["validate_error"], pointer + "/validate_error", issues, open);
-    if (value["authorization"] !== undefined) schema46(value["authorization"], pointer + "/authorization", issues, open);
+    if (value["validate_error"] !== undefined) schema4(value["validate_error"], pointer + "/validate_error", issues, open);
+    if (value["authorization"] !== undefined) schema4(value["authorization"], pointer + "/authorization", issues, open);
     for (const [key, item] of Object.entries(value)) {
       if (known6.has(key)) continue;
-      schema42(item, pointer + segment(key), issues, open);
+      schema4(item, pointer + segment(key), issues, open);
     }
     if (Object.keys(value).length < 1) issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
   }
@@ -551,15 +318,8 @@ export function schema_ErrorResult(value: unknown, pointer: string, issues: Issu
   if (isObject(value)) {
     if (!("status" in value)) issues.push({ pointer: pointer + "/status", message: "is required" });
     if (!("result" in value)) issues.push({ pointer: pointer + "/result", message: "is required" });
-    if (value["status"] !== undefined) schema43(value["status"], pointer + "/status", issues, open);
-    if (value["result"] !== undefined) schema44(value["result"], pointer + "/result", issues, open);
-  }
-}
-
-export function schema47(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
+    if (value["status"] !== undefined) schema13(value["status"], pointer + "/status", issues, open);
+    if (value["result"] !== undefined) schema14(value["result"], pointer + "/result", issues, open);
   }
 }
 
@@ -570,7 +330,7 @@ export function schema_ErrorDetail(value: unknown, pointer: string, issues: Issu
   }
   if (isObject(value)) {
     if (!("detail" in value)) issues.push({ pointer: pointer + "/detail", message: "is required" });
-    if (value["detail"] !== undefined) schema47(value["detail"], pointer + "/detail", issues, open);
+    if (value["detail"] !== undefined) schema4(value["detail"], pointer + "/detail", issues, open);
   }
 }
 

@@ -5,23 +5,19 @@ import { checkFormat, isObject, passes, segment, typeName, type Issue, type Requ
 
 const pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$", "u");
 
-const known2 = new Set<string>(["date_from", "date_to"]);
+const known2 = new Set<string>(["date_from","date_to"]);
 
 const pattern3 = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
 
 const branches4 = [schema_Amount, schema8];
 
-const branches5 = [schema_Amount, schema8];
+const allowed5 = new Set<unknown>(["paid","paid_over","wrong_amount","process","confirm_check","wrong_amount_waiting","check","fail","cancel","system_fail","refund_process","refund_fail","refund_paid","locked"]);
 
-const branches6 = [schema_Amount, schema8];
+const known6 = new Set<string>([]);
 
-const allowed7 = new Set<unknown>(["paid", "paid_over", "wrong_amount", "process", "confirm_check", "wrong_amount_waiting", "check", "fail", "cancel", "system_fail", "refund_process", "refund_fail", "refund_paid", "locked"]);
+const allowed7 = new Set<unknown>(["process","check","paid","fail","cancel","system_fail"]);
 
-const known8 = new Set<string>([]);
-
-const allowed9 = new Set<unknown>(["process", "check", "paid", "fail", "cancel", "system_fail"]);
-
-const branches10 = [schema_Amount, schema46];
+const branches8 = [schema_Amount, schema21];
 
 export function schema1(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
@@ -105,64 +101,14 @@ export function schema7(value: unknown, pointer: string, issues: Issue[], open: 
   if (!branches4.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
-export function schema9(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches5.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
 }
 
-export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema13(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches6.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema17(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
@@ -174,10 +120,10 @@ export function schema_PaymentStatus(value: unknown, pointer: string, issues: Is
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed7.has(value)) issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
+  if (!(open && typeof value === "string") && !allowed5.has(value)) issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
 }
 
-export function schema19(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -187,23 +133,9 @@ export function schema19(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema20(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema21(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "boolean")) {
     issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema22(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
   }
 }
@@ -244,23 +176,23 @@ export function schema_Payment(value: unknown, pointer: string, issues: Issue[],
     if (value["order_id"] !== undefined) schema6(value["order_id"], pointer + "/order_id", issues, open);
     if (value["amount"] !== undefined) schema_Amount(value["amount"], pointer + "/amount", issues, open);
     if (value["payment_amount"] !== undefined) schema7(value["payment_amount"], pointer + "/payment_amount", issues, open);
-    if (value["payer_amount"] !== undefined) schema9(value["payer_amount"], pointer + "/payer_amount", issues, open);
-    if (value["discount_percent"] !== undefined) schema10(value["discount_percent"], pointer + "/discount_percent", issues, open);
+    if (value["payer_amount"] !== undefined) schema7(value["payer_amount"], pointer + "/payer_amount", issues, open);
+    if (value["discount_percent"] !== undefined) schema9(value["discount_percent"], pointer + "/discount_percent", issues, open);
     if (value["discount"] !== undefined) schema_Amount(value["discount"], pointer + "/discount", issues, open);
-    if (value["payer_currency"] !== undefined) schema11(value["payer_currency"], pointer + "/payer_currency", issues, open);
-    if (value["currency"] !== undefined) schema12(value["currency"], pointer + "/currency", issues, open);
-    if (value["merchant_amount"] !== undefined) schema13(value["merchant_amount"], pointer + "/merchant_amount", issues, open);
-    if (value["comments"] !== undefined) schema14(value["comments"], pointer + "/comments", issues, open);
-    if (value["network"] !== undefined) schema15(value["network"], pointer + "/network", issues, open);
-    if (value["address"] !== undefined) schema16(value["address"], pointer + "/address", issues, open);
-    if (value["from"] !== undefined) schema17(value["from"], pointer + "/from", issues, open);
-    if (value["txid"] !== undefined) schema18(value["txid"], pointer + "/txid", issues, open);
+    if (value["payer_currency"] !== undefined) schema6(value["payer_currency"], pointer + "/payer_currency", issues, open);
+    if (value["currency"] !== undefined) schema6(value["currency"], pointer + "/currency", issues, open);
+    if (value["merchant_amount"] !== undefined) schema7(value["merchant_amount"], pointer + "/merchant_amount", issues, open);
+    if (value["comments"] !== undefined) schema10(value["comments"], pointer + "/comments", issues, open);
+    if (value["network"] !== undefined) schema6(value["network"], pointer + "/network", issues, open);
+    if (value["address"] !== undefined) schema6(value["address"], pointer + "/address", issues, open);
+    if (value["from"] !== undefined) schema10(value["from"], pointer + "/from", issues, open);
+    if (value["txid"] !== undefined) schema10(value["txid"], pointer + "/txid", issues, open);
     if (value["payment_status"] !== undefined) schema_PaymentStatus(value["payment_status"], pointer + "/payment_status", issues, open);
-    if (value["url"] !== undefined) schema19(value["url"], pointer + "/url", issues, open);
-    if (value["expired_at"] !== undefined) schema20(value["expired_at"], pointer + "/expired_at", issues, open);
+    if (value["url"] !== undefined) schema11(value["url"], pointer + "/url", issues, open);
+    if (value["expired_at"] !== undefined) schema9(value["expired_at"], pointer + "/expired_at", issues, open);
     if (value["status"] !== undefined) schema_PaymentStatus(value["status"], pointer + "/status", issues, open);
-    if (value["is_final"] !== undefined) schema21(value["is_final"], pointer + "/is_final", issues, open);
-    if (value["additional_data"] !== undefined) schema22(value["additional_data"], pointer + "/additional_data", issues, open);
+    if (value["is_final"] !== undefined) schema12(value["is_final"], pointer + "/is_final", issues, open);
+    if (value["additional_data"] !== undefined) schema10(value["additional_data"], pointer + "/additional_data", issues, open);
     if (value["created_at"] !== undefined) schema_Timestamp(value["created_at"], pointer + "/created_at", issues, open);
     if (value["updated_at"] !== undefined) schema_Timestamp(value["updated_at"], pointer + "/updated_at", issues, open);
   }
@@ -276,7 +208,7 @@ export function schema4(value: unknown, pointer: string, issues: Issue[], open: 
   }
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema13(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
@@ -286,28 +218,7 @@ export function schema23(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema25(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema26(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema27(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
@@ -328,11 +239,11 @@ export function schema_Paginate(value: unknown, pointer: string, issues: Issue[]
     if (!("nextCursor" in value)) issues.push({ pointer: pointer + "/nextCursor", message: "is required" });
     if (!("previousCursor" in value)) issues.push({ pointer: pointer + "/previousCursor", message: "is required" });
     if (!("perPage" in value)) issues.push({ pointer: pointer + "/perPage", message: "is required" });
-    if (value["count"] !== undefined) schema23(value["count"], pointer + "/count", issues, open);
-    if (value["hasPages"] !== undefined) schema24(value["hasPages"], pointer + "/hasPages", issues, open);
-    if (value["nextCursor"] !== undefined) schema25(value["nextCursor"], pointer + "/nextCursor", issues, open);
-    if (value["previousCursor"] !== undefined) schema26(value["previousCursor"], pointer + "/previousCursor", issues, open);
-    if (value["perPage"] !== undefined) schema27(value["perPage"], pointer + "/perPage", issues, open);
+    if (value["count"] !== undefined) schema13(value["count"], pointer + "/count", issues, open);
+    if (value["hasPages"] !== undefined) schema12(value["hasPages"], pointer + "/hasPages", issues, open);
+    if (value["nextCursor"] !== undefined) schema10(value["nextCursor"], pointer + "/nextCursor", issues, open);
+    if (value["previousCursor"] !== undefined) schema10(value["previousCursor"], pointer + "/previousCursor", issues, open);
+    if (value["perPage"] !== undefined) schema14(value["perPage"], pointer + "/perPage", issues, open);
   }
 }
 
@@ -362,19 +273,12 @@ export function schema_PaymentListResponse(value: unknown, pointer: string, issu
   }
 }
 
-export function schema28(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
   if (value !== 1) issues.push({ pointer, message: "must be 1" });
-}
-
-export function schema29(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
 }
 
 export function schema_ErrorMessage(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -384,45 +288,30 @@ export function schema_ErrorMessage(value: unknown, pointer: string, issues: Iss
   }
   if (isObject(value)) {
     if (!("message" in value)) issues.push({ pointer: pointer + "/message", message: "is required" });
-    if (value["state"] !== undefined) schema28(value["state"], pointer + "/state", issues, open);
-    if (value["message"] !== undefined) schema29(value["message"], pointer + "/message", issues, open);
+    if (value["state"] !== undefined) schema15(value["state"], pointer + "/state", issues, open);
+    if (value["message"] !== undefined) schema6(value["message"], pointer + "/message", issues, open);
   }
 }
 
-export function schema30(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value !== 1) issues.push({ pointer, message: "must be 1" });
-}
-
-export function schema33(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema32(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema17(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => schema33(item, pointer + segment(i), issues, open));
+    value.forEach((item, i) => schema6(item, pointer + segment(i), issues, open));
   }
 }
 
-export function schema31(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema16(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (known8.has(key)) continue;
-      schema32(item, pointer + segment(key), issues, open);
+      if (known6.has(key)) continue;
+      schema17(item, pointer + segment(key), issues, open);
     }
   }
 }
@@ -435,70 +324,8 @@ export function schema_ValidationErrorResponse(value: unknown, pointer: string, 
   if (isObject(value)) {
     if (!("state" in value)) issues.push({ pointer: pointer + "/state", message: "is required" });
     if (!("errors" in value)) issues.push({ pointer: pointer + "/errors", message: "is required" });
-    if (value["state"] !== undefined) schema30(value["state"], pointer + "/state", issues, open);
-    if (value["errors"] !== undefined) schema31(value["errors"], pointer + "/errors", issues, open);
-  }
-}
-
-export function schema35(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-  }
-}
-
-export function schema37(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-  }
-}
-
-export function schema38(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema39(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema40(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema41(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema42(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema43(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
+    if (value["state"] !== undefined) schema15(value["state"], pointer + "/state", issues, open);
+    if (value["errors"] !== undefined) schema16(value["errors"], pointer + "/errors", issues, open);
   }
 }
 
@@ -507,25 +334,18 @@ export function schema_PayoutStatus(value: unknown, pointer: string, issues: Iss
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed9.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
+  if (!(open && typeof value === "string") && !allowed7.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
 }
 
-export function schema44(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema46(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema21(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!((typeof value === "number" && Number.isFinite(value)))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
 }
 
-export function schema45(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches10.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+export function schema20(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!branches8.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
 export function schema_Payout(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -545,23 +365,23 @@ export function schema_Payout(value: unknown, pointer: string, issues: Issue[], 
     if (!("balance" in value)) issues.push({ pointer: pointer + "/balance", message: "is required" });
     if (!("created_at" in value)) issues.push({ pointer: pointer + "/created_at", message: "is required" });
     if (!("updated_at" in value)) issues.push({ pointer: pointer + "/updated_at", message: "is required" });
-    if (value["uuid"] !== undefined) schema37(value["uuid"], pointer + "/uuid", issues, open);
+    if (value["uuid"] !== undefined) schema5(value["uuid"], pointer + "/uuid", issues, open);
     if (value["amount"] !== undefined) schema_Amount(value["amount"], pointer + "/amount", issues, open);
-    if (value["currency"] !== undefined) schema38(value["currency"], pointer + "/currency", issues, open);
-    if (value["network"] !== undefined) schema39(value["network"], pointer + "/network", issues, open);
-    if (value["address"] !== undefined) schema40(value["address"], pointer + "/address", issues, open);
-    if (value["txid"] !== undefined) schema41(value["txid"], pointer + "/txid", issues, open);
-    if (value["order_id"] !== undefined) schema42(value["order_id"], pointer + "/order_id", issues, open);
-    if (value["payment_status"] !== undefined) schema43(value["payment_status"], pointer + "/payment_status", issues, open);
+    if (value["currency"] !== undefined) schema6(value["currency"], pointer + "/currency", issues, open);
+    if (value["network"] !== undefined) schema6(value["network"], pointer + "/network", issues, open);
+    if (value["address"] !== undefined) schema6(value["address"], pointer + "/address", issues, open);
+    if (value["txid"] !== undefined) schema10(value["txid"], pointer + "/txid", issues, open);
+    if (value["order_id"] !== undefined) schema10(value["order_id"], pointer + "/order_id", issues, open);
+    if (value["payment_status"] !== undefined) schema10(value["payment_status"], pointer + "/payment_status", issues, open);
     if (value["status"] !== undefined) schema_PayoutStatus(value["status"], pointer + "/status", issues, open);
-    if (value["is_final"] !== undefined) schema44(value["is_final"], pointer + "/is_final", issues, open);
-    if (value["balance"] !== undefined) schema45(value["balance"], pointer + "/balance", issues, open);
+    if (value["is_final"] !== undefined) schema12(value["is_final"], pointer + "/is_final", issues, open);
+    if (value["balance"] !== undefined) schema20(value["balance"], pointer + "/balance", issues, open);
     if (value["created_at"] !== undefined) schema_Timestamp(value["created_at"], pointer + "/created_at", issues, open);
     if (value["updated_at"] !== undefined) schema_Timestamp(value["updated_at"], pointer + "/updated_at", issues, open);
   }
 }
 
-export function schema36(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema19(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -571,7 +391,7 @@ export function schema36(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema34(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema18(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -579,8 +399,8 @@ export function schema34(value: unknown, pointer: string, issues: Issue[], open:
   if (isObject(value)) {
     if (!("items" in value)) issues.push({ pointer: pointer + "/items", message: "is required" });
     if (!("paginate" in value)) issues.push({ pointer: pointer + "/paginate", message: "is required" });
-    if (value["merchant_uuid"] !== undefined) schema35(value["merchant_uuid"], pointer + "/merchant_uuid", issues, open);
-    if (value["items"] !== undefined) schema36(value["items"], pointer + "/items", issues, open);
+    if (value["merchant_uuid"] !== undefined) schema5(value["merchant_uuid"], pointer + "/merchant_uuid", issues, open);
+    if (value["items"] !== undefined) schema19(value["items"], pointer + "/items", issues, open);
     if (value["paginate"] !== undefined) schema_Paginate(value["paginate"], pointer + "/paginate", issues, open);
   }
 }
@@ -594,7 +414,7 @@ export function schema_PayoutListResponse(value: unknown, pointer: string, issue
     if (!("state" in value)) issues.push({ pointer: pointer + "/state", message: "is required" });
     if (!("result" in value)) issues.push({ pointer: pointer + "/result", message: "is required" });
     if (value["state"] !== undefined) schema2(value["state"], pointer + "/state", issues, open);
-    if (value["result"] !== undefined) schema34(value["result"], pointer + "/result", issues, open);
+    if (value["result"] !== undefined) schema18(value["result"], pointer + "/result", issues, open);
   }
 }
 

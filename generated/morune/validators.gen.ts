@@ -3,17 +3,17 @@
 
 import { checkFormat, isObject, passes, segment, typeName, type Issue, type RequestArgs } from "../runtime/index.js";
 
-const allowed1 = new Set<unknown>(["created", "success", "fail", "expired"]);
+const allowed1 = new Set<unknown>(["created","success","fail","expired"]);
 
-const allowed2 = new Set<unknown>(["RUB", "USD", "EUR", "UAH"]);
+const allowed2 = new Set<unknown>(["RUB","USD","EUR","UAH"]);
 
 const known3 = new Set<string>([]);
 
-const branches4 = [schema18, schema20, schema21];
+const branches4 = [schema8, schema9, schema10];
 
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})?$", "u");
 
-const branches6 = [schema_MoruneDate, schema21];
+const branches6 = [schema_MoruneDate, schema10];
 
 export function schema1(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
@@ -41,26 +41,6 @@ export function schema3(value: unknown, pointer: string, issues: Issue[], _open:
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-  }
-}
-
-export function schema4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-  }
 }
 
 export function schema_InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -71,14 +51,14 @@ export function schema_InvoiceStatus(value: unknown, pointer: string, issues: Is
   if (!(open && typeof value === "string") && !allowed1.has(value)) issues.push({ pointer, message: "must be one of \"created\", \"success\", \"fail\", \"expired\"" });
 }
 
-export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!((typeof value === "number" && Number.isFinite(value)))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
 }
 
-export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!((typeof value === "number" && Number.isFinite(value)) || value === null)) {
     issues.push({ pointer, message: "must be number or null, not " + typeName(value) });
     return;
@@ -93,77 +73,14 @@ export function schema_Currency(value: unknown, pointer: string, issues: Issue[]
   if (!(open && typeof value === "string") && !allowed2.has(value)) issues.push({ pointer, message: "must be one of \"RUB\", \"USD\", \"EUR\", \"UAH\"" });
 }
 
-export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
   }
 }
 
-export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema13(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema19(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema18(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema8(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -171,29 +88,29 @@ export function schema18(value: unknown, pointer: string, issues: Issue[], open:
   if (isObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (known3.has(key)) continue;
-      schema19(item, pointer + segment(key), issues, open);
+      schema3(item, pointer + segment(key), issues, open);
     }
   }
 }
 
-export function schema20(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema9(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => schema19(item, pointer + segment(i), issues, open));
+    value.forEach((item, i) => schema3(item, pointer + segment(i), issues, open));
   }
 }
 
-export function schema21(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(value === null)) {
     issues.push({ pointer, message: "must be null, not " + typeName(value) });
     return;
   }
 }
 
-export function schema17(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema7(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!branches4.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
@@ -207,7 +124,7 @@ export function schema_MoruneDate(value: unknown, pointer: string, issues: Issue
   }
 }
 
-export function schema22(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema11(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!branches6.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
@@ -233,30 +150,30 @@ export function schema_Invoice(value: unknown, pointer: string, issues: Issue[],
     if (!("created_at" in value)) issues.push({ pointer: pointer + "/created_at", message: "is required" });
     if (!("expired_at" in value)) issues.push({ pointer: pointer + "/expired_at", message: "is required" });
     if (!("paid_at" in value)) issues.push({ pointer: pointer + "/paid_at", message: "is required" });
-    if (value["invoice_id"] !== undefined) schema3(value["invoice_id"], pointer + "/invoice_id", issues, open);
-    if (value["order_id"] !== undefined) schema4(value["order_id"], pointer + "/order_id", issues, open);
-    if (value["shop_id"] !== undefined) schema5(value["shop_id"], pointer + "/shop_id", issues, open);
+    if (value["invoice_id"] !== undefined) schema1(value["invoice_id"], pointer + "/invoice_id", issues, open);
+    if (value["order_id"] !== undefined) schema3(value["order_id"], pointer + "/order_id", issues, open);
+    if (value["shop_id"] !== undefined) schema1(value["shop_id"], pointer + "/shop_id", issues, open);
     if (value["status"] !== undefined) schema_InvoiceStatus(value["status"], pointer + "/status", issues, open);
-    if (value["invoice_amount"] !== undefined) schema6(value["invoice_amount"], pointer + "/invoice_amount", issues, open);
-    if (value["credited"] !== undefined) schema7(value["credited"], pointer + "/credited", issues, open);
+    if (value["invoice_amount"] !== undefined) schema4(value["invoice_amount"], pointer + "/invoice_amount", issues, open);
+    if (value["credited"] !== undefined) schema5(value["credited"], pointer + "/credited", issues, open);
     if (value["currency"] !== undefined) schema_Currency(value["currency"], pointer + "/currency", issues, open);
-    if (value["pay_service"] !== undefined) schema8(value["pay_service"], pointer + "/pay_service", issues, open);
-    if (value["payer_details"] !== undefined) schema9(value["payer_details"], pointer + "/payer_details", issues, open);
-    if (value["commission_amount"] !== undefined) schema10(value["commission_amount"], pointer + "/commission_amount", issues, open);
-    if (value["commission_percent"] !== undefined) schema11(value["commission_percent"], pointer + "/commission_percent", issues, open);
-    if (value["shop_commission_amount"] !== undefined) schema12(value["shop_commission_amount"], pointer + "/shop_commission_amount", issues, open);
-    if (value["shop_commission_percent"] !== undefined) schema13(value["shop_commission_percent"], pointer + "/shop_commission_percent", issues, open);
-    if (value["user_commission_amount"] !== undefined) schema14(value["user_commission_amount"], pointer + "/user_commission_amount", issues, open);
-    if (value["user_commission_percent"] !== undefined) schema15(value["user_commission_percent"], pointer + "/user_commission_percent", issues, open);
-    if (value["user_commission"] !== undefined) schema16(value["user_commission"], pointer + "/user_commission", issues, open);
-    if (value["custom_field"] !== undefined) schema17(value["custom_field"], pointer + "/custom_field", issues, open);
+    if (value["pay_service"] !== undefined) schema6(value["pay_service"], pointer + "/pay_service", issues, open);
+    if (value["payer_details"] !== undefined) schema6(value["payer_details"], pointer + "/payer_details", issues, open);
+    if (value["commission_amount"] !== undefined) schema4(value["commission_amount"], pointer + "/commission_amount", issues, open);
+    if (value["commission_percent"] !== undefined) schema4(value["commission_percent"], pointer + "/commission_percent", issues, open);
+    if (value["shop_commission_amount"] !== undefined) schema4(value["shop_commission_amount"], pointer + "/shop_commission_amount", issues, open);
+    if (value["shop_commission_percent"] !== undefined) schema4(value["shop_commission_percent"], pointer + "/shop_commission_percent", issues, open);
+    if (value["user_commission_amount"] !== undefined) schema4(value["user_commission_amount"], pointer + "/user_commission_amount", issues, open);
+    if (value["user_commission_percent"] !== undefined) schema4(value["user_commission_percent"], pointer + "/user_commission_percent", issues, open);
+    if (value["user_commission"] !== undefined) schema4(value["user_commission"], pointer + "/user_commission", issues, open);
+    if (value["custom_field"] !== undefined) schema7(value["custom_field"], pointer + "/custom_field", issues, open);
     if (value["created_at"] !== undefined) schema_MoruneDate(value["created_at"], pointer + "/created_at", issues, open);
     if (value["expired_at"] !== undefined) schema_MoruneDate(value["expired_at"], pointer + "/expired_at", issues, open);
-    if (value["paid_at"] !== undefined) schema22(value["paid_at"], pointer + "/paid_at", issues, open);
+    if (value["paid_at"] !== undefined) schema11(value["paid_at"], pointer + "/paid_at", issues, open);
   }
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
@@ -264,7 +181,7 @@ export function schema23(value: unknown, pointer: string, issues: Issue[], _open
   if (value !== 200) issues.push({ pointer, message: "must be 200" });
 }
 
-export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema13(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "boolean")) {
     issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
     return;
@@ -282,33 +199,19 @@ export function schema_InvoiceInfoResponse(value: unknown, pointer: string, issu
     if (!("status" in value)) issues.push({ pointer: pointer + "/status", message: "is required" });
     if (!("status_check" in value)) issues.push({ pointer: pointer + "/status_check", message: "is required" });
     if (value["data"] !== undefined) schema_Invoice(value["data"], pointer + "/data", issues, open);
-    if (value["status"] !== undefined) schema23(value["status"], pointer + "/status", issues, open);
-    if (value["status_check"] !== undefined) schema24(value["status_check"], pointer + "/status_check", issues, open);
+    if (value["status"] !== undefined) schema12(value["status"], pointer + "/status", issues, open);
+    if (value["status_check"] !== undefined) schema13(value["status_check"], pointer + "/status_check", issues, open);
   }
 }
 
-export function schema25(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(value === null)) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema26(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema27(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
 }
 
-export function schema28(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "boolean")) {
     issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
     return;
@@ -326,10 +229,10 @@ export function schema_ErrorEnvelope(value: unknown, pointer: string, issues: Is
     if (!("error" in value)) issues.push({ pointer: pointer + "/error", message: "is required" });
     if (!("status" in value)) issues.push({ pointer: pointer + "/status", message: "is required" });
     if (!("status_check" in value)) issues.push({ pointer: pointer + "/status_check", message: "is required" });
-    if (value["data"] !== undefined) schema25(value["data"], pointer + "/data", issues, open);
-    if (value["error"] !== undefined) schema26(value["error"], pointer + "/error", issues, open);
-    if (value["status"] !== undefined) schema27(value["status"], pointer + "/status", issues, open);
-    if (value["status_check"] !== undefined) schema28(value["status_check"], pointer + "/status_check", issues, open);
+    if (value["data"] !== undefined) schema10(value["data"], pointer + "/data", issues, open);
+    if (value["error"] !== undefined) schema3(value["error"], pointer + "/error", issues, open);
+    if (value["status"] !== undefined) schema14(value["status"], pointer + "/status", issues, open);
+    if (value["status_check"] !== undefined) schema15(value["status_check"], pointer + "/status_check", issues, open);
   }
 }
 

@@ -31,7 +31,8 @@ export class SchemaCompiler {
   }
 
   /** Name of the validator function for `schema`. */
-  compile(schema: unknown): string {
+  compile(raw: unknown): string {
+    const schema = validationOnly(raw);
     const ref = typeof schema === "object" && schema !== null ? (schema as { $ref?: unknown }).$ref : undefined;
     if (typeof ref === "string" && Object.keys(schema as object).length === 1) return this.component(ref);
     const key = JSON.stringify(schema) ?? "undefined";
@@ -219,6 +220,44 @@ export class SchemaCompiler {
     }
     return lines;
   }
+}
+
+/** Keywords that document but do not constrain: left out, so equal constraints share one function. */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "summary",
+  "example",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "externalDocs",
+  "xml",
+  "discriminator",
+  "$comment",
+  "contentMediaType",
+  "contentEncoding",
+]);
+
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+
+/** The schema and its sub-schemas without annotations (property names are kept whatever they are). */
+function validationOnly(schema: unknown): unknown {
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return schema;
+  const kept = Object.entries(schema)
+    .filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith("x-"))
+    .map(([key, value]): [string, unknown] => {
+      if (SCHEMA_MAPS.has(key) && typeof value === "object" && value !== null) {
+        return [key, Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, validationOnly(sub)]))];
+      }
+      if (SCHEMA_LISTS.has(key) && Array.isArray(value)) return [key, value.map(validationOnly)];
+      if (key === "items" || key === "additionalProperties" || key === "not" || key === "contains") return [key, validationOnly(value)];
+      return [key, value];
+    });
+  return Object.fromEntries(kept);
 }
 
 /** A spec pattern JavaScript cannot compile (another regex dialect) is skipped, not a crash. */
