@@ -8,4 +8,4 @@ export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.
 export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success } from "./types.js";
 export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type WebhookVerifier } from "./webhook-verifier.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
-export { checkFormat, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";
+export { checkFormat, checkObject, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";

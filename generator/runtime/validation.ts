@@ -73,3 +73,24 @@ export function checkFormat(format: string, value: string): boolean {
 export function segment(key: string | number): string {
   return `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
+
+/**
+ * An object's required keys, known properties and extra properties (`additional`: a validator,
+ * `false` to refuse them, undefined to accept them), from the tables validators.gen.ts passes.
+ */
+export function checkObject(
+  value: Record<string, unknown>,
+  pointer: string,
+  issues: Issue[],
+  open: boolean,
+  required: readonly string[],
+  properties: Readonly<Record<string, Validator>>,
+  additional: Validator | false | undefined,
+): void {
+  for (const key of required) if (!(key in value)) issues.push({ pointer: pointer + segment(key), message: "is required" });
+  for (const [key, item] of Object.entries(value)) {
+    const validator = Object.hasOwn(properties, key) ? properties[key] : additional;
+    if (validator === false) issues.push({ pointer: pointer + segment(key), message: "is not a known property (additionalProperties: false)" });
+    else if (validator !== undefined && item !== undefined) validator(item, pointer + segment(key), issues, open);
+  }
+}

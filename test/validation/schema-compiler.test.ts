@@ -13,7 +13,7 @@ function compile(schema: unknown, components: Record<string, unknown> = {}): Che
   const name = compiler.compile(schema);
   const source = compiler.statements.join("\n").replace(/^export /gm, "");
   const js = ts.transpileModule(`${source}\nreturn ${name};`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
-  const names = ["checkFormat", "isObject", "passes", "segment", "typeName"] as const;
+  const names = ["checkFormat", "checkObject", "isObject", "passes", "segment", "typeName"] as const;
   const validate = new Function(...names, js)(...names.map((n) => helpers[n])) as helpers.Validator;
   return (value, open = false) => {
     const issues: Issue[] = [];
