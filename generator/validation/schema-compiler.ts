@@ -1,4 +1,3 @@
-
 /**
  * Compiles JSON Schemas (the OpenAPI 3.0/3.1 subset clients meet) into TypeScript validator
  * functions at generate time, so nothing is compiled at run time. Each schema becomes one
