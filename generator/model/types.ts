@@ -1,4 +1,5 @@
 import type { XBatch } from "../extensions/x-batch.js";
+import type { AuthSpec } from "../runtime/types.js";
 import type { XPagination } from "../extensions/x-pagination.js";
 import type { WebhookModel } from "./webhooks.js";
 
@@ -69,25 +70,8 @@ export interface ResponseModel {
   readonly schema?: SchemaModel;
 }
 
-/** How one security scheme puts something on a request. */
-export type AuthModel =
-  | {
-      readonly kind: "credential";
-      readonly scheme: string;
-      readonly in: "header" | "query" | "cookie";
-      readonly name: string;
-      readonly option: string;
-      readonly prefix: string;
-      /** "base64": the option holds "user:password", sent base64-encoded (HTTP basic). */
-      readonly encoding?: "base64";
-    }
-  | {
-      readonly kind: "signature";
-      readonly scheme: string;
-      readonly name: string;
-      readonly algorithm: string;
-      readonly option: string;
-    };
+/** How one security scheme puts something on a request: the runtime's descriptor, plus the scheme's name. */
+export type AuthModel = AuthSpec & { readonly scheme: string };
 
 export interface OperationModel {
   readonly id: string;

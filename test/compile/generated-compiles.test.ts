@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESOLUTIONS, STRICT } from "../helpers/tsc.js";
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,31 +18,8 @@ const repo = path.resolve(here, "../..");
 const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
 const generated = path.join(repo, "generated");
 
-const strictest = {
-  target: "ES2022",
-  lib: ["ES2022"], // no DOM: the clients must run on Node's own globals
-  types: ["node"],
-  typeRoots: [path.join(repo, "node_modules/@types")],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  // Only dependencies' .d.ts files are skipped (most of tsc's time); generated .ts is checked in full.
-  skipLibCheck: true,
-  noEmit: true,
-};
-
-const resolutions = {
-  NodeNext: { module: "NodeNext", moduleResolution: "NodeNext" },
-  Bundler: { module: "ESNext", moduleResolution: "Bundler" },
-} as const;
+const strictest = STRICT;
+const resolutions = RESOLUTIONS;
 
 /** Each line marked `// TSnnnn` must produce exactly that diagnostic, and nothing else may. */
 const probe = `import { IncomingHttpHeaders } from "node:http"; // TS1484 verbatimModuleSyntax

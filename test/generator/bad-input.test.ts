@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runOnce } from "../../generator/cli/run.js";
-import { REPO } from "../helpers/temp-project.js";
+import { REPO, snapshotDir } from "../helpers/temp-project.js";
 
 /**
  * Broken inputs, one folder each (a redocly.yaml and specs/shop.yaml, one thing wrong): each
@@ -37,19 +37,6 @@ const cases: Record<string, readonly string[]> = {
   "bad-api-name": ["redocly.yaml#/apis/My Shop: name it in lower-case letters, digits and dashes"],
 };
 
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), readFileSync(p, "utf8"));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe("bad input: a clear message, exit 1, nothing written", () => {
   it("has a case for every fixture folder, and at least 15", () => {
     const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
@@ -62,14 +49,14 @@ describe("bad input: a clear message, exit 1, nothing written", () => {
     try {
       cpSync(path.join(FIXTURES, name), dir, { recursive: true });
       cpSync(path.join(REPO, "generated"), path.join(dir, "generated"), { recursive: true });
-      const before = snapshot(path.join(dir, "generated"));
+      const before = snapshotDir(path.join(dir, "generated"));
       const errors: string[] = [];
       const result = await runOnce({ check: false, apis: [], watch: false, help: false }, dir, () => {}, (m) => errors.push(m));
       const message = errors.join("\n");
       expect(result.code).toBe(1);
       for (const part of expected) expect(message).toContain(part);
       expect(message).not.toMatch(/internal error|\n\s+at /);
-      expect(snapshot(path.join(dir, "generated"))).toEqual(before);
+      expect(snapshotDir(path.join(dir, "generated"))).toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,20 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../generator/load/project.js";
 import { runOnce } from "../../generator/cli/run.js";
 import { generate } from "../../generator/pipeline.js";
-import { REPO, tempProject } from "../helpers/temp-project.js";
-
-function snapshotDir(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.set(path.relative(dir, p), readFileSync(p, "utf8"));
-    }
-  };
-  walk(dir);
-  return files;
-}
+import { REPO, snapshotDir, tempProject } from "../helpers/temp-project.js";
 
 describe("determinism", () => {
   it("two runs give byte-identical output, each file headed by its source and sha256", async () => {

@@ -5,9 +5,9 @@ import path from "node:path";
 import { REPO } from "./temp-project.js";
 
 /** The strictest settings users have; `moduleResolution` varies per call. */
-const STRICT = {
+export const STRICT = {
   target: "ES2022",
-  lib: ["ES2022"],
+  lib: ["ES2022"], // no DOM: the clients must run on Node's own globals
   strict: true,
   noUncheckedIndexedAccess: true,
   exactOptionalPropertyTypes: true,
@@ -15,6 +15,7 @@ const STRICT = {
   noUnusedParameters: true,
   noImplicitOverride: true,
   noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
   noPropertyAccessFromIndexSignature: true,
   verbatimModuleSyntax: true,
   isolatedModules: true,
