@@ -34,7 +34,7 @@ export async function benchGenerate(options: GenerateBenchOptions = {}): Promise
     const config = parse(readFileSync(path.join(REPO, "redocly.yaml"), "utf8")) as { apis: Record<string, unknown> };
     config.apis = Object.fromEntries(Object.entries(config.apis).filter(([name]) => names.includes(name)));
     writeFileSync(path.join(oursDir, "redocly.yaml"), stringify(config));
-    const ours: Command = { argv: ["node", BIN.tsx, path.join(REPO, "generator/cli.ts")], cwd: oursDir };
+    const ours: Command = { argv: ["node", path.join(REPO, "generator/launch.mjs")], cwd: oursDir };
 
     // openapi-typescript: its own redocly config (the repo's is ours), one output file per api.
     const peerDir = path.join(work, "openapi-typescript");

@@ -37,7 +37,7 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
   const rows: Row[] = [];
   try {
     const oursOut = path.join(work, "ours");
-    const oursFor = (spec: string): Command => ({ argv: ["node", BIN.tsx, path.join(REPO, "generator/cli.ts"), "--spec", spec, "--out", oursOut], cwd: REPO });
+    const oursFor = (spec: string): Command => ({ argv: ["node", path.join(REPO, "generator/launch.mjs"), "--spec", spec, "--out", oursOut], cwd: REPO });
 
     const oatDir = path.join(work, "openapi-typescript");
     mkdirSync(oatDir);

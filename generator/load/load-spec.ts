@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, bundle, type Config, lint, type NormalizedProblem, parseYaml } from "@redocly/openapi-core";
+import { BaseResolver, bundle, type Config, lint, type NormalizedProblem, YamlParseError } from "@redocly/openapi-core";
 import type { ApiEntry } from "./project.js";
 
 /** A spec ready for the model: bundled (external refs inlined, internal refs kept). */
@@ -44,29 +44,31 @@ export function formatProblem(problem: NormalizedProblem, cwd: string): string {
 }
 
 /**
- * What Redocly and openapi-typescript would otherwise fail on with a stack trace: an empty or
- * unparsable file, Swagger 2, an OpenAPI version other than 3.0 or 3.1.
+ * What Redocly and openapi-typescript would otherwise fail on with a stack trace: an empty
+ * file, Swagger 2, an OpenAPI version other than 3.0 or 3.1. Read from the text, so a large
+ * spec is not parsed once more just for this (Redocly parses it next).
  */
 function checkDocument(text: string, shown: string): void {
   if (text.trim() === "") throw new SpecError(`${shown}: the file is empty; write an OpenAPI 3.0 or 3.1 document`);
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(text);
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-    const at = mark?.line === undefined ? "" : ` at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}`;
-    throw new SpecError(`${shown}: not valid YAML or JSON${at}: ${(error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0]}`);
+  const swagger = /^\s*["']?swagger["']?\s*:\s*["']?([^"',\s}]+)/m.exec(text);
+  if (swagger) {
+    throw new SpecError(`unsupported: Swagger ${swagger[1]} at ${shown}#/swagger; convert the spec to OpenAPI 3 (for example with swagger2openapi)`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new SpecError(`${shown}#/: not an OpenAPI document (expected a mapping with openapi, info and paths)`);
+  const version = /^\s*["']?openapi["']?\s*:\s*["']?([^"',\s}]+)/m.exec(text)?.[1];
+  if (version === undefined) {
+    throw new SpecError(`${shown}#/openapi: not an OpenAPI document (no openapi: version); write openapi: 3.1.0 (or 3.0.x)`);
   }
-  const doc = parsed as Record<string, unknown>;
-  if (doc.swagger !== undefined) {
-    throw new SpecError(`unsupported: Swagger ${String(doc.swagger)} at ${shown}#/swagger; convert the spec to OpenAPI 3 (for example with swagger2openapi)`);
+  if (!/^3\.[01]\.\d+$/.test(version)) {
+    throw new SpecError(`unsupported: OpenAPI version ${JSON.stringify(version)} at ${shown}#/openapi; write openapi: 3.1.0 (or 3.0.x)`);
   }
-  if (typeof doc.openapi !== "string" || !/^3\.[01]\.\d+$/.test(doc.openapi)) {
-    throw new SpecError(`unsupported: OpenAPI version ${JSON.stringify(doc.openapi ?? null)} at ${shown}#/openapi; write openapi: 3.1.0 (or 3.0.x)`);
-  }
+}
+
+/** A YAML/JSON syntax error Redocly throws, as a message with the file and position. */
+function syntaxError(error: unknown, shown: string): SpecError | undefined {
+  if (!(error instanceof YamlParseError)) return undefined;
+  const at = Number.isNaN(error.line) ? "" : ` at line ${error.line}, column ${error.col}`;
+  const reason = error.message.replace(/ in "[^"]*"/, "").replace(/\s*\(\d+:\d+\)$/, "");
+  return new SpecError(`${shown}: not valid YAML or JSON${at}: ${reason}`);
 }
 
 /**
@@ -95,7 +97,13 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
   const apiConfig = config.forAlias(api.name);
   // One resolver for both passes, so each file is read and parsed once.
   const externalRefResolver = new BaseResolver(apiConfig.resolve);
-  const lintErrors = (await lint({ ref: api.root, config: apiConfig, externalRefResolver })).filter(isBlocking);
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lint({ ref: api.root, config: apiConfig, externalRefResolver });
+  } catch (error) {
+    throw syntaxError(error, shown) ?? error;
+  }
+  const lintErrors = problems.filter(isBlocking);
   if (lintErrors.length > 0) {
     throw new SpecError(lintErrors.map((p) => formatProblem(p, cwd)).join("\n"));
   }

@@ -61,7 +61,7 @@ describe("generate CLI in a temporary copy", () => {
     const before = snapshotDir(path.join(project.dir, "generated"));
     writeFileSync(spec, readFileSync(spec, "utf8").replace("        - locked\n", "        - frozen\n"));
 
-    const stale = project.run("generator/cli.ts", "--check");
+    const stale = project.run("generator/launch.mjs", "--check");
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain("generated/cryptomus/schema.gen.ts");
     expect(stale.stderr).not.toContain("generated/morune");

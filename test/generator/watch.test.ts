@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO, tempProject } from "../helpers/temp-project.js";
+import { tempProject } from "../helpers/temp-project.js";
 
 /** `--watch` in a temporary copy: regenerates on change, survives a broken save, stops on SIGTERM. */
 describe("generate --watch", () => {
@@ -30,7 +30,7 @@ describe("generate --watch", () => {
 
   beforeAll(async () => {
     project = tempProject();
-    child = spawn(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "generator/cli.ts", "--watch"], { cwd: project.dir });
+    child = spawn(process.execPath, ["generator/launch.mjs", "--watch"], { cwd: project.dir });
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     await waitFor(/watching for changes/, 0, 60_000);

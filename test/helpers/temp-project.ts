@@ -16,7 +16,9 @@ export function tempProject(): { dir: string; run: (script: string, ...args: str
   return {
     dir,
     run: (script, ...args) => {
-      const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), script, ...args], {
+      // .mjs scripts (the generator's launcher) run on plain node, TypeScript through tsx.
+      const command = script.endsWith(".mjs") ? [script] : [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), script];
+      const result = spawnSync(process.execPath, [...command, ...args], {
         cwd: dir,
         encoding: "utf8",
         env: { ...process.env, NO_COLOR: "1" },
