@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   await timed("import @redocly/openapi-core", () => import("@redocly/openapi-core"));
   await timed("import openapi-typescript", () => import("openapi-typescript"));
   await timed("import ts-morph (bundles its own TypeScript compiler, @ts-morph/common)", () => import("ts-morph"));
-  const [project, loadSpecModule, model, types, clientFile, emitFiles, header, indexFile, runtime, validators, webhooks, output] = await timed(
+  const [project, loadSpecModule, model, types, clientFile, emitFiles, header, indexFile, runtime, validators, webhooks, output, , indent] = await timed(
     "import generator modules (tsx transpiles them)",
     () =>
       Promise.all([
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
         import("../generator/emit/webhook-file.js"),
         import("../generator/write/output.js"),
         import("../generator/pipeline.js"),
+        import("../generator/emit/indent.js"),
       ]),
   );
   const path = await import("node:path");
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
     const dir = target.single ? "" : `${api.name}/`;
     const v = await timed("emit: compile validators (validators.gen.ts text)", () => validators.validatorsFile(m, names, runtimeImport), api.name);
     const apiFiles: [string, string][] = [[`${dir}schema.gen.ts`, head + schema]];
-    apiFiles.push([`${dir}validators.gen.ts`, await timed("emit: ts-morph print + format validators.gen.ts", () => emitFiles.printFile(emitProject, "validators.gen.ts", [v.text], head), api.name)]);
+    // As generator/pipeline.ts does: the validators are indented text, not run through ts-morph.
+    apiFiles.push([`${dir}validators.gen.ts`, await timed("emit: indent validators.gen.ts", () => head + indent.indentCode(v.text), api.name)]);
     const clientStatements = await timed("emit: client.gen.ts Structures", () => clientFile.clientFileStatements(m, names, v.names, runtimeImport), api.name);
     apiFiles.push([`${dir}client.gen.ts`, await timed("emit: ts-morph print + format client.gen.ts", () => emitFiles.printFile(emitProject, "client.gen.ts", clientStatements, head), api.name)]);
     apiFiles.push([
