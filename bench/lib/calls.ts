@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { RESOLUTIONS, STRICT } from "../../test/helpers/tsc.js";
 
 type Node = Record<string, unknown>;
 
@@ -219,27 +220,8 @@ export function writeOpenapiFetchCalls(spec: SpecReader, outDir: string): number
 /** The strict settings of test/compile (skipLibCheck on: .d.ts of dependencies are the same on both sides). */
 export function writeStrictTsconfig(dir: string, repo: string): string {
   const file = path.join(dir, "tsconfig.json");
-  const compilerOptions = {
-    target: "ES2022",
-    lib: ["ES2022"],
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    types: ["node"],
-    typeRoots: [path.join(repo, "node_modules/@types")],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noImplicitOverride: true,
-    noImplicitReturns: true,
-    noFallthroughCasesInSwitch: true,
-    noPropertyAccessFromIndexSignature: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    skipLibCheck: true,
-    noEmit: true,
-  };
+  // The same strict settings as the tests' compile checks (typeRoots from this repo).
+  const compilerOptions = { ...STRICT, ...RESOLUTIONS.NodeNext, typeRoots: [path.join(repo, "node_modules/@types")] };
   writeFileSync(file, `${JSON.stringify({ compilerOptions, files: ["calls.ts"] }, null, 2)}\n`);
   writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
   return file;
