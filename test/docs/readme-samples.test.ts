@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { REPO } from "../helpers/temp-project.js";
+import { STRICT } from "../helpers/tsc.js";
+
+/**
+ * The README's complete samples (every ```ts block that imports from "payspec/…") compile
+ * against generated/ under strict settings, so the front door cannot drift from the clients.
+ * Fragments without imports are prose around them and are not compiled.
+ */
+const blocks = [...readFileSync(path.join(REPO, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)]
+  .map((m) => m[1]!)
+  .filter((code) => code.includes('from "payspec/'));
+
+describe("README samples", () => {
+  it("has complete samples for every provider's client and webhook verifier", () => {
+    for (const provider of ["cryptomus", "cryptocloud", "morune"]) {
+      expect(blocks.filter((b) => b.includes(`from "payspec/${provider}"`)).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("type-check strictly against generated/", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "payspec-readme-"));
+    try {
+      // Each sample is its own module; top-level await needs ES modules.
+      const files = blocks.map((code, i) => {
+        const file = path.join(dir, `sample${i + 1}.ts`);
+        writeFileSync(file, `${code}\nexport {};\n`);
+        return file;
+      });
+      writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+      const compilerOptions = {
+        ...STRICT,
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        // Samples may name values only to show them, and read process.env.X as most code does.
+        noUnusedLocals: false,
+        noPropertyAccessFromIndexSignature: false,
+        paths: { "payspec/*": [path.join(REPO, "generated/*/index.ts")] },
+      };
+      writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
+      const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir, "--pretty", "false"], { encoding: "utf8" });
+      expect(`${result.stdout}${result.stderr}`.trim()).toBe("");
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
