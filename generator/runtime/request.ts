@@ -31,6 +31,11 @@ function formEntries(body: unknown): [string, string | Blob][] {
   );
 }
 
+/** Adds `name=value` pairs to the Cookie header, after any already there. */
+function appendCookies(headers: Headers, pairs: readonly string[]): void {
+  if (pairs.length > 0) headers.set("cookie", [headers.get("cookie"), ...pairs].filter(Boolean).join("; "));
+}
+
 function serializeBody(mediaType: string, body: unknown): Body {
   if (/[/+]json\b/.test(mediaType)) return JSON.stringify(body);
   if (mediaType === "application/x-www-form-urlencoded") {
@@ -57,10 +62,12 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   for (const [name, value] of Object.entries(args.headers ?? {})) {
     if (value !== undefined) headers.set(name, headerValue(value, styles[`header:${name}`]?.explode ?? false));
   }
-  const cookies = Object.entries(args.cookie ?? {})
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true }));
-  if (cookies.length > 0) headers.set("cookie", [headers.get("cookie"), ...cookies].filter(Boolean).join("; "));
+  appendCookies(
+    headers,
+    Object.entries(args.cookie ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true })),
+  );
   let body: Body | undefined;
   if (args.body !== undefined && op.body !== undefined) {
     const mediaType = args.contentType !== undefined && (op.bodyTypes ?? [op.body]).includes(args.contentType) ? args.contentType : op.body;
@@ -86,9 +93,7 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
     } else if (part.in === "query") {
       query = { ...query, [part.name]: part.prefix + secret };
     } else {
-      const cookie = `${part.name}=${encodeURIComponent(part.prefix + secret)}`;
-      const existing = headers.get("cookie");
-      headers.set("cookie", existing ? `${existing}; ${cookie}` : cookie);
+      appendCookies(headers, [`${part.name}=${encodeURIComponent(part.prefix + secret)}`]);
     }
   }
   const init: RequestInit = { method: op.method, headers };

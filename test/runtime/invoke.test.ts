@@ -105,6 +105,28 @@ describe("invoke: request", () => {
     expect(seen[0]!.headers.get("cookie")).toBe(`sid=${SECRET}`);
   });
 
+  it("serializes cookie, header and query parameters in their styles, beside a cookie credential", async () => {
+    const seen: Seen[] = [];
+    const op: OperationSpec = {
+      id: "get",
+      method: "GET",
+      path: "/x/{id}",
+      auth: [[{ kind: "credential", in: "cookie", name: "sid", option: "paymentKey", prefix: "" }]],
+      responses: { "200": "application/json" },
+      idempotent: true,
+      styles: { "query:ids": { style: "pipeDelimited", explode: false }, "header:x-tags": { style: "simple", explode: false } },
+    };
+    await invoke(context(fakeFetch(() => json(200, {}), seen)), op, {
+      path: { id: 7 },
+      query: { ids: [1, 2], filter: { a: "b" } },
+      headers: { "x-tags": ["a", "b"] },
+      cookie: { theme: "dark mode" },
+    });
+    expect(seen[0]!.url).toBe("https://api.example.test/x/7?ids=1|2&a=b");
+    expect(seen[0]!.headers.get("x-tags")).toBe("a,b");
+    expect(seen[0]!.headers.get("cookie")).toBe(`theme=dark%20mode; sid=${SECRET}`);
+  });
+
   it("uses the first security alternative whose credentials are configured", async () => {
     const seen: Seen[] = [];
     const op: OperationSpec = {
