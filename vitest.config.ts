@@ -10,7 +10,7 @@ export default defineConfig({
     // (tsc, Prism, npm), so two files at a time keep both cores busy.
     maxWorkers: 2,
     // Type tests (*.test-d.ts): expectTypeOf and @ts-expect-error checked by tsc.
-    typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
+    typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "tsconfig.typetests.json" },
     hookTimeout: 60_000,
   },
 });
