@@ -8,6 +8,7 @@ export const RUNTIME_VALUES = [
   "TransportError",
   "UnexpectedResponseError",
   "ValidationError",
+  "DEFAULT_MAX_BODY_BYTES",
   "DEFAULT_MAX_PAGES",
   "DEFAULT_TIMEOUT_MS",
 ];

@@ -1,3 +1,4 @@
+import { BASE_CLIENT_OPTIONS } from "../runtime/context.js";
 import type { ClientDefaultSpec } from "../runtime/types.js";
 import { identifier, isRecord, type Parsed, type Problem } from "./problem.js";
 import type { Deref } from "./schema-pointer.js";
@@ -9,12 +10,9 @@ import type { Deref } from "./schema-pointer.js";
  */
 export type ClientDefault = ClientDefaultSpec;
 
-/** Options every client has already; a spec-declared option must not shadow them. */
-export const BUILT_IN_OPTIONS = ["baseUrl", "fetch", "headers", "timeoutMs", "retry", "validateRequests", "validateResponses"] as const;
-
 export function parseXClientOption(value: unknown): Parsed<string> {
   const problems: Problem[] = identifier(value, [], "x-client-option");
-  if (problems.length === 0 && (BUILT_IN_OPTIONS as readonly string[]).includes(value as string)) {
+  if (problems.length === 0 && (BASE_CLIENT_OPTIONS as readonly string[]).includes(value as string)) {
     problems.push({ path: [], message: `x-client-option "${String(value)}" is a built-in client option; choose another name` });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: value as string };

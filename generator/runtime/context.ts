@@ -3,10 +3,27 @@ import type { BaseClientOptions, RetryOptions } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The names of BaseClientOptions: a spec-declared option must not take one (test/types checks the list is whole). */
+export const BASE_CLIENT_OPTIONS = [
+  "baseUrl",
+  "fetch",
+  "headers",
+  "timeoutMs",
+  "retry",
+  "validateRequests",
+  "validateResponses",
+  "maxBodyBytes",
+] as const satisfies readonly (keyof BaseClientOptions)[];
+
+/** Largest answer body a client reads (10 MiB) unless `maxBodyBytes` says otherwise. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 /** Everything a call needs from the client, resolved once at creation. */
 export interface ClientContext {
   readonly provider: string;
   readonly baseUrl: string;
+  /** The base URL's origin: the only one credentials and signatures are ever sent to. */
+  readonly origin: string;
   readonly fetch: typeof fetch;
   readonly headers: Readonly<Record<string, string>>;
   /** Credential option → value, only for the options the spec declares. */
@@ -19,6 +36,27 @@ export interface ClientContext {
   readonly retry: RetryOptions | false;
   readonly validateRequests: boolean;
   readonly validateResponses: boolean;
+  readonly maxBodyBytes: number;
+}
+
+/**
+ * The base URL, checked: absolute http(s), without credentials of its own. The value is never
+ * echoed in the error, since a mistyped one may hold a secret.
+ */
+function checkedBaseUrl(provider: string, raw: string): URL {
+  const fail = (rule: string): never => {
+    throw new ConfigurationError(provider, "createClient", `baseUrl ${rule}`);
+  };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail("must be an absolute http(s) URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") fail("must be an http(s) URL");
+  if (url.username !== "" || url.password !== "") fail("must not carry a user name or password (pass credentials as client options)");
+  if (url.search !== "" || url.hash !== "") fail("must not carry a query or fragment");
+  return url;
 }
 
 /**
@@ -46,12 +84,15 @@ export function createContext(
   }
   const defaults = new Map(defaultOptions.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]));
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(baseUrl)) {
-    throw new ConfigurationError(provider, "createClient", `baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  const { origin } = checkedBaseUrl(provider, baseUrl);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new ConfigurationError(provider, "createClient", "maxBodyBytes must be a positive whole number of bytes");
   }
   return {
     provider,
     baseUrl,
+    origin,
     fetch: options.fetch ?? globalThis.fetch,
     headers: { ...options.headers },
     credentials,
@@ -61,5 +102,6 @@ export function createContext(
     retry: options.retry ?? {},
     validateRequests: options.validateRequests ?? true,
     validateResponses: options.validateResponses ?? false,
+    maxBodyBytes,
   };
 }

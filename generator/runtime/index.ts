@@ -1,4 +1,4 @@
-export { createContext, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
+export { createContext, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
 export { ClientError, ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 export { invoke } from "./invoke.js";
 export { type BatchFailure, type BatchOptions, type BatchResult } from "./batching.js";

@@ -1,7 +1,7 @@
 import type { ClientContext } from "./context.js";
 import { explainDefaults, withClientDefaults } from "./defaults.js";
 import { ClientError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
-import { derivedSecrets, redact } from "./redact.js";
+import { derivedSecrets, redact, redactedError } from "./redact.js";
 import { prepareRequest } from "./request.js";
 import { readResponse } from "./response.js";
 import { parseRetryAfter, retryableStatus, retryDelay, retryPolicy, sleep } from "./retry.js";
@@ -58,7 +58,7 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
     }
     if (error instanceof ClientError) return { error };
     const stage = response === undefined ? "request failed" : "answer broke off";
-    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: error }) };
+    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: redactedError(error, secrets) }) };
   } finally {
     clearTimeout(timer);
     args.signal?.removeEventListener("abort", forward);

@@ -171,4 +171,6 @@ export interface BaseClientOptions {
   readonly validateRequests?: boolean;
   /** Check each documented JSON answer against its schema (ResponseValidationError). Default false. */
   readonly validateResponses?: boolean;
+  /** Largest answer body read; a longer one is cancelled and thrown as UnexpectedResponseError. Default 10 MiB. */
+  readonly maxBodyBytes?: number;
 }

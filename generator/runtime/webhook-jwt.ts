@@ -58,8 +58,8 @@ export const jwtHs256: WebhookAlgorithm = {
   signatureIn: "body",
   bodies: ["json", "form"],
   takesClaims: true,
+  malformed: (signature, declaration) => (isCanonicalCompactJws(signature) ? undefined : `malformed token: body field "${declaration.name}" is not a compact JWT`),
   async verify({ body, signature, secret, declaration, clockToleranceSeconds }) {
-    if (!isCanonicalCompactJws(signature)) return reject(`malformed token: body field "${declaration.name}" is not a compact JWT`);
     const bindings = Object.entries(declaration.claims ?? {});
     let claims: Readonly<Record<string, unknown>>;
     try {
