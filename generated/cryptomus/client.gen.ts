@@ -42,9 +42,9 @@ export interface CryptomusClientOptions extends BaseClientOptions {
   /** Merchant UUID (Cryptomus dashboard → Business → merchant settings). */
   readonly merchant: string;
   /** Payment API key (signs /v1/payment/*). */
-  readonly paymentKey: string;
+  readonly paymentKey?: string;
   /** Payout API key (signs /v1/payout/*). */
-  readonly payoutKey: string;
+  readonly payoutKey?: string;
 }
 
 /**
@@ -103,7 +103,7 @@ export interface CryptomusClient {
 
 /** Creates a Cryptomus client. Credentials are applied and requests signed as the spec declares. */
 export function createCryptomusClient(options: CryptomusClientOptions): CryptomusClient {
-  const context = createContext("cryptomus", "https://api.cryptomus.com", options, ["merchant", "paymentKey", "payoutKey"], ["merchant", "paymentKey", "payoutKey"]);
+  const context = createContext("cryptomus", "https://api.cryptomus.com", options, ["merchant", "paymentKey", "payoutKey"], ["merchant"]);
   return {
     listPayments: withPaging<ListPaymentsArgs, ListPaymentsResult, ListPaymentsItem>(context, listPaymentsOperation, (args?: ListPaymentsArgs) => invoke<ListPaymentsResult>(context, listPaymentsOperation, args)),
     listPayouts: withPaging<ListPayoutsArgs, ListPayoutsResult, ListPayoutsItem>(context, listPayoutsOperation, (args?: ListPayoutsArgs) => invoke<ListPayoutsResult>(context, listPayoutsOperation, args)),

@@ -35,9 +35,9 @@ export type CryptomusWebhookResult = { readonly ok: true; readonly name: "paymen
 /** Options of `createCryptomusWebhookVerifier`: the keys the spec's `x-webhook-signature` declarations name. */
 export interface CryptomusWebhookVerifierOptions extends WebhookVerifierOptions {
   /** Payment API key (the key that signs /v1/payment/* requests) — verifies payment and wallet notifications. */
-  readonly paymentKey: string;
+  readonly paymentKey?: string;
   /** Payout API key (the key that signs /v1/payout/* requests) — verifies payout notifications. */
-  readonly payoutKey: string;
+  readonly payoutKey?: string;
 }
 
 /** Verifies Cryptomus notifications. */

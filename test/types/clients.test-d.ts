@@ -44,9 +44,11 @@ const cloud = createCryptoCloudClient({ apiKey: "k" });
 const morune = createMoruneClient({ apiKey: "k" });
 
 describe("factories take the credentials the spec names", () => {
-  it("requires every credential option", () => {
-    // @ts-expect-error payoutKey is missing
+  it("requires the credentials every operation needs, and only those", () => {
+    // A merchant who only takes payments has no payout key.
     createCryptomusClient({ merchant: "m", paymentKey: "p" });
+    // @ts-expect-error merchant signs nothing but goes with every request
+    createCryptomusClient({ paymentKey: "p", payoutKey: "q" });
     // @ts-expect-error apiKey is missing
     createCryptoCloudClient({});
     // @ts-expect-error unknown option
