@@ -933,7 +933,8 @@ export interface components {
             /**
              * @description Lifetime of the invoice in seconds, 300 to 43200 (default 3600). The page types it
              *     integer; the official SDK sends it as a string (`"7200"`), so a string of digits in
-             *     the same range is accepted too.
+             *     the same range is accepted too (`minimum`/`maximum` bound the number, `pattern` the
+             *     string).
              */
             lifetime?: number | string;
             /**

@@ -9,47 +9,39 @@ const pattern2 = new RegExp("^[\\p{L}\\p{M}\\p{N}_-]+$", "u");
 
 const pattern3 = new RegExp("^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$", "u");
 
-const branches4 = [schema6, schema7];
+const pattern4 = new RegExp("^(100|[1-9]?\\d)$", "u");
 
-const pattern5 = new RegExp("^(100|[1-9]?\\d)$", "u");
+const pattern5 = new RegExp("^(5(\\.0+)?|[0-4](\\.\\d+)?)$", "u");
 
-const branches6 = [schema9, schema10];
+const pattern6 = new RegExp("^(100|0|-?[1-9]\\d?)$", "u");
 
-const pattern7 = new RegExp("^(5(\\.0+)?|[0-4](\\.\\d+)?)$", "u");
+const branches7 = [schema_Amount, schema14];
 
-const branches8 = [schema12, schema13];
+const pattern8 = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
 
-const pattern9 = new RegExp("^(100|0|-?[1-9]\\d?)$", "u");
+const allowed9 = new Set<unknown>(["paid","paid_over","wrong_amount","process","confirm_check","wrong_amount_waiting","check","fail","cancel","system_fail","refund_process","refund_fail","refund_paid","locked"]);
 
-const branches10 = [schema18, schema19];
+const branches10 = [schema22, schema23];
 
-const branches11 = [schema_Amount, schema22];
+const branches11 = [schema27, schema28];
 
-const pattern12 = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
+const pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$", "u");
 
-const allowed13 = new Set<unknown>(["paid","paid_over","wrong_amount","process","confirm_check","wrong_amount_waiting","check","fail","cancel","system_fail","refund_process","refund_fail","refund_paid","locked"]);
+const allowed13 = new Set<unknown>(["true","false","1","0"]);
 
-const branches14 = [schema30, schema31];
+const branches14 = [schema4, schema34];
 
-const branches15 = [schema35, schema36];
+const branches15 = [schema27, schema28, schema39];
 
-const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$", "u");
+const allowed16 = new Set<unknown>(["process","check","paid","paid_over","fail","wrong_amount","cancel","system_fail","refund_process","refund_fail","refund_paid"]);
 
-const allowed17 = new Set<unknown>(["true","false","1","0"]);
+const allowed17 = new Set<unknown>(["process","check","paid","fail","cancel","system_fail"]);
 
-const branches18 = [schema4, schema42];
+const allowed18 = new Set<unknown>(["recommended","economy","high","highest"]);
 
-const branches19 = [schema35, schema36, schema47];
+const branches19 = [schema_Amount, schema50];
 
-const allowed20 = new Set<unknown>(["process","check","paid","paid_over","fail","wrong_amount","cancel","system_fail","refund_process","refund_fail","refund_paid"]);
-
-const allowed21 = new Set<unknown>(["process","check","paid","fail","cancel","system_fail"]);
-
-const allowed22 = new Set<unknown>(["recommended","economy","high","highest"]);
-
-const branches23 = [schema_Amount, schema58];
-
-const branches24 = [schema58, schema_Amount];
+const branches20 = [schema50, schema_Amount];
 
 export function schema_Amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
@@ -115,10 +107,13 @@ export function schema4(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
+export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(Number.isInteger(value) || typeof value === "string")) {
+    issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
     return;
+  }
+  if (typeof value === "string") {
+    if (!pattern3.test(value)) issues.push({ pointer, message: "must match the pattern ^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$" });
   }
   if (typeof value === "number") {
     if (value < 300) issues.push({ pointer, message: "must be at least 300 (minimum)" });
@@ -126,24 +121,13 @@ export function schema6(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
+export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(Number.isInteger(value) || typeof value === "string")) {
+    issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
-    if (!pattern3.test(value)) issues.push({ pointer, message: "must match the pattern ^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$" });
-  }
-}
-
-export function schema5(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches4.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
+    if (!pattern4.test(value)) issues.push({ pointer, message: "must match the pattern ^(100|[1-9]?\\d)$" });
   }
   if (typeof value === "number") {
     if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
@@ -151,24 +135,13 @@ export function schema9(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
+export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!((typeof value === "number" && Number.isFinite(value)) || typeof value === "string")) {
+    issues.push({ pointer, message: "must be number or string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
-    if (!pattern5.test(value)) issues.push({ pointer, message: "must match the pattern ^(100|[1-9]?\\d)$" });
-  }
-}
-
-export function schema8(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches6.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
+    if (!pattern5.test(value)) issues.push({ pointer, message: "must match the pattern ^(5(\\.0+)?|[0-4](\\.\\d+)?)$" });
   }
   if (typeof value === "number") {
     if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
@@ -176,21 +149,7 @@ export function schema12(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema13(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!pattern7.test(value)) issues.push({ pointer, message: "must match the pattern ^(5(\\.0+)?|[0-4](\\.\\d+)?)$" });
-  }
-}
-
-export function schema11(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches8.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -210,7 +169,7 @@ export function schema_PaymentCurrency(value: unknown, pointer: string, issues: 
   }
 }
 
-export function schema15(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema9(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -220,7 +179,7 @@ export function schema15(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -231,29 +190,18 @@ export function schema16(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
+export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(Number.isInteger(value) || typeof value === "string")) {
+    issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
     return;
+  }
+  if (typeof value === "string") {
+    if (!pattern6.test(value)) issues.push({ pointer, message: "must match the pattern ^(100|0|-?[1-9]\\d?)$" });
   }
   if (typeof value === "number") {
     if (value < -99) issues.push({ pointer, message: "must be at least -99 (minimum)" });
     if (value > 100) issues.push({ pointer, message: "must be at most 100 (maximum)" });
   }
-}
-
-export function schema19(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!pattern9.test(value)) issues.push({ pointer, message: "must match the pattern ^(100|0|-?[1-9]\\d?)$" });
-  }
-}
-
-export function schema17(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches10.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
 export function schema_CreatePaymentRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -262,7 +210,7 @@ export function schema_CreatePaymentRequest(value: unknown, pointer: string, iss
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["amount","currency","order_id"], { amount: schema_Amount, currency: schema1, order_id: schema_InvoiceOrderId, network: schema2, url_return: schema3, url_success: schema3, url_callback: schema3, is_payment_multiple: schema4, lifetime: schema5, to_currency: schema2, subtract: schema8, accuracy_payment_percent: schema11, additional_data: schema14, currencies: schema15, except_currencies: schema15, course_source: schema16, from_referral_code: schema2, discount_percent: schema17, is_refresh: schema4 }, false);
+    checkObject(value, pointer, issues, open, ["amount","currency","order_id"], { amount: schema_Amount, currency: schema1, order_id: schema_InvoiceOrderId, network: schema2, url_return: schema3, url_success: schema3, url_callback: schema3, is_payment_multiple: schema4, lifetime: schema5, to_currency: schema2, subtract: schema6, accuracy_payment_percent: schema7, additional_data: schema8, currencies: schema9, except_currencies: schema9, course_source: schema10, from_referral_code: schema2, discount_percent: schema11, is_refresh: schema4 }, false);
   }
 }
 
@@ -274,7 +222,7 @@ export function schema_SuccessState(value: unknown, pointer: string, issues: Iss
   if (value !== 0) issues.push({ pointer, message: "must be 0" });
 }
 
-export function schema20(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -284,18 +232,18 @@ export function schema20(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema22(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(value === null)) {
     issues.push({ pointer, message: "must be null, not " + typeName(value) });
     return;
   }
 }
 
-export function schema21(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches11.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+export function schema13(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!branches7.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value) || value === null)) {
     issues.push({ pointer, message: "must be integer or null, not " + typeName(value) });
     return;
@@ -308,11 +256,11 @@ export function schema_SignedAmount(value: unknown, pointer: string, issues: Iss
     return;
   }
   if (typeof value === "string") {
-    if (!pattern12.test(value)) issues.push({ pointer, message: "must match the pattern ^-?\\d+(\\.\\d+)?$" });
+    if (!pattern8.test(value)) issues.push({ pointer, message: "must match the pattern ^-?\\d+(\\.\\d+)?$" });
   }
 }
 
-export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
@@ -324,10 +272,10 @@ export function schema_PaymentStatus(value: unknown, pointer: string, issues: Is
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed13.has(value)) issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
+  if (!(open && typeof value === "string") && !allowed9.has(value)) issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
 }
 
-export function schema25(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema17(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -363,7 +311,7 @@ export function schema_Payment(value: unknown, pointer: string, issues: Issue[],
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","order_id","amount","payment_amount","payer_currency","currency","network","address","from","txid","payment_status","url","expired_at","status","is_final"], { uuid: schema20, order_id: schema2, amount: schema_Amount, payment_amount: schema21, payer_amount: schema21, discount_percent: schema23, discount: schema_SignedAmount, payer_currency: schema24, currency: schema2, merchant_amount: schema21, comments: schema24, network: schema24, address: schema24, from: schema24, txid: schema24, payment_status: schema_PaymentStatus, url: schema25, expired_at: schema_UnixTime, status: schema_PaymentStatus, is_final: schema4, additional_data: schema24, created_at: schema_Timestamp, updated_at: schema_Timestamp }, undefined);
+    checkObject(value, pointer, issues, open, ["uuid","order_id","amount","payment_amount","payer_currency","currency","network","address","from","txid","payment_status","url","expired_at","status","is_final"], { uuid: schema12, order_id: schema2, amount: schema_Amount, payment_amount: schema13, payer_amount: schema13, discount_percent: schema15, discount: schema_SignedAmount, payer_currency: schema16, currency: schema2, merchant_amount: schema13, comments: schema16, network: schema16, address: schema16, from: schema16, txid: schema16, payment_status: schema_PaymentStatus, url: schema17, expired_at: schema_UnixTime, status: schema_PaymentStatus, is_final: schema4, additional_data: schema16, created_at: schema_Timestamp, updated_at: schema_Timestamp }, undefined);
   }
 }
 
@@ -377,7 +325,7 @@ export function schema_PaymentResponse(value: unknown, pointer: string, issues: 
   }
 }
 
-export function schema26(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
@@ -391,11 +339,11 @@ export function schema_ErrorMessage(value: unknown, pointer: string, issues: Iss
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["message"], { state: schema26, message: schema2 }, undefined);
+    checkObject(value, pointer, issues, open, ["message"], { state: schema18, message: schema2 }, undefined);
   }
 }
 
-export function schema28(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema20(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -411,7 +359,7 @@ export function schema_FieldErrors(value: unknown, pointer: string, issues: Issu
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, [], {  }, schema28);
+    checkObject(value, pointer, issues, open, [], {  }, schema20);
   }
 }
 
@@ -422,17 +370,17 @@ export function schema_ErrorText(value: unknown, pointer: string, issues: Issue[
   }
 }
 
-export function schema27(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema19(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["state"], { state: schema26, errors: schema_FieldErrors, message: schema_ErrorText }, undefined);
+    checkObject(value, pointer, issues, open, ["state"], { state: schema18, errors: schema_FieldErrors, message: schema_ErrorText }, undefined);
   }
 }
 
-export function schema30(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema22(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -442,7 +390,7 @@ export function schema30(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema31(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema23(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -452,8 +400,8 @@ export function schema31(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema29(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches14.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+export function schema21(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!branches10.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
 export function schema_ValidationErrorResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -461,18 +409,18 @@ export function schema_ValidationErrorResponse(value: unknown, pointer: string, 
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  schema27(value, pointer, issues, open);
-  schema29(value, pointer, issues, open);
+  schema19(value, pointer, issues, open);
+  schema21(value, pointer, issues, open);
 }
 
-export function schema32(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
 }
 
-export function schema33(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
+export function schema25(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
 
 }
 
@@ -482,46 +430,46 @@ export function schema_ServerError(value: unknown, pointer: string, issues: Issu
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["message"], { message: schema2, code: schema32, error: schema33 }, undefined);
+    checkObject(value, pointer, issues, open, ["message"], { message: schema2, code: schema24, error: schema25 }, undefined);
   }
 }
 
-export function schema34(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema26(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, [], { uuid: schema20, order_id: schema_InvoiceOrderId }, false);
+    checkObject(value, pointer, issues, open, [], { uuid: schema12, order_id: schema_InvoiceOrderId }, false);
   }
 }
 
-export function schema35(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema27(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["uuid"], { uuid: schema33 }, undefined);
+    checkObject(value, pointer, issues, open, ["uuid"], { uuid: schema25 }, undefined);
   }
 }
 
-export function schema36(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema28(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["order_id"], { order_id: schema33 }, undefined);
+    checkObject(value, pointer, issues, open, ["order_id"], { order_id: schema25 }, undefined);
   }
 }
 
 export function schema_UuidOrOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches15.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  if (!branches11.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
 export function schema_PaymentInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema34(value, pointer, issues, open);
+  schema26(value, pointer, issues, open);
   schema_UuidOrOrderId(value, pointer, issues, open);
 }
 
@@ -541,7 +489,7 @@ export function schema_FilterDate(value: unknown, pointer: string, issues: Issue
     return;
   }
   if (typeof value === "string") {
-    if (!pattern16.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" });
+    if (!pattern12.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" });
   }
 }
 
@@ -554,7 +502,7 @@ export function schema_DateFilter(value: unknown, pointer: string, issues: Issue
   }
 }
 
-export function schema38(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema30(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -564,7 +512,7 @@ export function schema38(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema39(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema31(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
@@ -574,7 +522,7 @@ export function schema39(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema40(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema32(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
@@ -590,17 +538,17 @@ export function schema_Paginate(value: unknown, pointer: string, issues: Issue[]
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["count","hasPages","nextCursor","previousCursor","perPage"], { count: schema39, hasPages: schema4, nextCursor: schema24, previousCursor: schema24, perPage: schema40 }, undefined);
+    checkObject(value, pointer, issues, open, ["count","hasPages","nextCursor","previousCursor","perPage"], { count: schema31, hasPages: schema4, nextCursor: schema16, previousCursor: schema16, perPage: schema32 }, undefined);
   }
 }
 
-export function schema37(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema29(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["items","paginate"], { items: schema38, paginate: schema_Paginate }, undefined);
+    checkObject(value, pointer, issues, open, ["items","paginate"], { items: schema30, paginate: schema_Paginate }, undefined);
   }
 }
 
@@ -610,45 +558,45 @@ export function schema_PaymentListResponse(value: unknown, pointer: string, issu
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema37 }, undefined);
+    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema29 }, undefined);
   }
 }
 
-export function schema42(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema34(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed17.has(value)) issues.push({ pointer, message: "must be one of \"true\", \"false\", \"1\", \"0\"" });
+  if (!(open && typeof value === "string") && !allowed13.has(value)) issues.push({ pointer, message: "must be one of \"true\", \"false\", \"1\", \"0\"" });
 }
 
 export function schema_FlexibleBoolean(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches18.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  if (!branches14.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
-export function schema41(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema33(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["address","is_subtract"], { address: schema1, is_subtract: schema_FlexibleBoolean, uuid: schema20, order_id: schema_InvoiceOrderId }, false);
+    checkObject(value, pointer, issues, open, ["address","is_subtract"], { address: schema1, is_subtract: schema_FlexibleBoolean, uuid: schema12, order_id: schema_InvoiceOrderId }, false);
   }
 }
 
 export function schema_RefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema41(value, pointer, issues, open);
+  schema33(value, pointer, issues, open);
   schema_UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema43(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema35(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
   if (Array.isArray(value)) {
     if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
-    value.forEach((item, i) => schema33(item, pointer + segment(i), issues, open));
+    value.forEach((item, i) => schema25(item, pointer + segment(i), issues, open));
   }
 }
 
@@ -658,16 +606,16 @@ export function schema_EmptyResultResponse(value: unknown, pointer: string, issu
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema43 }, undefined);
+    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema35 }, undefined);
   }
 }
 
 export function schema_ResendWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema34(value, pointer, issues, open);
+  schema26(value, pointer, issues, open);
   schema_UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema45(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema37(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -678,36 +626,36 @@ export function schema45(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema44(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema36(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, [], { uuid: schema20, order_id: schema_InvoiceOrderId, txid: schema45 }, false);
+    checkObject(value, pointer, issues, open, [], { uuid: schema12, order_id: schema_InvoiceOrderId, txid: schema37 }, false);
   }
 }
 
-export function schema47(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema39(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["txid"], { txid: schema33 }, undefined);
+    checkObject(value, pointer, issues, open, ["txid"], { txid: schema25 }, undefined);
   }
 }
 
-export function schema46(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches19.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+export function schema38(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!branches15.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
 export function schema_ResendWebhookV2Request(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema44(value, pointer, issues, open);
-  schema46(value, pointer, issues, open);
+  schema36(value, pointer, issues, open);
+  schema38(value, pointer, issues, open);
 }
 
-export function schema48(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema40(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -733,7 +681,7 @@ export function schema_TestWebhookFields(value: unknown, pointer: string, issues
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["url_callback","currency","network","status"], { url_callback: schema48, currency: schema1, network: schema1, uuid: schema20, order_id: schema_ShortOrderId, status: schema2 }, false);
+    checkObject(value, pointer, issues, open, ["url_callback","currency","network","status"], { url_callback: schema40, currency: schema1, network: schema1, uuid: schema12, order_id: schema_ShortOrderId, status: schema2 }, false);
   }
 }
 
@@ -742,10 +690,10 @@ export function schema_TestPaymentStatus(value: unknown, pointer: string, issues
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed20.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"paid_over\", \"fail\", \"wrong_amount\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\"" });
+  if (!(open && typeof value === "string") && !allowed16.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"paid_over\", \"fail\", \"wrong_amount\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\"" });
 }
 
-export function schema49(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema41(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -757,7 +705,7 @@ export function schema49(value: unknown, pointer: string, issues: Issue[], open:
 
 export function schema_TestPaymentWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   schema_TestWebhookFields(value, pointer, issues, open);
-  schema49(value, pointer, issues, open);
+  schema41(value, pointer, issues, open);
 }
 
 export function schema_PayoutStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -765,10 +713,10 @@ export function schema_PayoutStatus(value: unknown, pointer: string, issues: Iss
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed21.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
+  if (!(open && typeof value === "string") && !allowed17.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
 }
 
-export function schema50(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema42(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -780,10 +728,10 @@ export function schema50(value: unknown, pointer: string, issues: Issue[], open:
 
 export function schema_TestPayoutWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   schema_TestWebhookFields(value, pointer, issues, open);
-  schema50(value, pointer, issues, open);
+  schema42(value, pointer, issues, open);
 }
 
-export function schema51(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema43(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   schema_AlphaDash(value, pointer, issues, open);
   if (typeof value === "string") {
     if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
@@ -797,7 +745,7 @@ export function schema_CreateStaticWalletRequest(value: unknown, pointer: string
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["currency","network","order_id"], { currency: schema1, network: schema1, order_id: schema51, url_callback: schema3, from_referral_code: schema2 }, false);
+    checkObject(value, pointer, issues, open, ["currency","network","order_id"], { currency: schema1, network: schema1, order_id: schema43, url_callback: schema3, from_referral_code: schema2 }, false);
   }
 }
 
@@ -807,7 +755,7 @@ export function schema_StaticWallet(value: unknown, pointer: string, issues: Iss
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","address","network","currency"], { wallet_uuid: schema20, uuid: schema20, address: schema2, network: schema2, currency: schema2, url: schema25, order_id: schema2 }, undefined);
+    checkObject(value, pointer, issues, open, ["uuid","address","network","currency"], { wallet_uuid: schema12, uuid: schema12, address: schema2, network: schema2, currency: schema2, url: schema17, order_id: schema2 }, undefined);
   }
 }
 
@@ -821,7 +769,7 @@ export function schema_StaticWalletResponse(value: unknown, pointer: string, iss
   }
 }
 
-export function schema53(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema45(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   schema_AlphaDash(value, pointer, issues, open);
   if (typeof value === "string") {
     if ([...value].length < 10) issues.push({ pointer, message: "must have at least 10 characters (minLength)" });
@@ -829,22 +777,22 @@ export function schema53(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema52(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema44(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["address"], { uuid: schema20, order_id: schema_ShortOrderId, address: schema53 }, false);
+    checkObject(value, pointer, issues, open, ["address"], { uuid: schema12, order_id: schema_ShortOrderId, address: schema45 }, false);
   }
 }
 
 export function schema_BlockedAddressRefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema52(value, pointer, issues, open);
+  schema44(value, pointer, issues, open);
   schema_UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema54(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema46(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
@@ -860,19 +808,19 @@ export function schema_BlockedAddressRefundResponse(value: unknown, pointer: str
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema54 }, undefined);
+    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema46 }, undefined);
   }
 }
 
-export function schema55(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema47(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed22.has(value)) issues.push({ pointer, message: "must be one of \"recommended\", \"economy\", \"high\", \"highest\"" });
+  if (!(open && typeof value === "string") && !allowed18.has(value)) issues.push({ pointer, message: "must be one of \"recommended\", \"economy\", \"high\", \"highest\"" });
 }
 
-export function schema56(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema48(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string")) {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -889,11 +837,11 @@ export function schema_CreatePayoutRequest(value: unknown, pointer: string, issu
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["amount","currency","order_id","address","is_subtract"], { amount: schema_Amount, currency: schema1, order_id: schema51, address: schema1, is_subtract: schema_FlexibleBoolean, network: schema2, url_callback: schema25, to_currency: schema2, course_source: schema2, from_currency: schema2, priority: schema55, memo: schema56 }, false);
+    checkObject(value, pointer, issues, open, ["amount","currency","order_id","address","is_subtract"], { amount: schema_Amount, currency: schema1, order_id: schema43, address: schema1, is_subtract: schema_FlexibleBoolean, network: schema2, url_callback: schema17, to_currency: schema2, course_source: schema2, from_currency: schema2, priority: schema47, memo: schema48 }, false);
   }
 }
 
-export function schema58(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function schema50(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!((typeof value === "number" && Number.isFinite(value)))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
@@ -903,12 +851,12 @@ export function schema58(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema57(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches23.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+export function schema49(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!branches19.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
-export function schema59(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches24.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+export function schema51(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!branches20.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
 }
 
 export function schema_Payout(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -917,7 +865,7 @@ export function schema_Payout(value: unknown, pointer: string, issues: Issue[], 
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","amount","currency","network","address","txid","status","is_final","balance"], { uuid: schema20, amount: schema_Amount, currency: schema2, network: schema2, address: schema2, txid: schema24, order_id: schema24, payment_status: schema24, status: schema_PayoutStatus, is_final: schema4, balance: schema57, payer_currency: schema2, payer_amount: schema59, created_at: schema_Timestamp, updated_at: schema_Timestamp }, undefined);
+    checkObject(value, pointer, issues, open, ["uuid","amount","currency","network","address","txid","status","is_final","balance"], { uuid: schema12, amount: schema_Amount, currency: schema2, network: schema2, address: schema2, txid: schema16, order_id: schema16, payment_status: schema16, status: schema_PayoutStatus, is_final: schema4, balance: schema49, payer_currency: schema2, payer_amount: schema51, created_at: schema_Timestamp, updated_at: schema_Timestamp }, undefined);
   }
 }
 
@@ -931,22 +879,22 @@ export function schema_PayoutResponse(value: unknown, pointer: string, issues: I
   }
 }
 
-export function schema60(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema52(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, [], { uuid: schema20, order_id: schema_ShortOrderId }, false);
+    checkObject(value, pointer, issues, open, [], { uuid: schema12, order_id: schema_ShortOrderId }, false);
   }
 }
 
 export function schema_PayoutInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema60(value, pointer, issues, open);
+  schema52(value, pointer, issues, open);
   schema_UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema62(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema54(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -956,13 +904,13 @@ export function schema62(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema61(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema53(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["items","paginate"], { merchant_uuid: schema20, items: schema62, paginate: schema_Paginate }, undefined);
+    checkObject(value, pointer, issues, open, ["items","paginate"], { merchant_uuid: schema12, items: schema54, paginate: schema_Paginate }, undefined);
   }
 }
 
@@ -972,11 +920,11 @@ export function schema_PayoutListResponse(value: unknown, pointer: string, issue
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema61 }, undefined);
+    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema53 }, undefined);
   }
 }
 
-export function schema63(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema55(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (Array.isArray(value)) {
     if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
   }
@@ -995,7 +943,7 @@ export function schema_WalletBalance(value: unknown, pointer: string, issues: Is
   }
 }
 
-export function schema66(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema58(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -1005,13 +953,13 @@ export function schema66(value: unknown, pointer: string, issues: Issue[], open:
   }
 }
 
-export function schema65(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema57(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(isObject(value))) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["merchant","user"], { merchant: schema66, user: schema66 }, undefined);
+    checkObject(value, pointer, issues, open, ["merchant","user"], { merchant: schema58, user: schema58 }, undefined);
   }
 }
 
@@ -1021,11 +969,11 @@ export function schema_BalanceEntry(value: unknown, pointer: string, issues: Iss
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["balance"], { balance: schema65 }, undefined);
+    checkObject(value, pointer, issues, open, ["balance"], { balance: schema57 }, undefined);
   }
 }
 
-export function schema64(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function schema56(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!(Array.isArray(value))) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
@@ -1041,7 +989,7 @@ export function schema_BalanceResponse(value: unknown, pointer: string, issues: 
     return;
   }
   if (isObject(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema64 }, undefined);
+    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema56 }, undefined);
   }
 }
 
@@ -1306,7 +1254,7 @@ export function listPayoutsResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `getBalance` against the spec before anything is sent. */
 export function getBalanceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body !== undefined) schema63(args.body, "/body", issues, false);
+  if (args.body !== undefined) schema55(args.body, "/body", issues, false);
   return issues;
 }
 
