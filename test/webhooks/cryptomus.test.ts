@@ -33,6 +33,7 @@ describe("Cryptomus webhooks", () => {
     ["payment", "paid"],
     ["payment", "walletTopUp"],
     ["payout", "paid"],
+    ["payout", "documented"],
   ])("the spec's %s example %s verifies as PHP sends it, and with unescaped slashes", async (webhook, name) => {
     const payload = example(webhook, name);
     expect(await verifier.verify(asPhpSends(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, payload });
