@@ -293,7 +293,7 @@ describe("createWebhookVerifier", () => {
   it("needs only the keys of the notifications it verifies; another kind is rejected naming its missing key", async () => {
     const payment: WebhookSpec = { name: "payment", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "paymentKey", match: { type: ["payment"] } } };
     const payout: WebhookSpec = { name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } } };
-    const verifier = createWebhookVerifier<Result>("test", [payment, payout], { paymentKey: "payment-key" });
+    const verifier = createWebhookVerifier<Result>("test", [payment, payout], { paymentKey: "payment-key" } as object);
     const signed = async (spec: WebhookSpec, payload: Record<string, unknown>) => (await signWebhook(spec, payload, "payment-key")).body;
     expect(await verifier.verify(await signed(payment, { type: "payment", amount: "1" }))).toMatchObject({ ok: true, name: "payment" });
     expect(await verifier.verify(await signed(payout, { type: "payout", amount: "1" }))).toEqual({
