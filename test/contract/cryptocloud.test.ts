@@ -120,6 +120,88 @@ describe("CryptoCloud: two keys", () => {
   });
 });
 
+describe("CryptoCloud: the shop id as a client option", () => {
+  const wallet = { currency: "BTC", identify: "customer-7" };
+
+  it("fills shop_id of createInvoice and createStaticWallet when the call leaves it out; a call's own value wins", async () => {
+    const local = await server(documented);
+    const client = createCryptoCloudClient({ ...KEYS, shopId: "SHOP-FROM-OPTIONS", baseUrl: local.url });
+    await client.createInvoice({ body: { amount: 10 } });
+    await client.createStaticWallet({ body: wallet });
+    await client.createInvoice({ body: { amount: 10, shop_id: "SHOP-OF-THE-CALL" } });
+    expect(local.received.map((r) => JSON.parse(r.body) as unknown)).toEqual([
+      { amount: 10, shop_id: "SHOP-FROM-OPTIONS" },
+      { ...wallet, shop_id: "SHOP-FROM-OPTIONS" },
+      { amount: 10, shop_id: "SHOP-OF-THE-CALL" },
+    ]);
+  });
+
+  it("neither given: refused before sending, naming the option", async () => {
+    const local = await server(documented);
+    const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
+    for (const call of [() => client.createInvoice({ body: { amount: 10 } }), () => client.createStaticWallet({ body: wallet })]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([{ pointer: "/body/shop_id", message: "is required (pass it, or set the client option shopId)" }]);
+    }
+    expect(local.received).toHaveLength(0);
+  });
+});
+
+describe("CryptoCloud: the invoice list pages by offset and end index", () => {
+  const template = (successExample("listInvoices") as { result: Record<string, unknown>[] }).result[0]!;
+  const invoices = (n: number) => Array.from({ length: n }, (_, i) => ({ ...template, uuid: `INV-${String(i + 1).padStart(8, "0")}` }));
+  const period = { start: "01.01.2024", end: "31.01.2024" };
+
+  /** A server holding `records` that answers records offset+1 … limit of each request, as the page describes. */
+  const listing = (records: readonly Record<string, unknown>[]): Handler => (req, res, socket) => {
+    const { offset = 0, limit = 10 } = JSON.parse(req.body) as { offset?: number; limit?: number };
+    return json(200, { status: "success", result: records.slice(offset, limit) })(req, res, socket);
+  };
+  const sentSlices = (received: readonly { body: string }[]) =>
+    received.map((r) => {
+      const { offset, limit } = JSON.parse(r.body) as { offset: number; limit: number };
+      return [offset, limit];
+    });
+
+  it("all() from the documented slice (offset 0, limit 10) reads every record once, in order, and stops after a short page", async () => {
+    const records = invoices(25);
+    const local = await server(listing(records));
+    const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
+    const got: string[] = [];
+    for await (const invoice of client.listInvoices.all({ body: { ...period, offset: 0, limit: 10 } })) got.push(invoice.uuid);
+    expect(got).toEqual(records.map((r) => r.uuid));
+    expect(sentSlices(local.received)).toEqual([[0, 10], [10, 20], [20, 30]]);
+    expect(local.received.every((r) => (JSON.parse(r.body) as typeof period).start === period.start)).toBe(true);
+  });
+
+  it("all() keeps the page size of the call's own offset and limit (limit is the last record's number)", async () => {
+    const records = invoices(25);
+    const local = await server(listing(records));
+    const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
+    const got: string[] = [];
+    for await (const invoice of client.listInvoices.all({ body: { ...period, offset: 5, limit: 12 } })) got.push(invoice.uuid);
+    expect(got).toEqual(records.slice(5).map((r) => r.uuid));
+    expect(sentSlices(local.received)).toEqual([[5, 12], [12, 19], [19, 26]]);
+  });
+
+  it("pages() ends on the empty page after a full one, and stops at a failed page", async () => {
+    const local = await server(listing(invoices(20)));
+    const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
+    const sizes: number[] = [];
+    for await (const page of client.listInvoices.pages({ body: { ...period, limit: 10 } })) if (page.ok) sizes.push(page.data.result.length);
+    expect(sizes).toEqual([10, 10, 0]);
+    await close?.();
+
+    const unauthorized = { status: "error", result: { authorization: "Unauthorized request." } };
+    const failing = await server(listing(invoices(20)), json(400, unauthorized));
+    const failingClient = createCryptoCloudClient({ ...KEYS, baseUrl: failing.url });
+    const statuses: number[] = [];
+    for await (const page of failingClient.listInvoices.pages({ body: { ...period, limit: 10 } })) statuses.push(page.status);
+    expect(statuses).toEqual([200, 400]);
+  });
+});
+
 describe("CryptoCloud: writes are never retried, reads are", () => {
   const writes = ["createInvoice", "cancelInvoice", "createStaticWallet", "createWithdrawal"];
   const reads = api.model.operations.map((op) => op.id).filter((id) => !writes.includes(id));

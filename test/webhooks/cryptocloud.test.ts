@@ -71,7 +71,7 @@ describe("CryptoCloud postbacks", () => {
   it("an id claim in the invoice-id form is compared with invoice_id; any other id is handed over, not compared", async () => {
     const verdict = async (id: unknown, invoiceId = "XY12AB34") => {
       const result = await verifier.verify(postback({ invoice_id: invoiceId, token: await token({ id }) }), { "content-type": JSON_TYPE });
-      return result.ok ? { ok: true, claims: (result as { claims?: unknown }).claims } : { ok: false, reason: result.reason };
+      return result.ok ? { ok: true, claims: result.claims } : { ok: false, reason: result.reason };
     };
     const foreign = { ok: false, reason: "token was issued for another invoice_id" };
     const handedOver = (id: unknown) => ({ ok: true, claims: { id, exp: expect.any(Number) } });
