@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientNames } from "../../generator/emit/client-file.js";
 import {
+  ConfigurationError,
   createCryptoCloudClient,
   type CryptoCloudClient,
   TransportError,
@@ -109,6 +110,16 @@ describe("CryptoCloud: two keys", () => {
     expect(sent).toEqual(
       Object.fromEntries(api.model.operations.map((op) => [op.path, `Token ${op.id === "createWithdrawal" ? KEYS.withdrawalKey : KEYS.apiKey}`])),
     );
+  });
+
+  it("a client without the withdrawal key does everything else; createWithdrawal throws ConfigurationError before sending", async () => {
+    const local = await server(documented);
+    const client = createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: local.url });
+    await expect(client.getBalances()).resolves.toMatchObject({ ok: true });
+    const error = await client.createWithdrawal({ body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toContain("withdrawalKey");
+    expect(local.received).toHaveLength(1);
   });
 
   it("the withdrawal's answer is under data", async () => {
