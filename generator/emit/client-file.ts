@@ -3,7 +3,7 @@ import { camelCase } from "../model/names.js";
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { isIdentifier, uniqueTypeName } from "./identifiers.js";
 import { docText, literal, propertyKey } from "./literal.js";
-import { argsRequired, type OperationNames, operationDocs, operationStructures } from "./operation-types.js";
+import { argsRequired, type OperationNames, operationDocs, operationStructures, usesDefaults } from "./operation-types.js";
 import type { ValidatorNames } from "./validators-file.js";
 
 export interface ClientNames {
@@ -82,13 +82,22 @@ export function clientFileStatements(
     isExported: true,
     extends: ["BaseClientOptions"],
     docs: [`Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`],
-    properties: model.credentials.map((c) => ({
-      name: propertyKey(c.option),
-      isReadonly: true,
-      hasQuestionToken: !required.includes(c.option),
-      type: "string",
-      docs: c.description === undefined ? [] : [docText(c.description)!],
-    })),
+    properties: [
+      ...model.credentials.map((c) => ({
+        name: propertyKey(c.option),
+        isReadonly: true,
+        hasQuestionToken: !required.includes(c.option),
+        type: "string",
+        docs: c.description === undefined ? [] : [docText(c.description)!],
+      })),
+      ...model.clientOptions.map((o) => ({
+        name: propertyKey(o.option),
+        isReadonly: true,
+        hasQuestionToken: true,
+        type: o.type,
+        docs: [docText(o.description, "Sent with every call that leaves this field out; a call's own value wins.")!],
+      })),
+    ],
   };
 
   const clientInterface: InterfaceDeclarationStructure = {
@@ -121,7 +130,7 @@ export function clientFileStatements(
       ops.length === 0
         ? [`void options; // the spec has no operations (webhooks only, say)`, "return {};"]
         : [
-            `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)});`,
+            `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)}${model.clientOptions.length > 0 ? `, ${literal(model.clientOptions.map((o) => o.option))}` : ""});`,
             `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
           ],
   };
@@ -147,6 +156,7 @@ export function clientFileStatements(
         ...(paged ? ["type PageOptions", "withPaging"] : []),
         ...(batched ? ["type BatchOptions", "type BatchResult", "withBatching"] : []),
         ...(usesSuccess ? ["type Success"] : []),
+        ...(model.operations.some(usesDefaults) ? ["type WithDefaults"] : []),
       ],
     },
     ...(validators.size > 0

@@ -16,6 +16,7 @@ const RUNTIME_VALUES = [
   "TransportError",
   "UnexpectedResponseError",
   "ValidationError",
+  "DEFAULT_MAX_PAGES",
   "DEFAULT_TIMEOUT_MS",
 ];
 const RUNTIME_TYPES = ["BatchFailure", "BatchOptions", "BatchResult", "CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];

@@ -48,9 +48,19 @@ function responseBodyType(op: OperationModel, response: ResponseModel): string {
   return `${operationType(op)}["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`;
 }
 
-/** Whether a call must pass an argument object at all. */
+/** Whether a call must pass an argument object at all (a field a client option fills need not be passed). */
 export function argsRequired(op: OperationModel): boolean {
-  return op.parameters.some((p) => p.required) || op.body?.required === true;
+  return op.parameters.some((p) => p.required && p.clientOption === undefined) || op.body?.required === true;
+}
+
+/** `type` with the fields client options fill made optional. */
+function withDefaults(type: string, fields: readonly string[]): string {
+  return fields.length === 0 ? type : `WithDefaults<${type}, ${fields.map((f) => JSON.stringify(f)).join(" | ")}>`;
+}
+
+/** Whether any argument type of the operation names WithDefaults. */
+export function usesDefaults(op: OperationModel): boolean {
+  return (op.defaults ?? []).length > 0;
 }
 
 function argsInterface(op: OperationModel, names: OperationNames): InterfaceDeclarationStructure {
@@ -59,11 +69,12 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
   for (const location of ["path", "query", "header", "cookie"] as const) {
     const params = op.parameters.filter((p) => p.in === location);
     if (params.length === 0) continue;
-    const base = `NonNullable<${ref}["parameters"][${JSON.stringify(location)}]>`;
+    const defaulted = params.filter((p) => p.clientOption !== undefined).map((p) => p.name);
+    const base = withDefaults(`NonNullable<${ref}["parameters"][${JSON.stringify(location)}]>`, defaulted);
     properties.push({
       name: LOCATION_KEYS[location],
       isReadonly: true,
-      hasQuestionToken: !params.some((p) => p.required),
+      hasQuestionToken: !params.some((p) => p.required && p.clientOption === undefined),
       type: location === "header" ? `${base} & Readonly<Record<string, string>>` : base,
       docs: [`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`],
     });
@@ -77,7 +88,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       name: "body",
       isReadonly: true,
       hasQuestionToken: !op.body.required,
-      type: types.map((t) => `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`).join(" | "),
+      type: types.map((t) => withDefaults(`NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`, Object.keys(op.body?.clientOptions ?? {}))).join(" | "),
       docs: [`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`],
     });
     if (types.length > 1) {
@@ -160,6 +171,7 @@ function specConstant(op: OperationModel, names: OperationNames, validators: Val
     pagination: op.pagination,
     batch: op.batch,
     exactlyOneOf: op.exactlyOneOf,
+    defaults: op.defaults,
     validateRequest: new Code(validators.request),
     validateResponse: new Code(validators.response),
   };

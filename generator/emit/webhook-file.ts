@@ -10,6 +10,7 @@ import {
 import type { ApiModel } from "../model/types.js";
 import type { ClientNames } from "./client-file.js";
 import type { WebhookModel } from "../model/webhooks.js";
+import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
 import { uniqueTypeName } from "./identifiers.js";
 import { docText, literal, propertyKey } from "./literal.js";
 
@@ -81,7 +82,11 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     isExported: true,
     docs: ["What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected."],
     type: [
-      ...payloads.map(({ webhook, type }) => `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly payload: ${type} }`),
+      ...payloads.map(({ webhook, type }) => {
+        // Token algorithms hand the caller the token's verified claims too.
+        const claims = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims ? "; readonly claims: Readonly<Record<string, unknown>>" : "";
+        return `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly payload: ${type}${claims} }`;
+      }),
       "WebhookRejection",
     ].join(" | "),
   };

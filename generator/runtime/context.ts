@@ -11,6 +11,8 @@ export interface ClientContext {
   readonly headers: Readonly<Record<string, string>>;
   /** Credential option → value, only for the options the spec declares. */
   readonly credentials: ReadonlyMap<string, string>;
+  /** `x-client-option` options the user set → their values, filled into calls that leave the field out. */
+  readonly defaults: ReadonlyMap<string, unknown>;
   /** The same values, for redaction. */
   readonly secrets: readonly string[];
   readonly timeoutMs: number;
@@ -30,6 +32,7 @@ export function createContext(
   options: BaseClientOptions & object,
   credentialOptions: readonly string[],
   required: readonly string[],
+  defaultOptions: readonly string[] = [],
 ): ClientContext {
   const values = options as Readonly<Record<string, unknown>>;
   const credentials = new Map<string, string>();
@@ -41,6 +44,7 @@ export function createContext(
     }
     credentials.set(name, value);
   }
+  const defaults = new Map(defaultOptions.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]));
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   if (!/^https?:\/\//.test(baseUrl)) {
     throw new ConfigurationError(provider, "createClient", `baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
@@ -51,6 +55,7 @@ export function createContext(
     fetch: options.fetch ?? globalThis.fetch,
     headers: { ...options.headers },
     credentials,
+    defaults,
     secrets: [...credentials.values()],
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: options.retry ?? {},

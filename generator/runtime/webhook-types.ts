@@ -12,6 +12,11 @@ export interface ClaimBinding {
   readonly field: string;
   /** A prefix either side may carry or not (e.g. an id written with and without "INV-"). */
   readonly optionalPrefix?: string;
+  /**
+   * Which claim values are in the field's form: only a string claim matching this regular
+   * expression is compared (a provider may put another kind of id in the same claim).
+   */
+  readonly pattern?: string;
 }
 
 /** `x-webhook-signature` of a webhook in its spec, as the runtime reads it. */
@@ -50,7 +55,8 @@ export interface WebhookRejection {
   readonly reason: string;
 }
 
-export type Verdict = { readonly ok: true } | WebhookRejection;
+/** An algorithm's answer: genuine (with a token's verified claims, for token algorithms) or rejected. */
+export type Verdict = { readonly ok: true; readonly claims?: Readonly<Record<string, unknown>> } | WebhookRejection;
 
 /** Request headers as `fetch` (Headers) or `node:http` (IncomingHttpHeaders) give them. */
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;

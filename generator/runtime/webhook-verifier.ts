@@ -24,6 +24,8 @@ interface Verified {
   readonly ok: true;
   readonly name: string;
   readonly payload: Readonly<Record<string, unknown>>;
+  /** A token's verified claims, for token algorithms. */
+  readonly claims?: Readonly<Record<string, unknown>>;
 }
 
 function readSecrets(provider: string, specs: readonly WebhookSpec[], options: object): ReadonlyMap<string, string> {
@@ -82,7 +84,8 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
       declaration: spec.signature,
       clockToleranceSeconds,
     });
-    return verdict.ok ? { ok: true, name: spec.name, payload: body.value } : verdict;
+    if (!verdict.ok) return verdict;
+    return { ok: true, name: spec.name, payload: body.value, ...(verdict.claims === undefined ? {} : { claims: verdict.claims }) };
   };
   // The generated result type narrows `name` and `payload` from the spec, as invoke<R> does for responses.
   return { verify: (rawBody, headers) => verify(rawBody, headers) as Promise<R> };

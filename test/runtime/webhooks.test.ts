@@ -201,6 +201,27 @@ describe("algorithm vectors", () => {
       expect(await verifier(spec(JWT), "secret-key").verify(body(twin), {})).toEqual({ ok: false, reason: 'malformed token: body field "token" is not a compact JWT' });
     });
 
+    describe("a claim binding with a pattern compares only claims in the field's form", () => {
+      const PATTERNED: WebhookSignatureSpec = { ...JWT, claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Z0-9]{8}$" } } };
+      const tokenWith = async (id: unknown) => {
+        const { SignJWT } = await import("jose");
+        return new SignJWT({ id }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setExpirationTime("5m").sign(new TextEncoder().encode("k"));
+      };
+      it.each([
+        ["a numeric id (as the provider's documented token)", 13, { ok: true, claims: { id: 13 } }],
+        ["a string id outside the invoice-id form", "13", { ok: true, claims: { id: "13" } }],
+        ["the invoice's own id", "INV-XY12AB34", { ok: true, claims: { id: "INV-XY12AB34" } }],
+        ["an id of the invoice-id form naming another invoice", "INV-ZZ99ZZ99", { ok: false, reason: "token was issued for another invoice_id" }],
+      ])("%s", async (_, id, want) => {
+        expect(await verifier(spec(PATTERNED), "k").verify(body(await tokenWith(id)), {})).toMatchObject(want);
+      });
+
+      it("still checks the signature, the algorithm and exp", async () => {
+        expect(await verifier(spec(PATTERNED), "other").verify(body(await tokenWith(13)), {})).toMatchObject({ ok: false, reason: "token signature does not match (wrong key or altered token)" });
+        expect(await verifier(spec(PATTERNED), "secret-key").verify(body(EXPIRED), {})).toEqual({ ok: false, reason: "token expired" });
+      });
+    });
+
     it("honours the clock tolerance around exp", async () => {
       const { SignJWT } = await import("jose");
       const now = Math.floor(Date.now() / 1000);
