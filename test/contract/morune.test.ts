@@ -26,6 +26,8 @@ const KEYS = { apiKey: "shop-secret-key", userKey: "user-secret-key" };
 const SHOP = "79cf5d6e-c481-4349-84d0-c956b628d118";
 const USER = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const FAST_RETRY = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
+const mockUrl = inject("mockUrls").morune!;
+const mockSecrets = inject("mockSecrets");
 
 type Call = (client: MoruneClient) => Promise<unknown>;
 /** A client method seen without its argument type, to send what TypeScript would refuse. */
@@ -99,6 +101,64 @@ describe("Morune: requests that break the spec are refused before sending", () =
       await close?.();
       close = undefined;
     }
+  });
+});
+
+describe("Morune: shop_id and user_id come from the client options, a call's own value wins", () => {
+  const OTHER = "0b9d6a3e-1c2f-4e5a-8b7c-6d5e4f3a2b1c";
+  const withIds = async (...handlers: Handler[]) => {
+    const server = await localServer(...handlers);
+    close = server.close;
+    return { server, client: createMoruneClient({ ...KEYS, shopId: SHOP, userId: USER, baseUrl: server.url, retry: false }) };
+  };
+  const sentShop = (r: { url: string; body: string }) => new URL(r.url, "http://x").searchParams.get("shop_id") ?? (JSON.parse(r.body || "{}") as { shop_id?: string }).shop_id;
+  const sentUser = (r: { url: string; body: string }) =>
+    /\/account\/users\/([^/]+)\/balance/.exec(r.url)?.[1] ?? new URL(r.url, "http://x").searchParams.get("user_id") ?? (JSON.parse(r.body || "{}") as { user_id?: string }).user_id;
+
+  it("shopId fills shop_id of both invoice calls; a per-call shop_id wins", async () => {
+    const { server, client } = await withIds(json(200, firstSuccessExample("createInvoice")), json(200, firstSuccessExample("getInvoiceInfo")));
+    await client.createInvoice({ body: { amount: 10, order_id: "1" } });
+    await client.getInvoiceInfo({ query: { order_id: "1" } });
+    await client.createInvoice({ body: { amount: 10, order_id: "2", shop_id: OTHER } });
+    await client.getInvoiceInfo({ query: { order_id: "2", shop_id: OTHER } });
+    expect(server.received.map(sentShop)).toEqual([SHOP, SHOP, OTHER, OTHER]);
+  });
+
+  it("userId fills user_id of the payoff calls and the balance path; a per-call value wins", async () => {
+    const { server, client } = await withIds(json(200, firstSuccessExample("createPayoff")), json(200, firstSuccessExample("getPayoffInfo")), json(200, firstSuccessExample("getUserBalance")));
+    await client.createPayoff({ body: { service: "card", amount: 1 } });
+    await client.getPayoffInfo({ query: { order_id: "1" } });
+    await client.getUserBalance();
+    await client.createPayoff({ body: { service: "card", amount: 1, user_id: OTHER } });
+    await client.getPayoffInfo({ query: { order_id: "1", user_id: OTHER } });
+    await client.getUserBalance({ path: { userId: OTHER } });
+    expect(server.received.map(sentUser)).toEqual([USER, USER, USER, OTHER, OTHER, OTHER]);
+  });
+
+  it.each<[string, Call, string, string]>([
+    ["createInvoice", (c) => c.createInvoice({ body: { amount: 10, order_id: "1" } }), "/body/shop_id", "shopId"],
+    ["getInvoiceInfo", (c) => c.getInvoiceInfo({ query: { order_id: "1" } }), "/query/shop_id", "shopId"],
+    ["createPayoff", (c) => c.createPayoff({ body: { service: "card", amount: 1 } }), "/body/user_id", "userId"],
+    ["getPayoffInfo", (c) => c.getPayoffInfo({ query: { order_id: "1" } }), "/query/user_id", "userId"],
+    ["getUserBalance", (c) => c.getUserBalance(), "/path/userId", "userId"],
+  ])("%s with neither the option nor the field → ValidationError naming the option, nothing sent", async (_id, call, pointer, option) => {
+    const { server, client } = await serve(json(500, {}));
+    const error = await call(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toContainEqual({ pointer, message: `is required (pass it, or set the client option ${option})` });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("against the mock: calls without ids, from a client with shopId and userId, pass Prism's validation", async () => {
+    const client = createMoruneClient({ apiKey: mockSecrets.apiKey!, userKey: mockSecrets.userKey!, shopId: SHOP, userId: USER, baseUrl: mockUrl, retry: false });
+    const results = [
+      await client.createInvoice({ body: { amount: 10, order_id: "1" } }),
+      await client.getInvoiceInfo({ query: { order_id: "1" } }),
+      await client.createPayoff({ body: { service: "card", amount: 1 } }),
+      await client.getPayoffInfo({ query: { id: OTHER } }),
+      await client.getUserBalance(),
+    ];
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
   });
 });
 
@@ -242,13 +302,11 @@ describe("Morune: random mock answers are realistic", () => {
     );
   });
 
-  const urls = inject("mockUrls");
-  const secrets = inject("mockSecrets");
   const dynamic = { prefer: "dynamic=true" };
   const money = (...values: unknown[]) => values.filter((v) => v !== null && v !== undefined).map(Number);
 
   it("20 dynamic answers of each operation: dates are calendar dates, money is never negative", async () => {
-    const client = createMoruneClient({ apiKey: secrets.apiKey!, userKey: secrets.userKey!, baseUrl: urls.morune!, retry: false });
+    const client = createMoruneClient({ apiKey: mockSecrets.apiKey!, userKey: mockSecrets.userKey!, baseUrl: mockUrl, retry: false });
     for (let i = 0; i < 20; i++) {
       const created = await client.createInvoice({ body: { amount: 10, order_id: "1", shop_id: SHOP }, headers: dynamic });
       const info = await client.getInvoiceInfo({ query: { shop_id: SHOP, order_id: "1" }, headers: dynamic });
