@@ -8,7 +8,8 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
-import { Code, docText, literal } from "./literal.js";
+import { docText } from "./comment.js";
+import { Code, literal } from "./literal.js";
 import type { ValidatorNames } from "./validators-file.js";
 
 /** The generated names of one operation. */
@@ -76,7 +77,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       isReadonly: true,
       hasQuestionToken: !params.some((p) => p.required && p.clientOption === undefined),
       type: location === "header" ? `${base} & Readonly<Record<string, string>>` : base,
-      docs: [`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`],
+      docs: [docText(`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`)!],
     });
   }
   if (!op.parameters.some((p) => p.in === "header")) {
@@ -89,7 +90,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       isReadonly: true,
       hasQuestionToken: !op.body.required,
       type: types.map((t) => withDefaults(`NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`, Object.keys(op.body?.clientOptions ?? {}))).join(" | "),
-      docs: [`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`],
+      docs: [docText(`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`)!],
     });
     if (types.length > 1) {
       properties.push({
@@ -97,7 +98,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
         isReadonly: true,
         hasQuestionToken: true,
         type: types.map((t) => JSON.stringify(t)).join(" | "),
-        docs: [`Media type to send the body as (default ${types[0]}).`],
+        docs: [docText(`Media type to send the body as (default ${types[0]}).`)!],
       });
     }
   }
@@ -107,7 +108,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
     name: names.args,
     isExported: true,
     extends: ["CallOptions"],
-    docs: [`Arguments of \`${names.method}\`.`],
+    docs: [docText(`Arguments of \`${names.method}\`.`)!],
     properties,
   };
 }
@@ -126,7 +127,7 @@ function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclar
     kind: StructureKind.TypeAlias,
     name: names.result,
     isExported: true,
-    docs: [`Every documented answer of \`${names.method}\`, discriminated by \`ok\` and \`status\`.`],
+    docs: [docText(`Every documented answer of \`${names.method}\`, discriminated by \`ok\` and \`status\`.`)!],
     type: [...new Set(members)].join(" | "),
   };
 }
@@ -199,7 +200,7 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         kind: StructureKind.TypeAlias,
         name: names.item,
         isExported: true,
-        docs: [`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`],
+        docs: [docText(`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`)!],
         type: `NonNullable<${indexedType(data, op.pagination.items)}>[number]`,
       },
     ];
@@ -210,14 +211,14 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         kind: StructureKind.TypeAlias,
         name: names.item,
         isExported: true,
-        docs: [`One entry of the lists \`${names.method}.batched()\` merges (at \`${op.batch.results}\`).`],
+        docs: [docText(`One entry of the lists \`${names.method}.batched()\` merges (at \`${op.batch.results}\`).`)!],
         type: `NonNullable<${indexedType(data, op.batch.results)}>[number]`,
       },
       {
         kind: StructureKind.TypeAlias,
         name: names.batchId,
         isExported: true,
-        docs: [`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`],
+        docs: [docText(`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`)!],
         type: `NonNullable<${indexedType(`${names.args}["body"]`, op.batch.items)}>[number]`,
       },
     ];
