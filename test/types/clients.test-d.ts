@@ -68,12 +68,13 @@ describe("required parts of a call are required", () => {
     void cloud.getInvoiceInfo({ body: { uuids: ["INV-XXXXXXXX"] } });
   });
 
-  it("Morune needs shop_id in the query", () => {
-    // @ts-expect-error no arguments
-    void morune.getInvoiceInfo();
-    // @ts-expect-error shop_id missing
-    void morune.getInvoiceInfo({ query: { invoice_id: "x" } });
+  it("Morune's shop_id is a string, given per call or once as the client option shopId", () => {
+    // @ts-expect-error shop_id is a string
+    void morune.getInvoiceInfo({ query: { shop_id: 1, order_id: "o" } });
     void morune.getInvoiceInfo({ query: { shop_id: "s", order_id: "o" } });
+    void createMoruneClient({ apiKey: "k", shopId: "s" }).getInvoiceInfo({ query: { order_id: "o" } });
+    // @ts-expect-error the client option is a string too
+    createMoruneClient({ apiKey: "k", shopId: 1 });
   });
 
   it("Cryptomus lists need nothing", () => {
