@@ -25,9 +25,12 @@ async function target(options: CliOptions, cwd: string): Promise<Target> {
   if (options.spec !== undefined && options.out !== undefined) {
     const root = path.resolve(cwd, options.spec);
     const name = path.basename(root).replace(/\.(ya?ml|json)$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "api";
-    return { apis: [{ name, root }], config: await standaloneConfig(), outDir: path.resolve(cwd, options.out), layout: SINGLE_LAYOUT, scope: "flat" };
+    // The spec's project is the folder the command runs in, or the spec's own if it lies elsewhere.
+    const inside = !path.relative(cwd, root).startsWith("..");
+    const policy = { root: inside ? cwd : path.dirname(root), allowRemoteRefs: options.allowRemoteRefs === true, allowOutsideRefs: options.allowOutsideRefs === true };
+    return { apis: [{ name, root, policy }], config: await standaloneConfig(), outDir: path.resolve(cwd, options.out), layout: SINGLE_LAYOUT, scope: "flat" };
   }
-  const project = await loadProject(cwd);
+  const project = await loadProject(cwd, options);
   const unknown = options.apis.filter((name) => !project.apis.some((a) => a.name === name));
   if (unknown.length > 0) {
     throw new UsageError(`unknown --api ${unknown.join(", ")}; configured in redocly.yaml: ${project.apis.map((a) => a.name).join(", ")}`);
