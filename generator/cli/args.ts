@@ -14,6 +14,8 @@ Options:
   --watch              regenerate whenever a spec (or a file it refers to) changes
   --allow-remote-refs  fetch $refs (and a redocly.yaml extends) that are http(s) URLs; without
                        it generation never reaches the network (x-payspec.allowRemoteRefs)
+  --allow-other-files  let files the generator did not write stay in the output folder (they
+                       are never overwritten or deleted); without it such a folder is refused
   --allow-outside-refs read $refs to files outside the project folder (redocly.yaml's, or the
                        --spec file's) (x-payspec.allowOutsideRefs)
   -h, --help           this text
@@ -32,6 +34,7 @@ export interface CliOptions {
   readonly help: boolean;
   readonly allowRemoteRefs?: boolean;
   readonly allowOutsideRefs?: boolean;
+  readonly allowOtherFiles?: boolean;
 }
 
 export class UsageError extends Error {
@@ -51,6 +54,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         watch: { type: "boolean", default: false },
         "allow-remote-refs": { type: "boolean", default: false },
         "allow-outside-refs": { type: "boolean", default: false },
+        "allow-other-files": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -69,5 +73,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
     help: values.help,
     allowRemoteRefs: values["allow-remote-refs"],
     allowOutsideRefs: values["allow-outside-refs"],
+    allowOtherFiles: values["allow-other-files"],
   };
 }

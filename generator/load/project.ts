@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Config, createConfig, loadConfig } from "@redocly/openapi-core";
 import { parse as parseYaml } from "yaml";
 import { payspecPlugin } from "../../lint/plugin.js";
+import { PROJECT_LAYOUT } from "../write/layout.js";
 import { MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
 
 /** One provider as listed under `apis:` in redocly.yaml. */
@@ -26,6 +27,9 @@ export interface Project {
   readonly config: Config;
   readonly apis: readonly ApiEntry[];
 }
+
+/** Folder names under generated/ that the generator uses itself. */
+const RESERVED_API_NAMES = [PROJECT_LAYOUT.runtimeDir.replace(/\/$/, "")];
 
 export class ProjectConfigError extends Error {
   override name = "ProjectConfigError";
@@ -84,6 +88,9 @@ export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Pro
   for (const api of apis) {
     if (!/^[a-z][a-z0-9-]*$/.test(api.name)) {
       throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`);
+    }
+    if (RESERVED_API_NAMES.includes(api.name)) {
+      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: "${api.name}" is reserved (generated/${api.name}/ holds the shared client runtime); choose another name`);
     }
     if (!existsSync(api.root)) {
       throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}/root: ${path.relative(dir, api.root)} does not exist; fix the path or add the spec`);
