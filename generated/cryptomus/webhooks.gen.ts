@@ -30,8 +30,8 @@ export type PaymentWebhookPayload = NonNullable<webhooks["payment"]["post"]["req
  * Verified like the payment notification, with the payout key.
  */
 export type PayoutWebhookPayload = NonNullable<webhooks["payout"]["post"]["requestBody"]>["content"]["application/json"];
-/** What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected. */
-export type CryptomusWebhookResult = { readonly ok: true; readonly name: "payment"; readonly payload: PaymentWebhookPayload; } | { readonly ok: true; readonly name: "payout"; readonly payload: PayoutWebhookPayload; } | WebhookRejection;
+/** What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected. */
+export type CryptomusWebhookResult = { readonly ok: true; readonly name: "payment"; readonly mediaType: "application/json"; readonly payload: NonNullable<webhooks["payment"]["post"]["requestBody"]>["content"]["application/json"]; } | { readonly ok: true; readonly name: "payout"; readonly mediaType: "application/json"; readonly payload: NonNullable<webhooks["payout"]["post"]["requestBody"]>["content"]["application/json"]; } | WebhookRejection;
 
 /** Options of `createCryptomusWebhookVerifier`: the keys the spec's `x-webhook-signature` declarations name. */
 export interface CryptomusWebhookVerifierOptions extends WebhookVerifierOptions {
