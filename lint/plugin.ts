@@ -6,6 +6,7 @@ import { xCredential } from "./rules/x-credential.js";
 import { xExactlyOneOf } from "./rules/x-exactly-one-of.js";
 import { xIdempotent } from "./rules/x-idempotent.js";
 import { xPagination } from "./rules/x-pagination.js";
+import { xRequestId } from "./rules/x-request-id.js";
 import { xSignature } from "./rules/x-signature.js";
 import { xWebhookSignature } from "./rules/x-webhook-signature.js";
 
@@ -22,6 +23,7 @@ export const payspecPlugin: Plugin = {
       "payspec/x-credential": xCredential,
       "payspec/x-signature": xSignature,
       "payspec/x-pagination": xPagination,
+      "payspec/x-request-id": xRequestId,
       "payspec/x-exactly-one-of": xExactlyOneOf,
       "payspec/x-idempotent": xIdempotent,
       "payspec/x-batch": xBatch,

@@ -5,7 +5,7 @@ export { createCryptoCloudClient } from "./client.gen.js";
 export type { CancelInvoiceArgs, CancelInvoiceResult, CreateInvoiceArgs, CreateInvoiceResult, CreateStaticWalletArgs, CreateStaticWalletResult, CreateWithdrawalArgs, CreateWithdrawalResult, CryptoCloudClient, CryptoCloudClientOptions, GetBalancesArgs, GetBalancesResult, GetInvoiceInfoArgs, GetInvoiceInfoBatchId, GetInvoiceInfoBatchItem, GetInvoiceInfoResult, GetStatisticsArgs, GetStatisticsResult, ListInvoicesArgs, ListInvoicesItem, ListInvoicesResult } from "./client.gen.js";
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
 export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
-export type { BatchFailure, BatchOptions, BatchResult, CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
+export type { BatchFailure, BatchOptions, BatchResult, CallOptions, ClientHooks, Failure, Issue, PageOptions, RequestEvent, ResponseEvent, RetryOptions, Success } from "../runtime/index.js";
 export { createCryptoCloudWebhookVerifier } from "./webhooks.gen.js";
 export type { CryptoCloudWebhookResult, CryptoCloudWebhookVerifier, CryptoCloudWebhookVerifierOptions, PostbackWebhookPayload } from "./webhooks.gen.js";
 export type { webhooks } from "./schema.gen.js";

@@ -141,7 +141,15 @@ export function clientFileStatements(
       ops.length === 0
         ? [`void options; // the spec has no operations (webhooks only, say)`, "return {};"]
         : [
-            `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)}${model.clientOptions.length > 0 ? `, ${literal(model.clientOptions.map((o) => o.option))}` : ""});`,
+            `const context = createContext(${[
+              literal(model.name),
+              literal(model.baseUrl),
+              "options",
+              literal(model.credentials.map((c) => c.option)),
+              literal(required),
+              ...(model.clientOptions.length > 0 || model.requestIdHeaders.length > 0 ? [literal(model.clientOptions.map((o) => o.option))] : []),
+              ...(model.requestIdHeaders.length > 0 ? [literal(model.requestIdHeaders)] : []),
+            ].join(", ")});`,
             `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
           ],
   };

@@ -12,7 +12,20 @@ export const RUNTIME_VALUES = [
   "DEFAULT_MAX_PAGES",
   "DEFAULT_TIMEOUT_MS",
 ];
-export const RUNTIME_TYPES = ["BatchFailure", "BatchOptions", "BatchResult", "CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];
+export const RUNTIME_TYPES = [
+  "BatchFailure",
+  "BatchOptions",
+  "BatchResult",
+  "CallOptions",
+  "ClientHooks",
+  "Failure",
+  "Issue",
+  "PageOptions",
+  "RequestEvent",
+  "ResponseEvent",
+  "RetryOptions",
+  "Success",
+];
 
 /** What a webhook handler names besides the generated types. */
 export const WEBHOOK_RUNTIME_VALUES = ["DEFAULT_WEBHOOK_MAX_BODY_BYTES", "readWebhookBody"];

@@ -124,10 +124,17 @@ function isBlocking(problem: NormalizedProblem): boolean {
   return !(problem.ruleId === "no-unresolved-refs" && /\/discriminator\/mapping\//.test(pointer));
 }
 
-/** One hash over several files: each one's project-relative path and bytes, so moving a file counts too. */
-async function contentHash(files: readonly string[], cwd: string): Promise<string> {
+/**
+ * One hash over several files, as the resolver read them (a remote one included): each one's
+ * project-relative path and text, so moving a file counts too.
+ */
+async function contentHash(files: readonly string[], resolver: PolicyResolver, cwd: string): Promise<string> {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${displayPath(file, cwd)}\0`).update(await readFile(file)).update("\0");
+  for (const file of files) {
+    const document = await resolver.cache.get(file);
+    const text = document === undefined || document instanceof ResolveError ? "" : document.source.body;
+    hash.update(`${displayPath(file, cwd)}\0${text}\0`);
+  }
   return hash.digest("hex");
 }
 
@@ -173,7 +180,7 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
     name: api.name,
     file: api.root,
     displayPath: shown,
-    sha256: files.length === 1 ? createHash("sha256").update(bytes).digest("hex") : await contentHash(files, cwd),
+    sha256: files.length === 1 ? createHash("sha256").update(bytes).digest("hex") : await contentHash(files, externalRefResolver, cwd),
     files,
     document: document as Record<string, unknown>,
   };

@@ -1,6 +1,7 @@
 import type { LoadedSpec } from "../load/load-spec.js";
 import { bodyProperties, optionType } from "../extensions/x-client-option.js";
-import { asRecord, createFail, type ModelContext } from "./context.js";
+import { parseXRequestId } from "../extensions/x-request-id.js";
+import { asRecord, createFail, type ModelContext, unwrap } from "./context.js";
 import { createDeref } from "./json-pointer.js";
 import { pascalCase } from "./names.js";
 import { transformOperation } from "./operation.js";
@@ -31,6 +32,24 @@ function collectClientOptions(operations: readonly OperationModel[], credentials
     }
   }
   return [...options.values()];
+}
+
+/** Response headers marked `x-request-id` anywhere in the document (responses, components). */
+function collectRequestIdHeaders(ctx: ModelContext): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    const record = asRecord(node);
+    if (!record) return;
+    const headers = asRecord(record.headers);
+    for (const [name, raw] of Object.entries(headers ?? {})) {
+      const header = asRecord(ctx.deref(raw));
+      if (header?.["x-request-id"] !== undefined && unwrap(parseXRequestId(header["x-request-id"]), [...path, "headers", name, "x-request-id"], ctx)) names.add(name.toLowerCase());
+    }
+    for (const [key, child] of Object.entries(record)) if (typeof child === "object") visit(child, [...path, key]);
+  };
+  visit(ctx.document.paths, ["paths"]);
+  visit(asRecord(ctx.document.components)?.responses, ["components", "responses"]);
+  return [...names];
 }
 
 /** The pure step of the pipeline: bundled spec in, plain operation list out. */
@@ -80,6 +99,7 @@ export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document"> 
     baseUrl: typeof server?.url === "string" ? server.url.replace(/\/$/, "") : "",
     credentials: [...credentials.values()],
     clientOptions,
+    requestIdHeaders: collectRequestIdHeaders(ctx),
     operations,
     webhooks: transformWebhooks(ctx),
     schemaNames: Object.keys(schemas).sort(),

@@ -16,6 +16,8 @@ export interface ApiModel {
   readonly baseUrl: string;
   /** Every client option that holds a secret or identity, in first-use order. */
   readonly credentials: readonly CredentialOption[];
+  /** Response headers the spec marks with `x-request-id` (the answer's id), in first-use order. */
+  readonly requestIdHeaders: readonly string[];
   /** Client options that fill request fields calls leave out (`x-client-option`), in first-use order. */
   readonly clientOptions: readonly ClientOption[];
   readonly operations: readonly OperationModel[];

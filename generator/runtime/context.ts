@@ -1,5 +1,5 @@
 import { ConfigurationError } from "./errors.js";
-import type { BaseClientOptions, RetryOptions } from "./types.js";
+import type { BaseClientOptions, ClientHooks, RetryOptions } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -13,7 +13,11 @@ export const BASE_CLIENT_OPTIONS = [
   "validateRequests",
   "validateResponses",
   "maxBodyBytes",
+  "hooks",
 ] as const satisfies readonly (keyof BaseClientOptions)[];
+
+/** Where an answer's id is looked for when the spec declares no request-id header (the common ones). */
+export const DEFAULT_REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "cf-ray"];
 
 /** Largest answer body a client reads (10 MiB) unless `maxBodyBytes` says otherwise. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -37,6 +41,9 @@ export interface ClientContext {
   readonly validateRequests: boolean;
   readonly validateResponses: boolean;
   readonly maxBodyBytes: number;
+  readonly hooks: ClientHooks;
+  /** Headers whose value identifies an answer, first found wins. */
+  readonly requestIdHeaders: readonly string[];
 }
 
 /**
@@ -71,6 +78,7 @@ export function createContext(
   credentialOptions: readonly string[],
   required: readonly string[],
   defaultOptions: readonly string[] = [],
+  requestIdHeaders: readonly string[] = DEFAULT_REQUEST_ID_HEADERS,
 ): ClientContext {
   const values = options as Readonly<Record<string, unknown>>;
   const credentials = new Map<string, string>();
@@ -103,5 +111,7 @@ export function createContext(
     validateRequests: options.validateRequests ?? true,
     validateResponses: options.validateResponses ?? false,
     maxBodyBytes,
+    hooks: options.hooks ?? {},
+    requestIdHeaders,
   };
 }

@@ -9,6 +9,8 @@ export class ClientError extends Error {
   override name = "ClientError";
   readonly provider: string;
   readonly operation: string;
+  /** The provider's id of the answer this error is about, when there was one and it carried an id. */
+  requestId: string | undefined = undefined;
 
   constructor(provider: string, operation: string, message: string, options?: { cause?: unknown }) {
     super(`${provider}.${operation}: ${message}`, options);

@@ -12,6 +12,9 @@ export interface PreparedRequest {
   readonly init: RequestInit;
   /** Values computed from secrets for this request (signatures): redacted like the secrets. */
   readonly derived: readonly string[];
+  /** Names (lower case) of the headers and query parameters that carry a credential or signature. */
+  readonly secretHeaders: readonly string[];
+  readonly secretQuery: readonly string[];
 }
 
 /** The first auth alternative whose credentials are all configured. */
@@ -78,6 +81,8 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   }
   let query = args.query as Record<string, unknown> | undefined;
   const derived: string[] = [];
+  const secretHeaders: string[] = [];
+  const secretQuery: string[] = [];
   for (const part of chooseAuth(ctx, op)) {
     const raw = ctx.credentials.get(part.option)!;
     const secret = part.kind === "credential" && part.encoding === "base64" ? Buffer.from(raw, "utf8").toString("base64") : raw;
@@ -89,12 +94,16 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
       const signature = getRequestSigner(part.algorithm)(body ?? "", secret);
       derived.push(signature);
       headers.set(part.name, signature);
+      secretHeaders.push(part.name.toLowerCase());
     } else if (part.in === "header") {
       headers.set(part.name, part.prefix + secret);
+      secretHeaders.push(part.name.toLowerCase());
     } else if (part.in === "query") {
       query = { ...query, [part.name]: part.prefix + secret };
+      secretQuery.push(part.name);
     } else {
       appendCookies(headers, [`${part.name}=${encodeURIComponent(part.prefix + secret)}`]);
+      secretHeaders.push("cookie");
     }
   }
   // Redirects are never followed: the next hop would get the credentials, the signature and (on
@@ -106,5 +115,5 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   if (hasDotSegment(url.slice(ctx.baseUrl.length).split("?")[0]!)) {
     throw new ValidationError(ctx.provider, op.id, [{ pointer: "/path", message: "must not make a path segment . or .. (it would send the request to another path)" }]);
   }
-  return { url, init, derived };
+  return { url, init, derived, secretHeaders, secretQuery };
 }

@@ -21,6 +21,20 @@ function isSuccessKey(key: string): boolean {
 const JSON_TYPE = /^application\/(.+\+)?json\b|[/+]json\b/i;
 const utf8 = new TextDecoder();
 
+/** The answer's id: the first of the request-id headers it carries. */
+export function requestIdOf(ctx: ClientContext, headers: Headers): string | undefined {
+  for (const name of ctx.requestIdHeaders) {
+    const value = headers.get(name);
+    if (value !== null && value !== "") return value;
+  }
+  return undefined;
+}
+
+/** The answer again, its body unread: the same status, headers and bytes (the original's stream is spent). */
+function unread(response: Response, bytes: Uint8Array | null): Response {
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 /** Bytes of a body read for an error excerpt: enough for the excerpt plus any secret in it, however encoded. */
 function excerptBytes(secrets: readonly string[]): number {
   const longest = secrets.reduce((n, s) => Math.max(n, s.length), 0);
@@ -40,9 +54,12 @@ export async function readResponse(
 ): Promise<unknown> {
   const status = response.status;
   const contentType = response.headers.get("content-type") ?? "";
+  const requestId = requestIdOf(ctx, response.headers);
   const fail = async (reason: string, text?: string): Promise<never> => {
     const body = text ?? (await readPrefix(response, excerptBytes(secrets)));
-    throw new UnexpectedResponseError(ctx.provider, op.id, reason, { status, contentType, bodyExcerpt: excerpt(body, secrets) });
+    const error = new UnexpectedResponseError(ctx.provider, op.id, reason, { status, contentType, bodyExcerpt: excerpt(body, secrets) });
+    error.requestId = requestId;
+    throw error;
   };
   // A fetch that followed a redirect anyway (a custom one) has already sent the request on; at
   // least the foreign answer is not handed back as the provider's.
@@ -59,7 +76,8 @@ export async function readResponse(
   const mediaType = op.responses[key] ?? null;
   if (mediaType === null) {
     await response.body?.cancel();
-    return ok ? { ok, status, data: undefined, response } : { ok, status, error: undefined, response };
+    const copy = unread(response, null);
+    return ok ? { ok, status, data: undefined, response: copy, requestId } : { ok, status, error: undefined, response: copy, requestId };
   }
   const read = await readBytes(response, ctx.maxBodyBytes);
   if (!read.ok) return fail(`body larger than maxBodyBytes (${ctx.maxBodyBytes} bytes), not read further`, "");
@@ -75,12 +93,17 @@ export async function readResponse(
     }
     if (ctx.validateResponses && op.validateResponse) {
       const issues = op.validateResponse(key, payload);
-      if (issues.length > 0) throw new ResponseValidationError(ctx.provider, op.id, status, issues);
+      if (issues.length > 0) {
+        const error = new ResponseValidationError(ctx.provider, op.id, status, issues);
+        error.requestId = requestId;
+        throw error;
+      }
     }
   } else if (mediaType.startsWith("text/")) {
     payload = utf8.decode(read.bytes);
   } else {
     payload = new Blob([read.bytes], { type: contentType });
   }
-  return ok ? { ok, status, data: payload, response } : { ok, status, error: payload, response };
+  const copy = unread(response, read.bytes);
+  return ok ? { ok, status, data: payload, response: copy, requestId } : { ok, status, error: payload, response: copy, requestId };
 }

@@ -111,7 +111,10 @@ export interface Success<S extends number, T> {
   readonly ok: true;
   readonly status: S;
   readonly data: T;
+  /** The answer as received, its body unread (a copy of the bytes `data` was read from). */
   readonly response: Response;
+  /** The provider's id of this answer, from its request-id header, when it sent one. */
+  readonly requestId: string | undefined;
 }
 
 /** A documented error answer: `error` is the typed body. */
@@ -119,7 +122,40 @@ export interface Failure<S extends number, E> {
   readonly ok: false;
   readonly status: S;
   readonly error: E;
+  /** The answer as received, its body unread (a copy of the bytes `error` was read from). */
   readonly response: Response;
+  /** The provider's id of this answer, from its request-id header, when it sent one. */
+  readonly requestId: string | undefined;
+}
+
+/** One attempt of a call, as hooks see it. Credential values and signatures read `[redacted]`. */
+export interface RequestEvent {
+  readonly provider: string;
+  readonly operation: string;
+  /** 1 for the first attempt, 2 for the first retry… */
+  readonly attempt: number;
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** How an attempt ended: an answer (`status`), or the error that ended it. */
+export interface ResponseEvent extends RequestEvent {
+  readonly durationMs: number;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  /** What ended the attempt without a documented answer (thrown unless it is retried). */
+  readonly error: unknown;
+  /** Whether another attempt follows. */
+  readonly retrying: boolean;
+}
+
+/** Observers of every attempt (for logging, metrics, tracing). A hook that throws is ignored: it cannot break a call. */
+export interface ClientHooks {
+  /** Before each attempt is sent. */
+  readonly onRequest?: (event: RequestEvent) => void;
+  /** After each attempt, answered or not. */
+  readonly onResponse?: (event: ResponseEvent) => void;
 }
 
 /** Retry policy for operations that are safe to repeat (see README "Retries"). */
@@ -173,4 +209,6 @@ export interface BaseClientOptions {
   readonly validateResponses?: boolean;
   /** Largest answer body read; a longer one is cancelled and thrown as UnexpectedResponseError. Default 10 MiB. */
   readonly maxBodyBytes?: number;
+  /** Observers of every attempt; see ClientHooks. */
+  readonly hooks?: ClientHooks;
 }

@@ -179,6 +179,13 @@ const cases: readonly Case[] = [
     ],
   },
 
+  // --- payspec/x-request-id
+  { fixture: "x-request-id/pass.yaml", want: [] },
+  {
+    fixture: "x-request-id/fail-not-true.yaml",
+    want: [want("payspec/x-request-id", "x-request-id must be true", "#/paths/~1items/get/responses/200/headers/X-Trace/x-request-id")],
+  },
+
   // --- payspec/x-exactly-one-of
   { fixture: "x-exactly-one-of/pass.yaml", want: [] },
   {

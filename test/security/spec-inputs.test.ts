@@ -73,7 +73,7 @@ describe("no network unless opted in", () => {
   it("--allow-remote-refs (or x-payspec.allowRemoteRefs) fetches it", async () => {
     const files = { "specs/shop.json": spec({ $ref: `${remote.url}/schema.json` }) };
     const before = remote.received.length;
-    expect(await generateIn(files, ["--allow-remote-refs"])).toMatchObject({ code: 0, written: true });
+    expect(await generateIn(files, ["--allow-remote-refs"])).toMatchObject({ message: "", code: 0, written: true });
     const config = "x-payspec:\n  allowRemoteRefs: true\napis:\n  shop:\n    root: specs/shop.json\n";
     expect(await generateIn(files, [], config)).toMatchObject({ code: 0, written: true });
     expect(remote.received.length).toBe(before + 2);
