@@ -2,7 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BaseResolver, bundle, type Config, lint, type NormalizedProblem, YamlParseError } from "@redocly/openapi-core";
+import { SpecError } from "../model/spec-error.js";
 import type { ApiEntry } from "./project.js";
+
+export { SpecError };
 
 /** A spec ready for the model: bundled (external refs inlined, internal refs kept). */
 export interface LoadedSpec {
@@ -14,11 +17,6 @@ export interface LoadedSpec {
   /** sha256 of the root file's bytes, named in every generated file's header. */
   readonly sha256: string;
   readonly document: Record<string, unknown>;
-}
-
-/** A spec that cannot be used; the message names the file, the JSON pointer and what to do. */
-export class SpecError extends Error {
-  override name = "SpecError";
 }
 
 /** A file as messages show it: relative to `cwd` when inside it, absolute otherwise. */

@@ -1,4 +1,3 @@
-import type { LoadedSpec } from "../load/load-spec.js";
 import { asRecord, createFail, type ModelContext } from "./context.js";
 import { createDeref } from "./json-pointer.js";
 import { pascalCase } from "./names.js";
@@ -9,8 +8,16 @@ import { transformWebhooks } from "./webhooks.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/** What the model reads of a loaded spec (a LoadedSpec, or a bundled document shipped with the mocks). */
+export interface BundledSpec {
+  readonly name: string;
+  readonly file: string;
+  readonly document: Record<string, unknown>;
+  readonly displayPath?: string;
+}
+
 /** The pure step of the pipeline: bundled spec in, plain operation list out. */
-export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document"> & { readonly displayPath?: string }): ApiModel {
+export function buildModel(spec: BundledSpec): ApiModel {
   const { document } = spec;
   const shown = spec.displayPath ?? spec.file;
   const ctx: ModelContext = { file: shown, document, deref: createDeref(document), fail: createFail(shown) };

@@ -1,4 +1,4 @@
-import { SpecError } from "../load/load-spec.js";
+import { SpecError } from "./spec-error.js";
 import { pointerOf } from "./json-pointer.js";
 
 /** What every transform needs: the document, ref resolution, and a way to fail with a pointer. */
