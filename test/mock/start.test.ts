@@ -133,6 +133,6 @@ describe("startMocks", () => {
   });
 
   it("refuses an api that redocly.yaml does not list", async () => {
-    await expect(startMocks({ dir: good, apis: ["gamma"] })).rejects.toThrow(/unknown api "gamma".*alpha, beta/);
+    await expect(startMocks({ dir: good, apis: ["gamma"] })).rejects.toThrow(/unknown provider "gamma".*alpha, beta/);
   });
 });
