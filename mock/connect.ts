@@ -61,7 +61,7 @@ export function connectMocks(info: MockInfo): MockControl {
   return {
     urls: info.urls,
     secrets: info.secrets,
-    answer: (provider, operationId, choice) => call(urlFor(info, provider), "POST", { ...choice, operation: operationId }),
+    answer: async (provider, operationId, choice) => call(urlFor(info, provider), "POST", { ...choice, operation: operationId }),
     reset: async (provider) => {
       await Promise.all((provider === undefined ? Object.values(info.urls) : [urlFor(info, provider)]).map((url) => call(url, "DELETE")));
     },

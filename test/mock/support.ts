@@ -1,11 +1,18 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadSpec } from "../../generator/load/load-spec.js";
-import { loadProject } from "../../generator/load/project.js";
+import { loadProject, standaloneConfig } from "../../generator/load/project.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import type { ApiModel, OperationModel } from "../../generator/model/types.js";
+import { generate, SINGLE_LAYOUT } from "../../generator/pipeline.js";
 import { getRequestSigner } from "../../generator/runtime/signing.js";
+import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { bodyExample, child, exampleArgs, operationNode, parameterValue } from "../../mock/examples.js";
+import type { MockSpec } from "../../mock/specs.js";
+import { REPO } from "../helpers/temp-project.js";
 
 // Both packages are CommonJS with `exports.default`; under NodeNext the default import is the
 // module object, so take `.default` explicitly.
@@ -29,6 +36,33 @@ export async function loadApis(dir = process.cwd()): Promise<LoadedApi[]> {
       return { name: api.name, model: buildModel(spec), document: spec.document };
     }),
   );
+}
+
+/** The behaviour fixtures of the mocks: small specs named after what they prove. */
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+
+/** Fixture specs (file names without .yaml), bundled and checked as `--spec` loads any spec. */
+export async function fixtureSpecs(...names: string[]): Promise<(MockSpec & LoadedApi)[]> {
+  const config = await standaloneConfig();
+  return Promise.all(
+    names.map(async (name) => {
+      const spec = await loadSpec({ name, root: path.join(FIXTURES, `${name}.yaml`) }, config, REPO);
+      return { name, document: spec.document, file: spec.file, model: buildModel(spec) };
+    }),
+  );
+}
+
+/**
+ * Generates the client of a fixture spec into `node_modules/.cache` (where its imports resolve)
+ * and returns the folder; import its index.ts.
+ */
+export async function fixtureClient(name: string): Promise<string> {
+  const out = path.join(REPO, "node_modules", ".cache", "payspec-mock-fixtures", name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = await generate([{ name, root: path.join(FIXTURES, `${name}.yaml`) }], await standaloneConfig(), REPO, SINGLE_LAYOUT);
+  await writeOutput(out, result.files, await diffOutput(out, result.files, "flat"));
+  return out;
 }
 
 /** The arguments a generated client method needs for a valid request (see mock/examples.ts). */
