@@ -61,7 +61,7 @@ export async function generate(
     const loaded = performance.now();
     const model = buildModel(spec);
     const modelled = performance.now();
-    const types = await schemaTypes(spec.document);
+    const types = schemaTypes(spec.document);
     const typed = performance.now();
     const names = clientNames(model);
     const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;

@@ -1,6 +1,7 @@
 import type { Plugin } from "@redocly/openapi-core";
 import { operationErrorResponse } from "./rules/operation-error-response.js";
 import { xBatch } from "./rules/x-batch.js";
+import { xClientOption } from "./rules/x-client-option.js";
 import { xCredential } from "./rules/x-credential.js";
 import { xExactlyOneOf } from "./rules/x-exactly-one-of.js";
 import { xIdempotent } from "./rules/x-idempotent.js";
@@ -20,6 +21,7 @@ export const payspecPlugin: Plugin = {
   rules: {
     oas3: {
       "payspec/operation-error-response": operationErrorResponse,
+      "payspec/x-client-option": xClientOption,
       "payspec/x-credential": xCredential,
       "payspec/x-signature": xSignature,
       "payspec/x-pagination": xPagination,

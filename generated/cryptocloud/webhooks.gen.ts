@@ -19,7 +19,7 @@ import { createWebhookVerifier, type WebhookHeaders, type WebhookRejection, type
  */
 export type PostbackWebhookPayload = NonNullable<webhooks["postback"]["post"]["requestBody"]>["content"]["application/json"] | NonNullable<webhooks["postback"]["post"]["requestBody"]>["content"]["application/x-www-form-urlencoded"];
 /** What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected. */
-export type CryptoCloudWebhookResult = { readonly ok: true; readonly name: "postback"; readonly payload: PostbackWebhookPayload; } | WebhookRejection;
+export type CryptoCloudWebhookResult = { readonly ok: true; readonly name: "postback"; readonly payload: PostbackWebhookPayload; readonly claims: Readonly<Record<string, unknown>>; } | WebhookRejection;
 
 /** Options of `createCryptoCloudWebhookVerifier`: the keys the spec's `x-webhook-signature` declarations name. */
 export interface CryptoCloudWebhookVerifierOptions extends WebhookVerifierOptions {

@@ -4,7 +4,7 @@
 export { createMoruneClient } from "./client.gen.js";
 export type { GetInvoiceInfoArgs, GetInvoiceInfoResult, MoruneClient, MoruneClientOptions } from "./client.gen.js";
 export type { components, operations, paths, UnknownEnumValue } from "./schema.gen.js";
-export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
+export { ClientError, ConfigurationError, PaginationError, ResponseValidationError, TimeoutError, TransportError, UnexpectedResponseError, ValidationError, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS } from "../runtime/index.js";
 export type { BatchFailure, BatchOptions, BatchResult, CallOptions, Failure, Issue, PageOptions, RetryOptions, Success } from "../runtime/index.js";
 export { createMoruneWebhookVerifier } from "./webhooks.gen.js";
 export type { InvoiceWebhookPayload, MoruneWebhookResult, MoruneWebhookVerifier, MoruneWebhookVerifierOptions } from "./webhooks.gen.js";

@@ -2,8 +2,10 @@ import { type FunctionDeclarationStructure, type InterfaceDeclarationStructure, 
 import { camelCase } from "../model/names.js";
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { isIdentifier, uniqueTypeName } from "./identifiers.js";
-import { docText, literal, propertyKey } from "./literal.js";
-import { argsRequired, type OperationNames, operationDocs, operationStructures } from "./operation-types.js";
+import { docText, jsDoc } from "./comment.js";
+import { literal, propertyKey } from "./literal.js";
+import { RUNTIME_NAMES } from "./runtime-names.js";
+import { argsRequired, type OperationNames, operationDocs, operationStructures, usesDefaults } from "./operation-types.js";
 import type { ValidatorNames } from "./validators-file.js";
 
 export interface ClientNames {
@@ -13,8 +15,8 @@ export interface ClientNames {
   readonly operations: ReadonlyMap<string, OperationNames>;
 }
 
-/** Names of everything client.gen.ts exports, unique among themselves. */
-export function clientNames(model: ApiModel, taken = new Set<string>()): ClientNames {
+/** Names of everything client.gen.ts exports, unique among themselves and never a runtime name. */
+export function clientNames(model: ApiModel, taken = new Set<string>(RUNTIME_NAMES)): ClientNames {
   const client = uniqueTypeName(`${model.clientName}Client`, taken);
   const options = uniqueTypeName(`${model.clientName}ClientOptions`, taken);
   const methods = new Set<string>();
@@ -54,11 +56,11 @@ function methodValue(op: OperationModel, n: OperationNames): string {
 function helperType(op: OperationModel, n: OperationNames): string {
   const args = `args${argsRequired(op) ? "" : "?"}: ${n.args}`;
   const helpers = op.pagination
-    ? `/** Every page, first to last; stops after a failed page, which is yielded. */
+    ? `${jsDoc("Every page, first to last; stops after a failed page, which is yielded.")}
   pages(${args}, options?: PageOptions): AsyncGenerator<${n.result}, void, undefined>;
-  /** Every item of every page; a failed page throws PaginationError. */
+  ${jsDoc("Every item of every page; a failed page throws PaginationError.")}
   all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;`
-    : `/** Splits \`${op.batch!.items}\` into requests of at most ${op.batch!.size}, runs them with bounded concurrency, merges \`${op.batch!.results}\` in input order; failed requests are listed with their entries. */
+    : `${jsDoc(`Splits \`${op.batch!.items}\` into requests of at most ${op.batch!.size}, runs them with bounded concurrency, merges \`${op.batch!.results}\` in input order; failed requests are listed with their entries.`)}
   batched(args: ${n.args}, options?: BatchOptions): Promise<BatchResult<${n.item}, ${n.batchId}, Extract<${n.result}, { ok: false }>>>;`;
   return `{
   (${args}): Promise<${n.result}>;
@@ -81,14 +83,23 @@ export function clientFileStatements(
     name: names.options,
     isExported: true,
     extends: ["BaseClientOptions"],
-    docs: [`Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`],
-    properties: model.credentials.map((c) => ({
-      name: propertyKey(c.option),
-      isReadonly: true,
-      hasQuestionToken: !required.includes(c.option),
-      type: "string",
-      docs: c.description === undefined ? [] : [docText(c.description)!],
-    })),
+    docs: [docText(`Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`)!],
+    properties: [
+      ...model.credentials.map((c) => ({
+        name: propertyKey(c.option),
+        isReadonly: true,
+        hasQuestionToken: !required.includes(c.option),
+        type: "string",
+        docs: c.description === undefined ? [] : [docText(c.description)!],
+      })),
+      ...model.clientOptions.map((o) => ({
+        name: propertyKey(o.option),
+        isReadonly: true,
+        hasQuestionToken: true,
+        type: o.type,
+        docs: [docText(o.description, "Sent with every call that leaves this field out; a call's own value wins.")!],
+      })),
+    ],
   };
 
   const clientInterface: InterfaceDeclarationStructure = {
@@ -114,14 +125,14 @@ export function clientFileStatements(
     kind: StructureKind.Function,
     name: names.factory,
     isExported: true,
-    docs: [`Creates a ${model.title} client. Credentials are applied and requests signed as the spec declares.`],
+    docs: [docText(`Creates a ${model.title} client. Credentials are applied and requests signed as the spec declares.`)!],
     parameters: [{ name: "options", type: names.options }],
     returnType: names.client,
     statements:
       ops.length === 0
         ? [`void options; // the spec has no operations (webhooks only, say)`, "return {};"]
         : [
-            `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)});`,
+            `const context = createContext(${literal(model.name)}, ${literal(model.baseUrl)}, options, ${literal(model.credentials.map((c) => c.option))}, ${literal(required)}${model.clientOptions.length > 0 ? `, ${literal(model.clientOptions.map((o) => o.option))}` : ""});`,
             `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
           ],
   };
@@ -147,6 +158,7 @@ export function clientFileStatements(
         ...(paged ? ["type PageOptions", "withPaging"] : []),
         ...(batched ? ["type BatchOptions", "type BatchResult", "withBatching"] : []),
         ...(usesSuccess ? ["type Success"] : []),
+        ...(model.operations.some(usesDefaults) ? ["type WithDefaults"] : []),
       ],
     },
     ...(validators.size > 0

@@ -1,4 +1,4 @@
-import { pascalCase } from "../model/names.js";
+import { isIdentifierName, pascalCase } from "../model/names.js";
 
 const RESERVED = new Set(
   (
@@ -25,5 +25,5 @@ export function uniqueName(base: string, taken: Set<string>): string {
 }
 
 export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
+  return isIdentifierName(name) && !RESERVED.has(name);
 }

@@ -1,27 +1,13 @@
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from "ts-morph";
+import { isIdentifierName } from "../model/names.js";
 import type { ApiModel } from "../model/types.js";
 import type { ClientNames } from "./client-file.js";
 import { UNKNOWN_ENUM_VALUE } from "../types/schema-types.js";
 import { uniqueName, uniqueTypeName } from "./identifiers.js";
+import { docText } from "./comment.js";
 import { literal } from "./literal.js";
+import { RUNTIME_TYPES, RUNTIME_VALUES, WEBHOOK_RUNTIME_TYPES } from "./runtime-names.js";
 import type { WebhookNames } from "./webhook-file.js";
-
-/** Errors and result shapes a user handles, re-exported so one import path serves everything. */
-const RUNTIME_VALUES = [
-  "ClientError",
-  "ConfigurationError",
-  "PaginationError",
-  "ResponseValidationError",
-  "TimeoutError",
-  "TransportError",
-  "UnexpectedResponseError",
-  "ValidationError",
-  "DEFAULT_TIMEOUT_MS",
-];
-const RUNTIME_TYPES = ["BatchFailure", "BatchOptions", "BatchResult", "CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];
-
-/** What a webhook handler names besides the generated types. */
-const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookVerifierOptions"];
 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
 export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string, hooks?: WebhookNames): StatementStructures[] {
@@ -31,7 +17,7 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
   const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE, "webhooks", ...(hooks ? [hooks.factory, ...hookTypes, ...WEBHOOK_RUNTIME_TYPES] : [])]);
   const schemaAliases = model.schemaNames.map((schema) => {
     // A schema named like a generated type keeps the generated name; the schema gets a suffix.
-    const name = taken.has(schema) || !/^[A-Za-z_$][\w$]*$/.test(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken);
+    const name = taken.has(schema) || !isIdentifierName(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken);
     return { name, schema };
   });
   return [
@@ -67,7 +53,7 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
       const type = `components["schemas"][${JSON.stringify(schema)}]`;
       const enumSchema = model.enumSchemas.find((e) => e.name === schema);
       if (enumSchema === undefined) {
-        return [{ kind: StructureKind.TypeAlias as const, name, isExported: true, docs: [`The \`${schema}\` schema of the ${model.title} spec.`], type }];
+        return [{ kind: StructureKind.TypeAlias as const, name, isExported: true, docs: [docText(`The \`${schema}\` schema of the ${model.title} spec.`)!], type }];
       }
       // Enums are open inside response types; the named type lists only the documented values,
       // and a guard narrows a received value to them (equality cannot narrow the open part away).
@@ -78,21 +64,21 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
           kind: StructureKind.TypeAlias as const,
           name,
           isExported: true,
-          docs: [`The documented values of the \`${schema}\` enum of the ${model.title} spec; responses may also carry an ${UNKNOWN_ENUM_VALUE}.`],
+          docs: [docText(`The documented values of the \`${schema}\` enum of the ${model.title} spec; responses may also carry an ${UNKNOWN_ENUM_VALUE}.`)!],
           type: `Exclude<${type}, ${UNKNOWN_ENUM_VALUE}>`,
         },
         {
           kind: StructureKind.VariableStatement as const,
           isExported: true,
           declarationKind: VariableDeclarationKind.Const,
-          docs: [`Every documented value of \`${name}\`.`],
+          docs: [docText(`Every documented value of \`${name}\`.`)!],
           declarations: [{ name: values, initializer: `${literal(enumSchema.values)} as const satisfies readonly ${name}[]` }],
         },
         {
           kind: StructureKind.Function as const,
           name: guard,
           isExported: true,
-          docs: [`Whether a received value is one of the documented \`${name}\` values (and not an ${UNKNOWN_ENUM_VALUE}).`],
+          docs: [docText(`Whether a received value is one of the documented \`${name}\` values (and not an ${UNKNOWN_ENUM_VALUE}).`)!],
           parameters: [{ name: "value", type: "unknown" }],
           returnType: `value is ${name}`,
           statements: [`return (${values} as readonly unknown[]).includes(value);`],

@@ -1,3 +1,5 @@
+import { isIdentifierName } from "../model/names.js";
+
 /** Code to print as is inside a literal (a reference to a generated function, say). */
 export class Code {
   constructor(readonly text: string) {}
@@ -17,16 +19,13 @@ export function literal(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A property name for generated code, valid in object literals and type members alike. Names
+ * of Object.prototype members are always quoted, and `__proto__` is a computed key: written
+ * bare or quoted in an object literal it would set the prototype instead of a property.
+ */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+  if (name === "__proto__") return `[${JSON.stringify(name)}]`;
+  return isIdentifierName(name) && !(name in Object.prototype) ? name : JSON.stringify(name);
 }
 
-/** A JSDoc-safe text: no comment terminators. */
-export function docText(...parts: (string | undefined)[]): string | undefined {
-  const text = parts
-    .filter((p): p is string => typeof p === "string" && p.trim().length > 0)
-    .map((p) => p.trim())
-    .join("\n\n")
-    .replace(/\*\//g, "*\\/");
-  return text.length > 0 ? text : undefined;
-}

@@ -8,7 +8,8 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
-import { Code, docText, literal } from "./literal.js";
+import { docText } from "./comment.js";
+import { Code, literal } from "./literal.js";
 import type { ValidatorNames } from "./validators-file.js";
 
 /** The generated names of one operation. */
@@ -48,9 +49,19 @@ function responseBodyType(op: OperationModel, response: ResponseModel): string {
   return `${operationType(op)}["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`;
 }
 
-/** Whether a call must pass an argument object at all. */
+/** Whether a call must pass an argument object at all (a field a client option fills need not be passed). */
 export function argsRequired(op: OperationModel): boolean {
-  return op.parameters.some((p) => p.required) || op.body?.required === true;
+  return op.parameters.some((p) => p.required && p.clientOption === undefined) || op.body?.required === true;
+}
+
+/** `type` with the fields client options fill made optional. */
+function withDefaults(type: string, fields: readonly string[]): string {
+  return fields.length === 0 ? type : `WithDefaults<${type}, ${fields.map((f) => JSON.stringify(f)).join(" | ")}>`;
+}
+
+/** Whether any argument type of the operation names WithDefaults. */
+export function usesDefaults(op: OperationModel): boolean {
+  return (op.defaults ?? []).length > 0;
 }
 
 function argsInterface(op: OperationModel, names: OperationNames): InterfaceDeclarationStructure {
@@ -59,13 +70,14 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
   for (const location of ["path", "query", "header", "cookie"] as const) {
     const params = op.parameters.filter((p) => p.in === location);
     if (params.length === 0) continue;
-    const base = `NonNullable<${ref}["parameters"][${JSON.stringify(location)}]>`;
+    const defaulted = params.filter((p) => p.clientOption !== undefined).map((p) => p.name);
+    const base = withDefaults(`NonNullable<${ref}["parameters"][${JSON.stringify(location)}]>`, defaulted);
     properties.push({
       name: LOCATION_KEYS[location],
       isReadonly: true,
-      hasQuestionToken: !params.some((p) => p.required),
+      hasQuestionToken: !params.some((p) => p.required && p.clientOption === undefined),
       type: location === "header" ? `${base} & Readonly<Record<string, string>>` : base,
-      docs: [`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`],
+      docs: [docText(`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`)!],
     });
   }
   if (!op.parameters.some((p) => p.in === "header")) {
@@ -77,8 +89,8 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       name: "body",
       isReadonly: true,
       hasQuestionToken: !op.body.required,
-      type: types.map((t) => `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`).join(" | "),
-      docs: [`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`],
+      type: types.map((t) => withDefaults(`NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`, Object.keys(op.body?.clientOptions ?? {}))).join(" | "),
+      docs: [docText(`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`)!],
     });
     if (types.length > 1) {
       properties.push({
@@ -86,7 +98,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
         isReadonly: true,
         hasQuestionToken: true,
         type: types.map((t) => JSON.stringify(t)).join(" | "),
-        docs: [`Media type to send the body as (default ${types[0]}).`],
+        docs: [docText(`Media type to send the body as (default ${types[0]}).`)!],
       });
     }
   }
@@ -96,7 +108,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
     name: names.args,
     isExported: true,
     extends: ["CallOptions"],
-    docs: [`Arguments of \`${names.method}\`.`],
+    docs: [docText(`Arguments of \`${names.method}\`.`)!],
     properties,
   };
 }
@@ -115,7 +127,7 @@ function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclar
     kind: StructureKind.TypeAlias,
     name: names.result,
     isExported: true,
-    docs: [`Every documented answer of \`${names.method}\`, discriminated by \`ok\` and \`status\`.`],
+    docs: [docText(`Every documented answer of \`${names.method}\`, discriminated by \`ok\` and \`status\`.`)!],
     type: [...new Set(members)].join(" | "),
   };
 }
@@ -160,6 +172,7 @@ function specConstant(op: OperationModel, names: OperationNames, validators: Val
     pagination: op.pagination,
     batch: op.batch,
     exactlyOneOf: op.exactlyOneOf,
+    defaults: op.defaults,
     validateRequest: new Code(validators.request),
     validateResponse: new Code(validators.response),
   };
@@ -187,7 +200,7 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         kind: StructureKind.TypeAlias,
         name: names.item,
         isExported: true,
-        docs: [`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`],
+        docs: [docText(`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`)!],
         type: `NonNullable<${indexedType(data, op.pagination.items)}>[number]`,
       },
     ];
@@ -198,14 +211,14 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         kind: StructureKind.TypeAlias,
         name: names.item,
         isExported: true,
-        docs: [`One entry of the lists \`${names.method}.batched()\` merges (at \`${op.batch.results}\`).`],
+        docs: [docText(`One entry of the lists \`${names.method}.batched()\` merges (at \`${op.batch.results}\`).`)!],
         type: `NonNullable<${indexedType(data, op.batch.results)}>[number]`,
       },
       {
         kind: StructureKind.TypeAlias,
         name: names.batchId,
         isExported: true,
-        docs: [`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`],
+        docs: [docText(`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`)!],
         type: `NonNullable<${indexedType(`${names.args}["body"]`, op.batch.items)}>[number]`,
       },
     ];

@@ -1,6 +1,7 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js";
 import { segment } from "../runtime/validation.js";
 import { SchemaCompiler } from "../validation/schema-compiler.js";
+import { jsDoc } from "./comment.js";
 import type { ClientNames } from "./client-file.js";
 
 export interface ValidatorNames {
@@ -37,7 +38,7 @@ function requestValidator(op: OperationModel, name: string, compiler: SchemaComp
     else if (check) lines.push(`if (args.body !== undefined) ${check}`);
   }
   const uses = lines.some((l) => /\bargs\b/.test(l));
-  return `/** Checks the arguments of \`${op.id}\` against the spec before anything is sent. */
+  return `${jsDoc(`Checks the arguments of \`${op.id}\` against the spec before anything is sent.`)}
 export function ${name}(${uses ? "args" : "_args"}: RequestArgs): Issue[] {
 const issues: Issue[] = [];
 ${lines.join("\n")}
@@ -50,9 +51,9 @@ function responseValidator(op: OperationModel, name: string, compiler: SchemaCom
     .filter((r) => r.schema !== undefined && r.contentType !== undefined && /[/+]json\b/.test(r.contentType))
     .map((r) => `case ${JSON.stringify(r.status === "default" ? r.status : r.status.toUpperCase())}: ${compiler.compile(r.schema)}(body, "", issues, true); break;`);
   if (cases.length === 0) {
-    return `/** \`${op.id}\` documents no JSON body schema to check. */\nexport function ${name}(_status: string, _body: unknown): Issue[] {\nreturn [];\n}`;
+    return `${jsDoc(`\`${op.id}\` documents no JSON body schema to check.`)}\nexport function ${name}(_status: string, _body: unknown): Issue[] {\nreturn [];\n}`;
   }
-  return `/** Checks a documented JSON answer of \`${op.id}\` against its schema; string enums stay open. */
+  return `${jsDoc(`Checks a documented JSON answer of \`${op.id}\` against its schema; string enums stay open.`)}
 export function ${name}(status: string, body: unknown): Issue[] {
 const issues: Issue[] = [];
 switch (status) {

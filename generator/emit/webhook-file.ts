@@ -10,8 +10,10 @@ import {
 import type { ApiModel } from "../model/types.js";
 import type { ClientNames } from "./client-file.js";
 import type { WebhookModel } from "../model/webhooks.js";
+import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
 import { uniqueTypeName } from "./identifiers.js";
-import { docText, literal, propertyKey } from "./literal.js";
+import { docText } from "./comment.js";
+import { literal, propertyKey } from "./literal.js";
 
 /** Names of everything webhooks.gen.ts exports. */
 export interface WebhookNames {
@@ -79,9 +81,13 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     kind: StructureKind.TypeAlias,
     name: names.result,
     isExported: true,
-    docs: ["What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected."],
+    docs: [docText("What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected.")!],
     type: [
-      ...payloads.map(({ webhook, type }) => `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly payload: ${type} }`),
+      ...payloads.map(({ webhook, type }) => {
+        // Token algorithms hand the caller the token's verified claims too.
+        const claims = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims ? "; readonly claims: Readonly<Record<string, unknown>>" : "";
+        return `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly payload: ${type}${claims} }`;
+      }),
       "WebhookRejection",
     ].join(" | "),
   };
@@ -91,7 +97,7 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     name: names.options,
     isExported: true,
     extends: ["WebhookVerifierOptions"],
-    docs: [`Options of \`${names.factory}\`: the keys the spec's \`x-webhook-signature\` declarations name.`],
+    docs: [docText(`Options of \`${names.factory}\`: the keys the spec's \`x-webhook-signature\` declarations name.`)!],
     properties: secretOptions(model.webhooks).map((o) => ({
       name: propertyKey(o.name),
       isReadonly: true,
@@ -104,7 +110,7 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     kind: StructureKind.Interface,
     name: names.verifier,
     isExported: true,
-    docs: [`Verifies ${model.title} notifications.`],
+    docs: [docText(`Verifies ${model.title} notifications.`)!],
     methods: [
       {
         name: "verify",
@@ -127,7 +133,7 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     kind: StructureKind.Function,
     name: names.factory,
     isExported: true,
-    docs: [`Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`],
+    docs: [docText(`Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`)!],
     parameters: [{ name: "options", type: names.options }],
     returnType: names.verifier,
     statements: [`return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`],

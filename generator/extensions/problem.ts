@@ -1,3 +1,5 @@
+import { isIdentifierName } from "../model/names.js";
+
 /** A finding about a vendor extension: where inside the extension, and what to do. */
 export interface Problem {
   /** Path below the extension's own location, e.g. ["cursor", "in"]. */
@@ -25,7 +27,7 @@ export function nonEmptyString(value: unknown, path: readonly (string | number)[
 /** A client option name becomes a property name in generated code, so it must be an identifier. */
 export function identifier(value: unknown, path: readonly (string | number)[], what: string): Problem[] {
   if (value === undefined) return [{ path: path.slice(0, -1), message: `${what} is missing; name a client option such as "apiKey"` }];
-  return typeof value === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(value)
+  return typeof value === "string" && isIdentifierName(value)
     ? []
     : [{ path, message: `${what} must be a JavaScript identifier such as "apiKey"` }];
 }

@@ -1,64 +1,129 @@
+import type { PaginationSpec } from "../runtime/types.js";
+import { escapeSegment } from "../model/json-pointer.js";
 import { isRecord, nonEmptyString, type Parsed, type Problem, unknownKeys } from "./problem.js";
 import { allowsType, type Deref, schemaAtPointer } from "./schema-pointer.js";
 
 /**
- * `x-pagination` on a list operation: where the cursor goes in the request, and where the
- * next cursor and the page's items sit in the success response body (JSON pointers).
+ * `x-pagination` on a list operation, in one of two forms:
+ * - cursor: where the cursor goes in the request, and where the next cursor and the page's
+ *   items sit in the success body (JSON pointers);
+ * - offset: where the index of the first record and the page size (or the index of the last
+ *   record, `meaning: end`) go in the request, and where the items sit in the success body.
+ * The parsed value is the runtime's descriptor as is.
  */
-export interface XPagination {
-  readonly cursor: { readonly in: "query" | "header"; readonly name: string };
-  readonly nextCursor: string;
-  readonly items: string;
-}
+export type XPagination = PaginationSpec;
 
 export interface PaginationContext {
-  /** The operation's parameters as `in` + name. */
-  readonly parameters: readonly { readonly in: string; readonly name: string; readonly required?: boolean }[];
+  /** The operation's parameters as `in` + name (and their schemas, for the limit's default). */
+  readonly parameters: readonly { readonly in: string; readonly name: string; readonly required?: boolean; readonly schema?: unknown }[];
   /** Schema of the success (2xx) JSON response body, if any. */
   readonly successSchema: unknown;
+  /** Schema of the JSON request body, if any (for offsets and limits sent in the body). */
+  readonly bodySchema?: unknown;
   readonly deref: Deref;
+}
+
+const CURSOR_SHAPE = "{ cursor: { in: query|header, name }, nextCursor, items }";
+const OFFSET_SHAPE = "{ offset: { in: query|header|body, name }, limit: { in: query|header|body, name, meaning?: count|end }, items }";
+
+type Location = { readonly in: string; readonly name: string };
+
+/** A request field `{ in, name }`: a declared parameter, or (where allowed) a top-level property of the JSON body. */
+function fieldProblems(value: unknown, key: string, places: readonly string[], context: PaginationContext, extra: readonly string[] = []): Problem[] {
+  if (!isRecord(value)) return [{ path: [key], message: `x-pagination.${key} must be an object { in: ${places.join("|")}, name }` }];
+  const problems: Problem[] = [
+    ...unknownKeys(value, ["in", "name", ...extra]).map((p) => ({ ...p, path: [key, ...p.path] })),
+    ...nonEmptyString(value.name, [key, "name"], `x-pagination.${key}.name`),
+  ];
+  if (typeof value.in !== "string" || !places.includes(value.in)) {
+    problems.push({ path: [key, "in"], message: `x-pagination.${key}.in must be ${places.join(" or ")}` });
+    return problems;
+  }
+  if (typeof value.name !== "string") return problems;
+  if (value.in === "body") {
+    if (context.bodySchema === undefined) {
+      problems.push({ path: [key, "in"], message: `the operation has no JSON request body for x-pagination.${key} to go in` });
+    } else if (schemaAtPointer(context.bodySchema, `/${escapeSegment(value.name)}`, context.deref) === undefined) {
+      problems.push({ path: [key, "name"], message: `the JSON request body declares no property "${value.name}"; declare it in the body schema` });
+    }
+  } else if (!context.parameters.some((p) => p.in === value.in && p.name === value.name)) {
+    problems.push({ path: [key, "name"], message: `the operation declares no ${value.in} parameter "${value.name}"; declare it under parameters` });
+  }
+  return problems;
+}
+
+/** The schema of a request field, to read the limit's default. */
+function fieldSchema(field: Location, context: PaginationContext): Record<string, unknown> | undefined {
+  const schema =
+    field.in === "body"
+      ? schemaAtPointer(context.bodySchema, `/${escapeSegment(field.name)}`, context.deref)
+      : context.deref(context.parameters.find((p) => p.in === field.in && p.name === field.name)?.schema);
+  return isRecord(schema) ? schema : undefined;
+}
+
+function pointerProblems(value: Record<string, unknown>, key: string, type: "array" | "string", context: PaginationContext): Problem[] {
+  const pointer = value[key];
+  if (typeof pointer !== "string" || !pointer.startsWith("/")) {
+    return [{ path: [key], message: `x-pagination.${key} must be a JSON pointer into the success response body, e.g. /result/${key}` }];
+  }
+  if (context.successSchema === undefined) return [{ path: [key], message: "the operation has no 2xx JSON response for x-pagination to point into" }];
+  const target = schemaAtPointer(context.successSchema, pointer, context.deref);
+  if (target === undefined) return [{ path: [key], message: `${pointer} does not exist in the success response schema; point at one of its properties` }];
+  if (!allowsType(target, type, context.deref)) {
+    return [{ path: [key], message: `${pointer} must point at ${type === "array" ? "an array" : "a string (or string|null)"}` }];
+  }
+  return [];
+}
+
+function parseCursor(value: Record<string, unknown>, context: PaginationContext): Parsed<XPagination> {
+  const problems: Problem[] = [
+    ...unknownKeys(value, ["cursor", "nextCursor", "items"]),
+    ...fieldProblems(value.cursor, "cursor", ["query", "header"], context),
+    ...pointerProblems(value, "nextCursor", "string", context),
+    ...pointerProblems(value, "items", "array", context),
+  ];
+  if (problems.length > 0) return { ok: false, problems };
+  const cursor = value.cursor as { in: "query" | "header"; name: string };
+  return { ok: true, value: { cursor: { in: cursor.in, name: cursor.name }, nextCursor: value.nextCursor as string, items: value.items as string } };
+}
+
+function parseOffset(value: Record<string, unknown>, context: PaginationContext): Parsed<XPagination> {
+  const places = ["query", "header", "body"];
+  const problems: Problem[] = [
+    ...unknownKeys(value, ["offset", "limit", "items"]),
+    ...fieldProblems(value.offset, "offset", places, context),
+    ...fieldProblems(value.limit, "limit", places, context, ["meaning"]),
+    ...pointerProblems(value, "items", "array", context),
+  ];
+  const limit = isRecord(value.limit) ? value.limit : {};
+  if (limit.meaning !== undefined && limit.meaning !== "count" && limit.meaning !== "end") {
+    problems.push({ path: ["limit", "meaning"], message: "x-pagination.limit.meaning must be count (the page size) or end (the index of the last record)" });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const offset = value.offset as Location;
+  const limitField = { in: limit.in as string, name: limit.name as string };
+  const pageSize = fieldSchema(limitField, context)?.default;
+  if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize <= 0) {
+    return { ok: false, problems: [{ path: ["limit"], message: `give the ${limitField.in} field "${limitField.name}" a positive integer default: the page size paging uses when a call sets none` }] };
+  }
+  return {
+    ok: true,
+    value: {
+      offset: { in: offset.in as "query" | "header" | "body", name: offset.name },
+      limit: { in: limitField.in as "query" | "header" | "body", name: limitField.name, meaning: limit.meaning === "end" ? "end" : "count" },
+      pageSize,
+      items: value.items as string,
+    },
+  };
 }
 
 export function parseXPagination(value: unknown, context: PaginationContext): Parsed<XPagination> {
   if (!isRecord(value)) {
-    return { ok: false, problems: [{ path: [], message: "x-pagination must be an object: { cursor: { in, name }, nextCursor, items }" }] };
+    return { ok: false, problems: [{ path: [], message: `x-pagination must be an object: ${CURSOR_SHAPE} or ${OFFSET_SHAPE}` }] };
   }
-  const problems: Problem[] = [...unknownKeys(value, ["cursor", "nextCursor", "items"])];
-  const cursor = value.cursor;
-  if (!isRecord(cursor)) {
-    problems.push({ path: ["cursor"], message: "x-pagination.cursor must be an object { in: query|header, name }" });
-  } else {
-    problems.push(...unknownKeys(cursor, ["in", "name"]).map((p) => ({ ...p, path: ["cursor", ...p.path] })));
-    if (cursor.in !== "query" && cursor.in !== "header") {
-      problems.push({ path: ["cursor", "in"], message: "x-pagination.cursor.in must be query or header" });
-    }
-    problems.push(...nonEmptyString(cursor.name, ["cursor", "name"], "x-pagination.cursor.name"));
-    if (typeof cursor.name === "string" && !context.parameters.some((p) => p.in === cursor.in && p.name === cursor.name)) {
-      problems.push({
-        path: ["cursor", "name"],
-        message: `the operation declares no ${String(cursor.in)} parameter "${cursor.name}"; declare it under parameters`,
-      });
-    }
+  if ("offset" in value || "limit" in value) return parseOffset(value, context);
+  if (!("cursor" in value)) {
+    return { ok: false, problems: [{ path: [], message: `x-pagination needs a cursor or an offset: ${CURSOR_SHAPE} or ${OFFSET_SHAPE}` }] };
   }
-  for (const key of ["nextCursor", "items"] as const) {
-    const pointer = value[key];
-    if (typeof pointer !== "string" || !pointer.startsWith("/")) {
-      problems.push({ path: [key], message: `x-pagination.${key} must be a JSON pointer into the success response body, e.g. /result/${key}` });
-      continue;
-    }
-    if (context.successSchema === undefined) {
-      problems.push({ path: [key], message: "the operation has no 2xx JSON response for x-pagination to point into" });
-      continue;
-    }
-    const target = schemaAtPointer(context.successSchema, pointer, context.deref);
-    if (target === undefined) {
-      problems.push({ path: [key], message: `${pointer} does not exist in the success response schema; point at one of its properties` });
-    } else if (key === "items" && !allowsType(target, "array", context.deref)) {
-      problems.push({ path: [key], message: `${pointer} must point at an array` });
-    } else if (key === "nextCursor" && !allowsType(target, "string", context.deref)) {
-      problems.push({ path: [key], message: `${pointer} must point at a string (or string|null)` });
-    }
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: value as unknown as XPagination };
+  return parseCursor(value, context);
 }

@@ -36,7 +36,7 @@ export interface XWebhookSignature {
   /** Top-level body field → the values that make a body this webhook. */
   readonly match?: Readonly<Record<string, readonly MatchValue[]>>;
   /** Token claim → the body field it must equal (token algorithms only). */
-  readonly claims?: Readonly<Record<string, { readonly field: string; readonly optionalPrefix?: string }>>;
+  readonly claims?: Readonly<Record<string, { readonly field: string; readonly optionalPrefix?: string; readonly pattern?: string }>>;
   /** Documents the verifier option. */
   readonly description?: string;
 }
@@ -99,21 +99,34 @@ function matchProblems(match: unknown, context: WebhookSignatureContext): Proble
 
 function claimProblems(claims: unknown, context: WebhookSignatureContext): Problem[] {
   if (!isRecord(claims) || Object.keys(claims).length === 0) {
-    return [{ path: ["claims"], message: "x-webhook-signature.claims must map each token claim to { field, optionalPrefix? }" }];
+    return [{ path: ["claims"], message: "x-webhook-signature.claims must map each token claim to { field, optionalPrefix?, pattern? }" }];
   }
   return Object.entries(claims).flatMap(([claim, binding]): Problem[] => {
     const at = ["claims", claim];
-    if (!isRecord(binding)) return [{ path: at, message: `x-webhook-signature.claims.${claim} must be an object { field, optionalPrefix? }` }];
+    if (!isRecord(binding)) return [{ path: at, message: `x-webhook-signature.claims.${claim} must be an object { field, optionalPrefix?, pattern? }` }];
     const problems = [
-      ...unknownKeys(binding, ["field", "optionalPrefix"]).map((p) => ({ ...p, path: [...at, ...p.path] })),
+      ...unknownKeys(binding, ["field", "optionalPrefix", "pattern"]).map((p) => ({ ...p, path: [...at, ...p.path] })),
       ...nonEmptyString(binding.field, [...at, "field"], `x-webhook-signature.claims.${claim}.field`),
     ];
     if (binding.optionalPrefix !== undefined) {
       problems.push(...nonEmptyString(binding.optionalPrefix, [...at, "optionalPrefix"], `x-webhook-signature.claims.${claim}.optionalPrefix`));
     }
+    if (binding.pattern !== undefined && !isRegExp(binding.pattern)) {
+      problems.push({ path: [...at, "pattern"], message: `x-webhook-signature.claims.${claim}.pattern must be a regular expression (JavaScript syntax)` });
+    }
     if (typeof binding.field === "string" && binding.field !== "") problems.push(...fieldProblems(binding.field, [...at, "field"], "the claim's field", context, true));
     return problems;
   });
+}
+
+function isRegExp(value: unknown): boolean {
+  if (typeof value !== "string" || value === "") return false;
+  try {
+    new RegExp(value, "u");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Problems that need a known algorithm: where its signature goes, what it can read, claims. */

@@ -41,18 +41,34 @@ export function formatProblem(problem: NormalizedProblem, cwd: string): string {
   return `${file}${pointer.startsWith("#") ? pointer : `#${pointer}`}: ${problem.message}${advice ? ` (${advice})` : ""}`;
 }
 
+/** The top-level `swagger` / `openapi` values of a spec, read without a full YAML parse where possible. */
+function versionFields(text: string): { swagger?: string; openapi?: string } {
+  // JSON (minified ones included, which have no line starts to anchor on) parses fast natively.
+  if (/^\s*\{/.test(text)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      const root = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+      const field = (key: string) => (typeof root[key] === "string" || typeof root[key] === "number" ? { [key]: String(root[key]) } : {});
+      return { ...field("swagger"), ...field("openapi") };
+    } catch {
+      // Not strict JSON (YAML's flow style, say): read it like YAML below.
+    }
+  }
+  const swagger = /^\s*["']?swagger["']?\s*:\s*["']?([^"',\s}]+)/m.exec(text)?.[1];
+  const openapi = /^\s*["']?openapi["']?\s*:\s*["']?([^"',\s}]+)/m.exec(text)?.[1];
+  return { ...(swagger === undefined ? {} : { swagger }), ...(openapi === undefined ? {} : { openapi }) };
+}
+
 /**
  * What Redocly and openapi-typescript would otherwise fail on with a stack trace: an empty
- * file, Swagger 2, an OpenAPI version other than 3.0 or 3.1. Read from the text, so a large
- * spec is not parsed once more just for this (Redocly parses it next).
+ * file, Swagger 2, an OpenAPI version other than 3.0 or 3.1.
  */
 function checkDocument(text: string, shown: string): void {
   if (text.trim() === "") throw new SpecError(`${shown}: the file is empty; write an OpenAPI 3.0 or 3.1 document`);
-  const swagger = /^\s*["']?swagger["']?\s*:\s*["']?([^"',\s}]+)/m.exec(text);
-  if (swagger) {
-    throw new SpecError(`unsupported: Swagger ${swagger[1]} at ${shown}#/swagger; convert the spec to OpenAPI 3 (for example with swagger2openapi)`);
+  const { swagger, openapi: version } = versionFields(text);
+  if (swagger !== undefined) {
+    throw new SpecError(`unsupported: Swagger ${swagger} at ${shown}#/swagger; convert the spec to OpenAPI 3 (for example with swagger2openapi)`);
   }
-  const version = /^\s*["']?openapi["']?\s*:\s*["']?([^"',\s}]+)/m.exec(text)?.[1];
   if (version === undefined) {
     throw new SpecError(`${shown}#/openapi: not an OpenAPI document (no openapi: version); write openapi: 3.1.0 (or 3.0.x)`);
   }

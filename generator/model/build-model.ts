@@ -1,9 +1,10 @@
+import { bodyProperties, optionType } from "../extensions/x-client-option.js";
 import { asRecord, createFail, type ModelContext } from "./context.js";
 import { createDeref } from "./json-pointer.js";
 import { pascalCase } from "./names.js";
 import { transformOperation } from "./operation.js";
 import { normalizeSchema } from "./schemas.js";
-import type { ApiModel, CredentialOption, HttpMethod } from "./types.js";
+import type { ApiModel, ClientOption, CredentialOption, HttpMethod, OperationModel } from "./types.js";
 import { transformWebhooks } from "./webhooks.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -14,6 +15,28 @@ export interface BundledSpec {
   readonly file: string;
   readonly document: Record<string, unknown>;
   readonly displayPath?: string;
+}
+
+/**
+ * The options `x-client-option` declares, typed by the first field each fills. One option fills
+ * fields of one type, and never shares a name with a credential.
+ */
+function collectClientOptions(operations: readonly OperationModel[], credentials: ReadonlyMap<string, CredentialOption>, ctx: ModelContext): ClientOption[] {
+  const options = new Map<string, ClientOption>();
+  for (const op of operations) {
+    for (const field of op.defaults ?? []) {
+      const parameter = op.parameters.find((p) => p.in === field.in && p.name === field.name);
+      const schema = field.in === "body" ? bodyProperties(op.body?.schema, ctx.deref)[field.name] : parameter?.schema;
+      const description = field.in === "body" ? asRecord(ctx.deref(schema))?.description : parameter?.description;
+      const type = optionType(schema, ctx.deref);
+      const at = ["paths", op.path, op.method];
+      if (credentials.has(field.option)) ctx.fail(at, `x-client-option "${field.option}" (${field.in} ${field.name}) is also a credential option; choose another name`);
+      const known = options.get(field.option);
+      if (known === undefined) options.set(field.option, { option: field.option, type, ...(typeof description === "string" ? { description } : {}) });
+      else if (known.type !== type) ctx.fail(at, `x-client-option "${field.option}" fills a ${type} here (${field.in} ${field.name}) but a ${known.type} elsewhere; one option fills fields of one type`);
+    }
+  }
+  return [...options.values()];
 }
 
 /** The pure step of the pipeline: bundled spec in, plain operation list out. */
@@ -50,6 +73,7 @@ export function buildModel(spec: BundledSpec): ApiModel {
     credentials.set(auth.option, { option: auth.option, ...(typeof description === "string" ? { description } : {}) });
   }
 
+  const clientOptions = collectClientOptions(operations, credentials, ctx);
   const schemas = asRecord(asRecord(document.components)?.schemas) ?? {};
   const server = Array.isArray(document.servers) ? asRecord(document.servers[0]) : undefined;
   return {
@@ -59,6 +83,7 @@ export function buildModel(spec: BundledSpec): ApiModel {
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     baseUrl: typeof server?.url === "string" ? server.url.replace(/\/$/, "") : "",
     credentials: [...credentials.values()],
+    clientOptions,
     operations,
     webhooks: transformWebhooks(ctx),
     schemaNames: Object.keys(schemas).sort(),

@@ -1,3 +1,4 @@
+import type { Parsed } from "../extensions/problem.js";
 import { SpecError } from "./spec-error.js";
 import { pointerOf } from "./json-pointer.js";
 
@@ -17,4 +18,11 @@ export function createFail(file: string): ModelContext["fail"] {
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A parsed vendor extension's value, or a SpecError at its first problem (below `at`). */
+export function unwrap<T>(parsed: Parsed<T>, at: readonly (string | number)[], ctx: ModelContext): T {
+  if (parsed.ok) return parsed.value;
+  const first = parsed.problems[0]!;
+  return ctx.fail([...at, ...first.path], first.message);
 }

@@ -1,4 +1,10 @@
 /** Identifier helpers shared by the model and the emitters. */
+
+/** Whether `name` is written like a JavaScript identifier (ASCII; reserved words included). */
+export function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
 export function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")

@@ -1,23 +1,17 @@
 import { parseXBatch } from "../extensions/x-batch.js";
+import { bodyProperties, parseXClientOption } from "../extensions/x-client-option.js";
 import { parseXExactlyOneOf } from "../extensions/x-exactly-one-of.js";
 import { parseXIdempotent } from "../extensions/x-idempotent.js";
 import { parseXPagination } from "../extensions/x-pagination.js";
-import type { Parsed } from "../extensions/problem.js";
-import { asRecord, type ModelContext } from "./context.js";
+import { asRecord, type ModelContext, unwrap } from "./context.js";
 import { camelCase } from "./names.js";
 import { transformParameters } from "./parameters.js";
 import { normalizeSchema } from "./schemas.js";
-import { pickMediaType, transformResponses } from "./responses.js";
+import { isJsonMediaType, pickMediaType, transformResponses } from "./responses.js";
 import { transformSecurity } from "./security.js";
 import type { BodyModel, HttpMethod, OperationModel } from "./types.js";
 
 const IDEMPOTENT_METHODS: readonly HttpMethod[] = ["get", "head", "options", "put", "delete", "trace"];
-
-function unwrap<T>(parsed: Parsed<T>, at: readonly (string | number)[], ctx: ModelContext): T {
-  if (parsed.ok) return parsed.value;
-  const first = parsed.problems[0]!;
-  return ctx.fail([...at, ...first.path], first.message);
-}
 
 function transformBody(operation: Record<string, unknown>, at: readonly (string | number)[], ctx: ModelContext): BodyModel | undefined {
   const body = asRecord(ctx.deref(operation.requestBody));
@@ -27,12 +21,27 @@ function transformBody(operation: Record<string, unknown>, at: readonly (string 
   if (contentType === undefined) ctx.fail([...at, "requestBody", "content"], "a request body needs at least one media type");
   const schema = asRecord(content?.[contentType])?.schema;
   const contentTypes = [contentType, ...Object.keys(content ?? {}).filter((t) => t !== contentType)];
-  return { required: body.required === true, contentType, contentTypes, ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }) };
+  // Client options can fill top-level fields of a JSON body only: other encodings have no fields to name.
+  const properties = isJsonMediaType(contentType) ? bodyProperties(schema, ctx.deref) : {};
+  const clientOptions = Object.fromEntries(
+    Object.entries(properties).flatMap(([name, property]) => {
+      const value = asRecord(property)?.["x-client-option"];
+      const where = [...at, "requestBody", "content", contentType, "schema", "properties", name, "x-client-option"];
+      return value === undefined ? [] : [[name, unwrap(parseXClientOption(value), where, ctx)]];
+    }),
+  );
+  return {
+    required: body.required === true,
+    contentType,
+    contentTypes,
+    ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }),
+    ...(Object.keys(clientOptions).length > 0 ? { clientOptions } : {}),
+  };
 }
 
 /** The raw (unnormalized) schema of a JSON request body, for extension checks. */
 function bodySchema(operation: Record<string, unknown>, body: BodyModel | undefined, ctx: ModelContext): unknown {
-  if (body === undefined || !/[/+]json\b/.test(body.contentType)) return undefined;
+  if (body === undefined || !isJsonMediaType(body.contentType)) return undefined;
   return asRecord(asRecord(asRecord(ctx.deref(operation.requestBody))?.content)?.[body.contentType])?.schema;
 }
 
@@ -63,7 +72,11 @@ export function transformOperation(
   const pagination =
     operation["x-pagination"] === undefined
       ? undefined
-      : unwrap(parseXPagination(operation["x-pagination"], { parameters, successSchema, deref: ctx.deref }), [...at, "x-pagination"], ctx);
+      : unwrap(
+          parseXPagination(operation["x-pagination"], { parameters, successSchema, bodySchema: bodySchema(operation, body, ctx), deref: ctx.deref }),
+          [...at, "x-pagination"],
+          ctx,
+        );
   const batch =
     operation["x-batch"] === undefined
       ? undefined
@@ -78,6 +91,10 @@ export function transformOperation(
       ? undefined
       : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], parameters), [...at, "x-exactly-one-of"], ctx);
   const id = typeof operation.operationId === "string" ? operation.operationId : deriveOperationId(method, path);
+  const defaults = [
+    ...parameters.flatMap((p) => (p.clientOption === undefined ? [] : [{ in: p.in, name: p.name, option: p.clientOption }])),
+    ...Object.entries(body?.clientOptions ?? {}).map(([name, option]) => ({ in: "body" as const, name, option })),
+  ];
   return {
     id,
     method,
@@ -93,6 +110,7 @@ export function transformOperation(
     ...(pagination ? { pagination } : {}),
     ...(batch ? { batch } : {}),
     ...(exactlyOneOf ? { exactlyOneOf } : {}),
+    ...(defaults.length > 0 ? { defaults } : {}),
     idempotent: declaredIdempotent || IDEMPOTENT_METHODS.includes(method),
   };
 }

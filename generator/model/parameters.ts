@@ -1,4 +1,5 @@
-import { asRecord, type ModelContext } from "./context.js";
+import { parseXClientOption } from "../extensions/x-client-option.js";
+import { asRecord, type ModelContext, unwrap } from "./context.js";
 import { normalizeSchema } from "./schemas.js";
 import type { ParameterModel } from "./types.js";
 
@@ -31,6 +32,8 @@ export function transformParameters(
         ...(p.schema === undefined ? {} : { schema: normalizeSchema(p.schema, ctx) }),
         ...(typeof p.style === "string" ? { style: p.style } : {}),
         ...(typeof p.explode === "boolean" ? { explode: p.explode } : {}),
+        ...(typeof p.description === "string" ? { description: p.description } : {}),
+        ...(p["x-client-option"] === undefined ? {} : { clientOption: unwrap(parseXClientOption(p["x-client-option"]), [...base, "parameters", i, "x-client-option"], ctx) }),
       };
       merged.set(`${parameter.in}:${parameter.name}`, parameter);
     });

@@ -2,11 +2,16 @@ import { asRecord, type ModelContext } from "./context.js";
 import { normalizeSchema } from "./schemas.js";
 import type { ResponseModel } from "./types.js";
 
+/** `application/json`, `application/*+json` (with or without parameters such as a charset). */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /[/+]json\b/.test(mediaType);
+}
+
 /** JSON first (what clients parse), then any other declared media type. */
 export function pickMediaType(content: Record<string, unknown> | undefined): string | undefined {
   if (!content) return undefined;
   const types = Object.keys(content);
-  return types.find((t) => t === "application/json") ?? types.find((t) => /[/+]json\b/.test(t)) ?? types[0];
+  return types.find((t) => t === "application/json") ?? types.find(isJsonMediaType) ?? types[0];
 }
 
 export function examplesOf(media: Record<string, unknown> | undefined, ctx: ModelContext): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { parseXCredential } from "../extensions/x-credential.js";
 import { parseXSignature } from "../extensions/x-signature.js";
-import { asRecord, type ModelContext } from "./context.js";
+import { asRecord, type ModelContext, unwrap } from "./context.js";
 import { camelCase } from "./names.js";
 import type { AuthModel } from "./types.js";
 
@@ -10,17 +10,13 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
   const scheme = asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]));
   if (!scheme) ctx.fail(at, `security scheme "${name}" is used but not defined under components.securitySchemes; define it or fix the name in security`);
   if (scheme["x-signature"] !== undefined) {
-    const parsed = parseXSignature(scheme["x-signature"]);
-    if (!parsed.ok) ctx.fail([...at, "x-signature", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
-    return { kind: "signature", scheme: name, name: String(scheme.name), algorithm: parsed.value.algorithm, option: parsed.value.credential };
+    const signature = unwrap(parseXSignature(scheme["x-signature"]), [...at, "x-signature"], ctx);
+    return { kind: "signature", scheme: name, name: String(scheme.name), algorithm: signature.algorithm, option: signature.credential };
   }
   let option = camelCase(name);
   let prefix = "";
   if (scheme["x-credential"] !== undefined) {
-    const parsed = parseXCredential(scheme["x-credential"]);
-    if (!parsed.ok) ctx.fail([...at, "x-credential", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
-    option = parsed.value.option;
-    prefix = parsed.value.prefix;
+    ({ option, prefix } = unwrap(parseXCredential(scheme["x-credential"]), [...at, "x-credential"], ctx));
   }
   switch (scheme.type) {
     case "apiKey": {

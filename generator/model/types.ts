@@ -1,4 +1,5 @@
 import type { XBatch } from "../extensions/x-batch.js";
+import type { ClientDefault } from "../extensions/x-client-option.js";
 import type { AuthSpec } from "../runtime/types.js";
 import type { XPagination } from "../extensions/x-pagination.js";
 import type { WebhookModel } from "./webhooks.js";
@@ -15,6 +16,8 @@ export interface ApiModel {
   readonly baseUrl: string;
   /** Every client option that holds a secret or identity, in first-use order. */
   readonly credentials: readonly CredentialOption[];
+  /** Client options that fill request fields calls leave out (`x-client-option`), in first-use order. */
+  readonly clientOptions: readonly ClientOption[];
   readonly operations: readonly OperationModel[];
   /** The spec's `webhooks:`, the notifications the provider sends, in spec order. */
   readonly webhooks: readonly WebhookModel[];
@@ -28,6 +31,14 @@ export interface ApiModel {
 
 export interface CredentialOption {
   readonly option: string;
+  readonly description?: string;
+}
+
+export interface ClientOption {
+  readonly option: string;
+  /** The TypeScript type of the value, from the schema of the first field it fills. */
+  readonly type: "string" | "number" | "boolean";
+  /** The first filled field's description. */
   readonly description?: string;
 }
 
@@ -47,6 +58,9 @@ export interface ParameterModel {
   /** As written in the spec; undefined means the location's default (form for query/cookie, simple otherwise). */
   readonly style?: string;
   readonly explode?: boolean;
+  readonly description?: string;
+  /** `x-client-option`: the client option that supplies this parameter when a call leaves it out. */
+  readonly clientOption?: string;
 }
 
 export interface BodyModel {
@@ -56,6 +70,8 @@ export interface BodyModel {
   /** Every declared media type, preferred first. */
   readonly contentTypes: readonly string[];
   readonly schema?: SchemaModel;
+  /** Top-level JSON body fields with `x-client-option`: field → client option. */
+  readonly clientOptions?: Readonly<Record<string, string>>;
 }
 
 export interface ResponseModel {
@@ -91,6 +107,8 @@ export interface OperationModel {
   readonly pagination?: XPagination;
   readonly batch?: XBatch;
   readonly exactlyOneOf?: readonly string[];
+  /** Request fields filled from client options (`x-client-option`) when a call leaves them out. */
+  readonly defaults?: readonly ClientDefault[];
   /** Safe to repeat: by HTTP method or declared with `x-idempotent`. */
   readonly idempotent: boolean;
 }

@@ -1,5 +1,5 @@
 import { overlappingWebhooks, parseXWebhookSignature, webhookMessages, webhookMethods, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
-import { asRecord, type ModelContext } from "./context.js";
+import { asRecord, type ModelContext, unwrap } from "./context.js";
 import { escapeSegment } from "./json-pointer.js";
 import { transformParameters } from "./parameters.js";
 import { examplesOf } from "./responses.js";
@@ -32,12 +32,11 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
   // Unsigned webhooks keep their payload types (schema.gen.ts) but get no verifier; whether
   // every webhook must be signed is a lint convention (payspec/x-webhook-signature required).
   if (operation["x-webhook-signature"] === undefined) return undefined;
-  const parsed = parseXWebhookSignature(operation["x-webhook-signature"], {
+  const signature = unwrap(parseXWebhookSignature(operation["x-webhook-signature"], {
     bodies: mediaTypes.map((mediaType) => ({ mediaType, schema: asRecord(ctx.deref(content[mediaType]))?.schema })),
     headers: transformParameters(pathItem, operation, at, ctx).filter((p) => p.in === "header").map((p) => p.name),
     deref: ctx.deref,
-  });
-  if (!parsed.ok) ctx.fail([...at, "x-webhook-signature", ...parsed.problems[0]!.path], parsed.problems[0]!.message);
+  }), [...at, "x-webhook-signature"], ctx);
   return {
     name,
     method,
@@ -46,7 +45,7 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
     ...(typeof operation.description === "string" ? { description: operation.description } : {}),
     mediaTypes,
     examples: Object.fromEntries(mediaTypes.map((type) => [type, examplesOf(asRecord(ctx.deref(content[type])), ctx)])),
-    signature: parsed.value,
+    signature,
   };
 }
 

@@ -3,20 +3,60 @@ import type { BaseClientOptions, RetryOptions } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The names of BaseClientOptions: a spec-declared option must not take one (test/types checks the list is whole). */
+export const BASE_CLIENT_OPTIONS = [
+  "baseUrl",
+  "fetch",
+  "headers",
+  "timeoutMs",
+  "retry",
+  "validateRequests",
+  "validateResponses",
+  "maxBodyBytes",
+] as const satisfies readonly (keyof BaseClientOptions)[];
+
+/** Largest answer body a client reads (10 MiB) unless `maxBodyBytes` says otherwise. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 /** Everything a call needs from the client, resolved once at creation. */
 export interface ClientContext {
   readonly provider: string;
   readonly baseUrl: string;
+  /** The base URL's origin: the only one credentials and signatures are ever sent to. */
+  readonly origin: string;
   readonly fetch: typeof fetch;
   readonly headers: Readonly<Record<string, string>>;
   /** Credential option → value, only for the options the spec declares. */
   readonly credentials: ReadonlyMap<string, string>;
+  /** `x-client-option` options the user set → their values, filled into calls that leave the field out. */
+  readonly defaults: ReadonlyMap<string, unknown>;
   /** The same values, for redaction. */
   readonly secrets: readonly string[];
   readonly timeoutMs: number;
   readonly retry: RetryOptions | false;
   readonly validateRequests: boolean;
   readonly validateResponses: boolean;
+  readonly maxBodyBytes: number;
+}
+
+/**
+ * The base URL, checked: absolute http(s), without credentials of its own. The value is never
+ * echoed in the error, since a mistyped one may hold a secret.
+ */
+function checkedBaseUrl(provider: string, raw: string): URL {
+  const fail = (rule: string): never => {
+    throw new ConfigurationError(provider, "createClient", `baseUrl ${rule}`);
+  };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail("must be an absolute http(s) URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") fail("must be an http(s) URL");
+  if (url.username !== "" || url.password !== "") fail("must not carry a user name or password (pass credentials as client options)");
+  if (url.search !== "" || url.hash !== "") fail("must not carry a query or fragment");
+  return url;
 }
 
 /**
@@ -30,6 +70,7 @@ export function createContext(
   options: BaseClientOptions & object,
   credentialOptions: readonly string[],
   required: readonly string[],
+  defaultOptions: readonly string[] = [],
 ): ClientContext {
   const values = options as Readonly<Record<string, unknown>>;
   const credentials = new Map<string, string>();
@@ -41,20 +82,26 @@ export function createContext(
     }
     credentials.set(name, value);
   }
+  const defaults = new Map(defaultOptions.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]));
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(baseUrl)) {
-    throw new ConfigurationError(provider, "createClient", `baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  const { origin } = checkedBaseUrl(provider, baseUrl);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new ConfigurationError(provider, "createClient", "maxBodyBytes must be a positive whole number of bytes");
   }
   return {
     provider,
     baseUrl,
+    origin,
     fetch: options.fetch ?? globalThis.fetch,
     headers: { ...options.headers },
     credentials,
+    defaults,
     secrets: [...credentials.values()],
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: options.retry ?? {},
     validateRequests: options.validateRequests ?? true,
     validateResponses: options.validateResponses ?? false,
+    maxBodyBytes,
   };
 }

@@ -1,11 +1,11 @@
-export { createContext, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
+export { createContext, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
 export { ClientError, ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 export { invoke } from "./invoke.js";
 export { type BatchFailure, type BatchOptions, type BatchResult } from "./batching.js";
 export { type BatchedMethod, type PagedMethod, withBatching, withPaging } from "./methods.js";
-export { type PageOptions, PaginationError } from "./paging.js";
+export { DEFAULT_MAX_PAGES, type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
-export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success } from "./types.js";
+export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success, WithDefaults } from "./types.js";
 export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type WebhookVerifier } from "./webhook-verifier.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
 export { checkFormat, checkObject, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";

@@ -1,6 +1,7 @@
 import type { ClientContext } from "./context.js";
+import { explainDefaults, withClientDefaults } from "./defaults.js";
 import { ClientError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
-import { derivedSecrets, redact } from "./redact.js";
+import { derivedSecrets, redact, redactedError } from "./redact.js";
 import { prepareRequest } from "./request.js";
 import { readResponse } from "./response.js";
 import { parseRetryAfter, retryableStatus, retryDelay, retryPolicy, sleep } from "./retry.js";
@@ -57,7 +58,7 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
     }
     if (error instanceof ClientError) return { error };
     const stage = response === undefined ? "request failed" : "answer broke off";
-    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: error }) };
+    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: redactedError(error, secrets) }) };
   } finally {
     clearTimeout(timer);
     args.signal?.removeEventListener("abort", forward);
@@ -69,10 +70,11 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
  * retries on connection errors, 408, 429 and 5xx. `R` is the operation's generated result
  * union; the runtime returns the matching shape, which the generated method declares.
  */
-export async function invoke<R>(ctx: ClientContext, op: OperationSpec, args: RequestArgs = {}): Promise<R> {
+export async function invoke<R>(ctx: ClientContext, op: OperationSpec, given: RequestArgs = {}): Promise<R> {
+  const args = withClientDefaults(ctx, op, given);
   if (ctx.validateRequests && op.validateRequest) {
     const issues = op.validateRequest(args);
-    if (issues.length > 0) throw new ValidationError(ctx.provider, op.id, issues);
+    if (issues.length > 0) throw new ValidationError(ctx.provider, op.id, explainDefaults(op, issues));
   }
   const policy = retryPolicy(ctx.retry, args.retry, op.idempotent);
   const timeoutMs = args.timeoutMs ?? ctx.timeoutMs;

@@ -2,7 +2,8 @@ import type { ClientContext } from "./context.js";
 import { ConfigurationError } from "./errors.js";
 import { getRequestSigner } from "./signing.js";
 import type { AuthSpec, OperationSpec, RequestArgs } from "./types.js";
-import { buildUrl, headerValue, serializeParam } from "./url.js";
+import { buildUrl, hasDotSegment, headerValue, serializeParam } from "./url.js";
+import { ValidationError } from "./validation.js";
 
 type Body = NonNullable<RequestInit["body"]>;
 
@@ -96,8 +97,14 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
       appendCookies(headers, [`${part.name}=${encodeURIComponent(part.prefix + secret)}`]);
     }
   }
-  const init: RequestInit = { method: op.method, headers };
+  // Redirects are never followed: the next hop would get the credentials, the signature and (on
+  // 307/308) the signed body. A 3xx comes back as its documented result or an error.
+  const init: RequestInit = { method: op.method, headers, redirect: "manual" };
   if (body !== undefined) init.body = body;
   if (args.signal !== undefined) init.signal = args.signal;
-  return { url: buildUrl(ctx.baseUrl, op.path, args.path, query, styles), init, derived };
+  const url = buildUrl(ctx.baseUrl, op.path, args.path, query, styles);
+  if (hasDotSegment(url.slice(ctx.baseUrl.length).split("?")[0]!)) {
+    throw new ValidationError(ctx.provider, op.id, [{ pointer: "/path", message: "must not make a path segment . or .. (it would send the request to another path)" }]);
+  }
+  return { url, init, derived };
 }

@@ -1,6 +1,7 @@
 import type { ClientContext } from "./context.js";
 import { UnexpectedResponseError } from "./errors.js";
-import { excerpt } from "./redact.js";
+import { readBytes, readPrefix } from "./body.js";
+import { EXCERPT_CHARS, excerpt, MAX_ENCODED_CHAR } from "./redact.js";
 import type { OperationSpec } from "./types.js";
 import { ResponseValidationError } from "./validation.js";
 
@@ -18,11 +19,18 @@ function isSuccessKey(key: string): boolean {
 }
 
 const JSON_TYPE = /^application\/(.+\+)?json\b|[/+]json\b/i;
+const utf8 = new TextDecoder();
+
+/** Bytes of a body read for an error excerpt: enough for the excerpt plus any secret in it, however encoded. */
+function excerptBytes(secrets: readonly string[]): number {
+  const longest = secrets.reduce((n, s) => Math.max(n, s.length), 0);
+  return 4 * (EXCERPT_CHARS + MAX_ENCODED_CHAR * longest);
+}
 
 /**
  * Turns an HTTP answer into `{ ok, status, data | error, response }`, or throws
  * UnexpectedResponseError when the answer is not one the spec documents (status, content type,
- * or a body that is not the JSON it should be).
+ * a body that is not the JSON it should be, a redirect, a body over `maxBodyBytes`).
  */
 export async function readResponse(
   ctx: ClientContext,
@@ -33,21 +41,31 @@ export async function readResponse(
   const status = response.status;
   const contentType = response.headers.get("content-type") ?? "";
   const fail = async (reason: string, text?: string): Promise<never> => {
-    const body = text ?? (await response.text().catch(() => ""));
+    const body = text ?? (await readPrefix(response, excerptBytes(secrets)));
     throw new UnexpectedResponseError(ctx.provider, op.id, reason, { status, contentType, bodyExcerpt: excerpt(body, secrets) });
   };
+  // A fetch that followed a redirect anyway (a custom one) has already sent the request on; at
+  // least the foreign answer is not handed back as the provider's.
+  if (response.url !== "" && !response.url.startsWith(`${ctx.origin}/`)) return fail(`answer from another origin than ${ctx.origin}, not used`, "");
   const key = matchStatus(op, status);
+  if (status >= 300 && status < 400 && (key === undefined || key === "default")) {
+    return fail(`redirect not followed: credentials are only ever sent to ${ctx.origin}`);
+  }
   if (key === undefined) return fail("undocumented status");
   const documentedSuccess = Object.keys(op.responses).some(isSuccessKey);
   const ok = key === "default" ? status < 400 && !documentedSuccess : isSuccessKey(key);
   if (key === "default" && status < 400 && documentedSuccess) return fail("undocumented success status");
 
   const mediaType = op.responses[key] ?? null;
-  let payload: unknown;
   if (mediaType === null) {
     await response.body?.cancel();
-  } else if (JSON_TYPE.test(mediaType)) {
-    const text = await response.text();
+    return ok ? { ok, status, data: undefined, response } : { ok, status, error: undefined, response };
+  }
+  const read = await readBytes(response, ctx.maxBodyBytes);
+  if (!read.ok) return fail(`body larger than maxBodyBytes (${ctx.maxBodyBytes} bytes), not read further`, "");
+  let payload: unknown;
+  if (JSON_TYPE.test(mediaType)) {
+    const text = utf8.decode(read.bytes);
     if (!JSON_TYPE.test(contentType)) return fail(`expected ${mediaType}`, text);
     if (text.length === 0) return fail("empty body where JSON was expected", text);
     try {
@@ -60,9 +78,9 @@ export async function readResponse(
       if (issues.length > 0) throw new ResponseValidationError(ctx.provider, op.id, status, issues);
     }
   } else if (mediaType.startsWith("text/")) {
-    payload = await response.text();
+    payload = utf8.decode(read.bytes);
   } else {
-    payload = await response.blob();
+    payload = new Blob([read.bytes], { type: contentType });
   }
   return ok ? { ok, status, data: payload, response } : { ok, status, error: payload, response };
 }

@@ -22,13 +22,34 @@ export type AuthSpec =
       readonly option: string;
     };
 
-export interface PaginationSpec {
+/** Cursor paging: the next page is asked for with the cursor the previous page returned. */
+export interface CursorPaginationSpec {
   readonly cursor: { readonly in: "query" | "header"; readonly name: string };
   /** JSON pointer of the next cursor in the success body. */
   readonly nextCursor: string;
   /** JSON pointer of the page's items in the success body. */
   readonly items: string;
 }
+
+/** Where a paging field goes in the request: a parameter, or a top-level field of the JSON body. */
+export interface PagingField {
+  readonly in: "query" | "header" | "body";
+  readonly name: string;
+}
+
+/** Offset paging: the next page starts where the previous one ended. */
+export interface OffsetPaginationSpec {
+  /** Index of the first record of the page (0 for the first record). */
+  readonly offset: PagingField;
+  /** "count": the page size; "end": the index of the last record wanted (offset + page size). */
+  readonly limit: PagingField & { readonly meaning: "count" | "end" };
+  /** Page size when a call sets no limit (the limit's documented default). */
+  readonly pageSize: number;
+  /** JSON pointer of the page's items in the success body. */
+  readonly items: string;
+}
+
+export type PaginationSpec = CursorPaginationSpec | OffsetPaginationSpec;
 
 export interface BatchSpec {
   /** JSON pointer of the list in the request body. */
@@ -38,6 +59,18 @@ export interface BatchSpec {
   /** Entries per request. */
   readonly size: number;
 }
+
+/** A request field the client fills from one of its options when a call leaves it out (`x-client-option`). */
+export interface ClientDefaultSpec {
+  /** A parameter location, or "body" for a top-level field of the JSON body. */
+  readonly in: "path" | "query" | "header" | "cookie" | "body";
+  readonly name: string;
+  /** The client option holding the value. */
+  readonly option: string;
+}
+
+/** `T` with the keys `K` made optional: the fields a client option can fill. */
+export type WithDefaults<T, K extends PropertyKey> = T extends object ? Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>> : T;
 
 export interface ParameterStyle {
   readonly style: string;
@@ -65,6 +98,8 @@ export interface OperationSpec {
   readonly pagination?: PaginationSpec;
   readonly batch?: BatchSpec;
   readonly exactlyOneOf?: readonly string[];
+  /** Fields filled from client options when a call leaves them out. */
+  readonly defaults?: readonly ClientDefaultSpec[];
   /** Generated from the spec: issues with the call's arguments (required, patterns, limits, one-of). */
   readonly validateRequest?: (args: RequestArgs) => Issue[];
   /** Generated from the spec: issues with a documented JSON answer, by its response key. */
@@ -136,4 +171,6 @@ export interface BaseClientOptions {
   readonly validateRequests?: boolean;
   /** Check each documented JSON answer against its schema (ResponseValidationError). Default false. */
   readonly validateResponses?: boolean;
+  /** Largest answer body read; a longer one is cancelled and thrown as UnexpectedResponseError. Default 10 MiB. */
+  readonly maxBodyBytes?: number;
 }

@@ -26,6 +26,14 @@ export function headerValue(value: unknown, explode: boolean): string {
   return String(value);
 }
 
+/**
+ * Whether a path holds a `.` or `..` segment (also percent-encoded, as URL parsers read them):
+ * a path parameter of that value would move the request, credentials and all, to another path.
+ */
+export function hasDotSegment(pathname: string): boolean {
+  return pathname.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
 export function buildUrl(
   baseUrl: string,
   pathTemplate: string,

@@ -1,5 +1,5 @@
 import { parseOrderedJson } from "./ordered-json.js";
-import { type BodyKind, type ParsedBody, reject, type WebhookHeaders, type WebhookRejection } from "./webhook-types.js";
+import { type BodyKind, type ParsedBody, type ReadBody, reject, type WebhookHeaders, type WebhookRejection } from "./webhook-types.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -37,11 +37,21 @@ function chooseKind(text: string, contentType: string | undefined, accepted: rea
   return kinds.includes("json") && /^\s*[{[]/.test(text) ? "json" : "form";
 }
 
+/** Whether a body is over `maxBytes` of UTF-8, without decoding or copying it. */
+function tooLarge(raw: string | Uint8Array, maxBytes: number): boolean {
+  if (typeof raw !== "string") return raw.byteLength > maxBytes;
+  // Every UTF-16 unit takes at least one byte of UTF-8, so the length alone often decides.
+  return raw.length > maxBytes || Buffer.byteLength(raw, "utf8") > maxBytes;
+}
+
 /**
- * Decodes and parses a notification body. Bytes must be UTF-8; JSON must be one object without
- * duplicate keys, and a form without repeated fields: a signed body must mean one thing.
+ * Decodes a notification body and reads it cheaply (JSON with the native parser): size first,
+ * then UTF-8, then one JSON object or a form without repeated fields. The costly ordered parse
+ * waits for `withTree`, after the signature has been found and looks right.
  */
-export function readBody(raw: string | Uint8Array, contentType: string | undefined, accepted: readonly string[]): { readonly ok: true; readonly body: ParsedBody } | WebhookRejection {
+export function readBody(raw: unknown, contentType: string | undefined, accepted: readonly string[], maxBytes: number): { readonly ok: true; readonly body: ReadBody } | WebhookRejection {
+  if (typeof raw !== "string" && !(raw instanceof Uint8Array)) return reject("the body must be the raw text or bytes as received, not parsed");
+  if (tooLarge(raw, maxBytes)) return reject(`body is larger than maxBodyBytes (${maxBytes} bytes)`);
   let text: string;
   try {
     text = typeof raw === "string" ? raw : utf8.decode(raw);
@@ -60,10 +70,22 @@ export function readBody(raw: string | Uint8Array, contentType: string | undefin
     // fromEntries defines own properties, so a field named "__proto__" stays a field.
     return { ok: true, body: { kind, text, value: Object.fromEntries(fields) } };
   }
-  const parsed = parseOrderedJson(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return reject(`body is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return reject("body is not a JSON object");
+  return { ok: true, body: { kind, text, value: value as Record<string, unknown> } };
+}
+
+/** The body with its ordered tree: a JSON object without repeated keys (a signed body must mean one thing). */
+export function withTree(body: ReadBody): { readonly ok: true; readonly body: ParsedBody } | WebhookRejection {
+  if (body.kind === "form") return { ok: true, body };
+  const parsed = parseOrderedJson(body.text);
   if (!parsed.ok) {
     return reject(parsed.duplicateKey === undefined ? `body is not valid JSON (${parsed.error})` : `body is ambiguous: key ${JSON.stringify(parsed.duplicateKey)} is repeated`);
   }
-  if (parsed.node.kind !== "object") return reject("body is not a JSON object");
-  return { ok: true, body: { kind, text, tree: parsed.node, value: JSON.parse(text) as Record<string, unknown> } };
+  return { ok: true, body: { ...body, tree: parsed.node } };
 }

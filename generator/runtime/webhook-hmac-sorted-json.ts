@@ -28,9 +28,9 @@ export const hmacSha256SortedJson: WebhookAlgorithm = {
   signatureIn: "header",
   bodies: ["json"],
   takesClaims: false,
+  malformed: (signature, declaration) => (HEX64.test(signature) ? undefined : `malformed signature: header ${declaration.name} is not 64 lower-case hex digits`),
   async verify({ body, signature, secret, declaration }) {
     if (body.kind !== "json") return reject(`the ${declaration.algorithm} signature needs a JSON body`);
-    if (!HEX64.test(signature)) return reject(`malformed signature: header ${declaration.name} is not 64 lower-case hex digits`);
     const candidates = new Set(STYLES.map((style) => sortedJson(body.tree, style)));
     // Every candidate is compared (no early exit): which form matched is no secret, but the key is.
     const matches = [...candidates].map((text) => sameText(hmacHex(text, secret), signature));

@@ -22,9 +22,9 @@ export const md5Base64PhpJson: WebhookAlgorithm = {
   signatureIn: "body",
   bodies: ["json"],
   takesClaims: false,
+  malformed: (signature, declaration) => (HEX32.test(signature) ? undefined : `malformed signature: body field "${declaration.name}" is not 32 lower-case hex digits`),
   async verify({ body, signature, secret, declaration }) {
     if (body.kind !== "json") return reject(`the ${declaration.algorithm} signature needs a JSON body`);
-    if (!HEX32.test(signature)) return reject(`malformed signature: body field "${declaration.name}" is not 32 lower-case hex digits`);
     const signed = phpJsonEncode(withoutField(body.tree, declaration.name));
     if (signed === undefined) return reject("body cannot be re-encoded as PHP would (a number is out of range)");
     return sameText(md5Base64(signed, secret), signature) ? { ok: true } : reject("signature does not match the body (changed body or wrong key)");

@@ -12,6 +12,11 @@ export interface ClaimBinding {
   readonly field: string;
   /** A prefix either side may carry or not (e.g. an id written with and without "INV-"). */
   readonly optionalPrefix?: string;
+  /**
+   * Which claim values are in the field's form: only a string claim matching this regular
+   * expression is compared (a provider may put another kind of id in the same claim).
+   */
+  readonly pattern?: string;
 }
 
 /** `x-webhook-signature` of a webhook in its spec, as the runtime reads it. */
@@ -39,10 +44,13 @@ export interface WebhookSpec {
   readonly signature: WebhookSignatureSpec;
 }
 
-/** A decoded notification body. `value` is the payload handed to the user. */
-export type ParsedBody =
-  | { readonly kind: "json"; readonly text: string; readonly tree: JsonNode; readonly value: Readonly<Record<string, unknown>> }
+/** A decoded notification body before its signature is checked. `value` is the payload handed to the user. */
+export type ReadBody =
+  | { readonly kind: "json"; readonly text: string; readonly value: Readonly<Record<string, unknown>> }
   | { readonly kind: "form"; readonly text: string; readonly value: Readonly<Record<string, string>> };
+
+/** A body ready for an algorithm: JSON bodies with their ordered tree (key order and number text as received). */
+export type ParsedBody = Exclude<ReadBody, { kind: "json" }> | (Extract<ReadBody, { kind: "json" }> & { readonly tree: JsonNode });
 
 /** Why a notification was refused. The reason names what failed, never a secret. */
 export interface WebhookRejection {
@@ -50,7 +58,8 @@ export interface WebhookRejection {
   readonly reason: string;
 }
 
-export type Verdict = { readonly ok: true } | WebhookRejection;
+/** An algorithm's answer: genuine (with a token's verified claims, for token algorithms) or rejected. */
+export type Verdict = { readonly ok: true; readonly claims?: Readonly<Record<string, unknown>> } | WebhookRejection;
 
 /** Request headers as `fetch` (Headers) or `node:http` (IncomingHttpHeaders) give them. */
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -59,6 +68,8 @@ export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly
 export interface WebhookVerifierOptions {
   /** Leeway for token expiry (`exp`), in seconds, for clocks that disagree. Default 30. */
   readonly clockToleranceSeconds?: number;
+  /** Largest body verified; a longer one is refused before anything is parsed. Default 64 KiB. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface AlgorithmVerifyInput {
@@ -94,6 +105,8 @@ export interface WebhookAlgorithm {
   readonly bodies: readonly BodyKind[];
   /** Whether the declaration may bind token claims to body fields. */
   readonly takesClaims: boolean;
+  /** Why a signature is malformed, if it is: checked before the body is parsed in full, as it costs nothing. */
+  malformed(signature: string, declaration: WebhookSignatureSpec): string | undefined;
   verify(input: AlgorithmVerifyInput): Promise<Verdict>;
   sign(input: AlgorithmSignInput): Promise<SignedNotification>;
 }

@@ -1,9 +1,9 @@
 import { ConfigurationError } from "./errors.js";
 import { getWebhookAlgorithm } from "./webhook-algorithms.js";
-import { headerValue, readBody } from "./webhook-body.js";
+import { headerValue, readBody, withTree } from "./webhook-body.js";
 import { describeMatchFields, matchesWebhook } from "./webhook-match.js";
 import {
-  type ParsedBody,
+  type ReadBody,
   reject,
   type WebhookHeaders,
   type WebhookRejection,
@@ -14,9 +14,12 @@ import {
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 
+/** Largest notification a verifier reads (64 KiB) unless `maxBodyBytes` says otherwise: providers send a few KiB. */
+export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 64 * 1024;
+
 /** What a generated verifier's `verify` does; `R` is its generated result union. */
 export interface WebhookVerifier<R> {
-  verify(rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<R>;
+  verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<R>;
 }
 
 /** A verified notification before the generated types narrow it. */
@@ -24,6 +27,8 @@ interface Verified {
   readonly ok: true;
   readonly name: string;
   readonly payload: Readonly<Record<string, unknown>>;
+  /** A token's verified claims, for token algorithms. */
+  readonly claims?: Readonly<Record<string, unknown>>;
 }
 
 function readSecrets(provider: string, specs: readonly WebhookSpec[], options: object): ReadonlyMap<string, string> {
@@ -39,7 +44,7 @@ function readSecrets(provider: string, specs: readonly WebhookSpec[], options: o
   return secrets;
 }
 
-function signatureOf(declaration: WebhookSignatureSpec, body: ParsedBody, headers: WebhookHeaders): { readonly ok: true; readonly value: string } | WebhookRejection {
+function signatureOf(declaration: WebhookSignatureSpec, body: ReadBody, headers: WebhookHeaders): { readonly ok: true; readonly value: string } | WebhookRejection {
   if (declaration.in === "header") {
     const value = headerValue(headers, declaration.name);
     if (value === undefined || value.length === 0) return reject(`missing signature: no ${declaration.name} header`);
@@ -64,26 +69,38 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
   if (!Number.isFinite(clockToleranceSeconds) || clockToleranceSeconds < 0) {
     throw new ConfigurationError(provider, "createWebhookVerifier", "option \"clockToleranceSeconds\" must be a number of seconds, 0 or more");
   }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new ConfigurationError(provider, "createWebhookVerifier", 'option "maxBodyBytes" must be a positive whole number of bytes');
+  }
   const mediaTypes = [...new Set(specs.flatMap((s) => s.mediaTypes))];
 
-  const verify = async (rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<Verified | WebhookRejection> => {
+  // Cheapest checks first: size, encoding, which webhook, where its signature is and whether it
+  // looks right; only then the ordered parse and the algorithm, so a large unsigned body costs little.
+  const verify = async (rawBody: unknown, headers: WebhookHeaders = {}): Promise<Verified | WebhookRejection> => {
     const contentType = headerValue(headers, "content-type");
-    const read = readBody(rawBody, typeof contentType === "string" ? contentType : contentType?.[0], mediaTypes);
+    const read = readBody(rawBody, typeof contentType === "string" ? contentType : contentType?.[0], mediaTypes, maxBodyBytes);
     if (!read.ok) return read;
-    const { body } = read;
-    const spec = specs.find((s) => matchesWebhook(s, body));
-    if (spec === undefined) return reject(`no webhook of this api matches the notification (${describeMatchFields(specs, body.value)})`);
-    const signature = signatureOf(spec.signature, body, headers);
+    const spec = specs.find((s) => matchesWebhook(s, read.body));
+    if (spec === undefined) return reject(`no webhook of this api matches the notification (${describeMatchFields(specs, read.body.value)})`);
+    const signature = signatureOf(spec.signature, read.body, headers);
     if (!signature.ok) return signature;
-    const verdict = await getWebhookAlgorithm(spec.signature.algorithm).verify({
+    const algorithm = getWebhookAlgorithm(spec.signature.algorithm);
+    const malformed = algorithm.malformed(signature.value, spec.signature);
+    if (malformed !== undefined) return reject(malformed);
+    const parsed = withTree(read.body);
+    if (!parsed.ok) return parsed;
+    const { body } = parsed;
+    const verdict = await algorithm.verify({
       body,
       signature: signature.value,
       secret: secrets.get(spec.signature.secret)!,
       declaration: spec.signature,
       clockToleranceSeconds,
     });
-    return verdict.ok ? { ok: true, name: spec.name, payload: body.value } : verdict;
+    if (!verdict.ok) return verdict;
+    return { ok: true, name: spec.name, payload: body.value, ...(verdict.claims === undefined ? {} : { claims: verdict.claims }) };
   };
   // The generated result type narrows `name` and `payload` from the spec, as invoke<R> does for responses.
-  return { verify: (rawBody, headers) => verify(rawBody, headers) as Promise<R> };
+  return { verify: (rawBody, headers) => verify(rawBody, headers ?? {}) as Promise<R> };
 }

@@ -1,4 +1,4 @@
-import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import { astToString, type GlobalContext, type OpenAPI3, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import ts from "typescript";
 
 /** Name of the type that stands for enum values a provider adds after the spec was written. */
@@ -54,9 +54,46 @@ export function qualifyMappings(node: unknown): unknown {
   );
 }
 
-/** schema.gen.ts: openapi-typescript's rendering of the bundled spec (we do not re-implement it). */
-export async function schemaTypes(document: Record<string, unknown>): Promise<string> {
-  const input = qualifyMappings(document) as OpenAPI3;
-  const nodes = await openapiTS(input, { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION });
-  return astToString(nodes);
+/**
+ * schema.gen.ts: openapi-typescript's rendering of the bundled spec (we do not re-implement it).
+ * Its transform is called directly: `openapiTS()` would first lint and bundle the document again
+ * with its own, older Redocly, which the load step has already done (and which crashes on
+ * properties named like Object.prototype methods, such as `hasOwnProperty`).
+ */
+export function schemaTypes(document: Record<string, unknown>): string {
+  const schema = qualifyMappings(document) as OpenAPI3;
+  const options = { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION };
+  // openapiTS()'s defaults, field by field; `redoc` is read only by the validation skipped here.
+  const ctx: GlobalContext = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: options.postTransform,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as never,
+    silent: true,
+    inject: options.inject,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+  };
+  return astToString(transformSchema(schema, ctx));
 }

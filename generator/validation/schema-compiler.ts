@@ -1,3 +1,5 @@
+import { propertyKey } from "../emit/literal.js";
+
 /**
  * Compiles JSON Schemas (the OpenAPI 3.0/3.1 subset clients meet) into TypeScript validator
  * functions at generate time, so nothing is compiled at run time. Each schema becomes one
@@ -179,7 +181,7 @@ export class SchemaCompiler {
     const checks: string[] = [];
     const properties = typeof s.properties === "object" && s.properties !== null ? (s.properties as Record<string, unknown>) : {};
     const required = Array.isArray(s.required) ? s.required.filter((k): k is string => typeof k === "string") : [];
-    const table = Object.entries(properties).map(([key, sub]) => `${propertyName(key)}: ${this.compile(sub)}`);
+    const table = Object.entries(properties).map(([key, sub]) => `${propertyKey(key)}: ${this.compile(sub)}`);
     const additional = s.additionalProperties;
     const rest = additional === false ? "false" : typeof additional === "object" && additional !== null ? this.compile(additional) : "undefined";
     if (required.length > 0 || table.length > 0 || rest !== "undefined") {
@@ -249,10 +251,6 @@ function validationOnly(schema: unknown): unknown {
       return [key, value];
     });
   return Object.fromEntries(kept);
-}
-
-function propertyName(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
 /** A spec pattern JavaScript cannot compile (another regex dialect) is skipped, not a crash. */

@@ -4,7 +4,7 @@ import { pickMediaType } from "../../generator/model/responses.js";
 import type { PaginationContext } from "../../generator/extensions/x-pagination.js";
 import { derefWith } from "./report.js";
 
-/** The parameters (path item's and operation's) and the success JSON schema of an operation. */
+/** The parameters (path item's and operation's), the success JSON schema and the JSON request body schema of an operation. */
 export function operationContext(operation: Record<string, unknown>, ctx: UserContext): PaginationContext {
   const deref = derefWith(ctx);
   const pathItem: unknown = ctx.parent;
@@ -12,7 +12,7 @@ export function operationContext(operation: Record<string, unknown>, ctx: UserCo
   const parameters = lists
     .flatMap((list) => (Array.isArray(list) ? list.map(deref) : []))
     .filter(isRecord)
-    .map((p) => ({ in: String(p.in), name: String(p.name), required: p.required === true || p.in === "path" }));
+    .map((p) => ({ in: String(p.in), name: String(p.name), required: p.required === true || p.in === "path", schema: p.schema }));
   const responses = deref(operation.responses);
   let successSchema: unknown;
   if (isRecord(responses)) {
@@ -24,5 +24,10 @@ export function operationContext(operation: Record<string, unknown>, ctx: UserCo
     const media = mediaType === undefined ? undefined : content?.[mediaType];
     successSchema = isRecord(media) && /[/+]json\b/.test(mediaType ?? "") ? media.schema : undefined;
   }
-  return { parameters, successSchema, deref };
+  const requestBody = deref(operation.requestBody);
+  const content = isRecord(requestBody) && isRecord(requestBody.content) ? requestBody.content : undefined;
+  const bodyType = pickMediaType(content);
+  const bodyMedia = bodyType === undefined ? undefined : content?.[bodyType];
+  const bodySchema = isRecord(bodyMedia) && /[/+]json\b/.test(bodyType ?? "") ? bodyMedia.schema : undefined;
+  return { parameters, successSchema, bodySchema, deref };
 }

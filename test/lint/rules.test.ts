@@ -41,6 +41,9 @@ const SIG = "#/components/securitySchemes/sign/x-signature";
 const CRED = "#/components/securitySchemes/token/x-credential";
 const PAGE = "#/paths/~1items/get/x-pagination";
 const ONE_OF = "#/paths/~1invoice/get/x-exactly-one-of";
+const OFFSET_PAGE = "#/paths/~1items/post/x-pagination";
+const OPTION = "x-client-option";
+const option = (message: string, pointer: string): Want => want(`payspec/${OPTION}`, message, pointer);
 
 const want = (ruleId: string, message: string | RegExp, pointer: string | RegExp): Want => ({ ruleId, message, pointer });
 const sig = (message: string, pointer = SIG): Want => want("payspec/x-signature", message, pointer);
@@ -115,6 +118,16 @@ const cases: readonly Case[] = [
     fixture: "x-pagination/pass-json-charset.yaml",
     want: [],
   },
+  { fixture: "x-pagination/pass-offset.yaml", want: [] },
+  { fixture: "x-pagination/fail-offset-no-default.yaml", want: [want("payspec/x-pagination", 'give the body field "limit" a positive integer default', `${OFFSET_PAGE}/limit`)] },
+  {
+    fixture: "x-pagination/fail-offset-bad-meaning.yaml",
+    want: [want("payspec/x-pagination", "x-pagination.limit.meaning must be count (the page size) or end", `${OFFSET_PAGE}/limit/meaning`)],
+  },
+  {
+    fixture: "x-pagination/fail-offset-undeclared.yaml",
+    want: [want("payspec/x-pagination", 'the JSON request body declares no property "start"', `${OFFSET_PAGE}/offset/name`)],
+  },
   { fixture: "x-pagination/fail-not-object.yaml", want: [page("x-pagination must be an object")] },
   { fixture: "x-pagination/fail-unknown-key.yaml", want: [page('unknown key "pageSize"', `${PAGE}/pageSize`)] },
   { fixture: "x-pagination/fail-cursor-not-object.yaml", want: [page("x-pagination.cursor must be an object", `${PAGE}/cursor`)] },
@@ -130,7 +143,6 @@ const cases: readonly Case[] = [
     fixture: "x-pagination/fail-cursor-bad-in.yaml",
     want: [
       page("x-pagination.cursor.in must be query or header", `${PAGE}/cursor/in`),
-      page('the operation declares no body parameter "cursor"', `${PAGE}/cursor/name`),
     ],
   },
   { fixture: "x-pagination/fail-items-missing.yaml", want: [page("/result/entries does not exist in the success response schema", `${PAGE}/items`)] },
@@ -149,6 +161,26 @@ const cases: readonly Case[] = [
     want: [
       page("the operation has no 2xx JSON response", `${PAGE}/nextCursor`),
       page("the operation has no 2xx JSON response", `${PAGE}/items`),
+    ],
+  },
+
+  // --- payspec/x-client-option
+  { fixture: "x-client-option/pass.yaml", want: [] },
+  {
+    fixture: "x-client-option/fail-not-identifier.yaml",
+    want: [option("x-client-option must be a JavaScript identifier", `#/paths/~1invoice/get/parameters/0/${OPTION}`)],
+  },
+  {
+    fixture: "x-client-option/fail-built-in.yaml",
+    want: [option('x-client-option "baseUrl" is a built-in client option', `#/paths/~1invoice/get/parameters/0/${OPTION}`)],
+  },
+  {
+    fixture: "x-client-option/fail-nested.yaml",
+    want: [
+      option(
+        "x-client-option belongs on a parameter or a top-level property of a JSON request body",
+        `#/paths/~1invoice/post/requestBody/content/application~1json/schema/properties/amount/properties/currency/${OPTION}`,
+      ),
     ],
   },
 
@@ -223,6 +255,10 @@ const cases: readonly Case[] = [
       hook(`the claim's field "invoice" is not a property of the application/json body schema`, "#/webhooks/postback/post/x-webhook-signature/claims/id/field"),
       hook(`the claim's field "invoice" is not a property of the application/x-www-form-urlencoded body schema`, "#/webhooks/postback/post/x-webhook-signature/claims/id/field"),
     ],
+  },
+  {
+    fixture: "x-webhook-signature/fail-claim-pattern.yaml",
+    want: [hook("x-webhook-signature.claims.id.pattern must be a regular expression", "#/webhooks/postback/post/x-webhook-signature/claims/id/pattern")],
   },
   {
     fixture: "x-webhook-signature/fail-claim-prefix.yaml",

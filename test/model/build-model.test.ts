@@ -32,6 +32,19 @@ describe("buildModel: api", () => {
     expect(model({}).baseUrl).toBe("https://api.example.test");
   });
 
+  it("lists x-client-option options once, typed by the field they fill, documented by its description", () => {
+    const fragment = {
+      paths: {
+        "/a": { get: { operationId: "a", parameters: [{ name: "shop", in: "query", description: "The shop.", "x-client-option": "shopId", schema: { type: "string" } }], responses: ok } },
+        "/b": { get: { operationId: "b", parameters: [{ name: "page_size", in: "query", "x-client-option": "pageSize", schema: { type: "integer" } }, { name: "shop", in: "header", "x-client-option": "shopId" }], responses: ok } },
+      },
+    };
+    expect(model(fragment).clientOptions).toEqual([
+      { option: "shopId", type: "string", description: "The shop." },
+      { option: "pageSize", type: "number" },
+    ]);
+  });
+
   it("lists component schema names sorted", () => {
     expect(model({ components: { schemas: { b: {}, A: {}, a: {} } } }).schemaNames).toEqual(["A", "a", "b"]);
   });
@@ -219,6 +232,46 @@ describe("buildModel: operations", () => {
       want: { idempotent: true },
     },
     {
+      name: "x-pagination with an offset and a limit in the body: the limit's default is the page size",
+      given: {
+        paths: {
+          "/a": {
+            post: {
+              operationId: "x",
+              "x-pagination": { offset: { in: "body", name: "offset" }, limit: { in: "body", name: "limit", meaning: "end" }, items: "/result" },
+              requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Window" } } } },
+              responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { result: { type: "array" } } } } } } },
+            },
+          },
+        },
+        components: { schemas: { Window: { type: "object", properties: { offset: { type: "integer" }, limit: { type: "integer", default: 10 } } } } },
+      },
+      want: { pagination: { offset: { in: "body", name: "offset" }, limit: { in: "body", name: "limit", meaning: "end" }, pageSize: 10, items: "/result" } },
+    },
+    {
+      name: "x-client-option on a parameter and on a top-level body field",
+      given: {
+        paths: {
+          "/a": {
+            post: {
+              operationId: "x",
+              parameters: [{ name: "shop", in: "query", required: true, "x-client-option": "shopId", schema: { type: "string" } }],
+              requestBody: {
+                content: { "application/json": { schema: { allOf: [{ properties: { shop_id: { type: "string", "x-client-option": "shopId" } } }, { properties: { n: {} } }] } } },
+              },
+              responses: ok,
+            },
+          },
+        },
+      },
+      want: {
+        defaults: [
+          { in: "query", name: "shop", option: "shopId" },
+          { in: "body", name: "shop_id", option: "shopId" },
+        ],
+      },
+    },
+    {
       name: "a POST without x-idempotent is not retried",
       given: { paths: { "/a": { post: { operationId: "x", responses: ok } } } },
       want: { idempotent: false },
@@ -265,6 +318,45 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
         },
       },
       want: "specs/shop.yaml#/paths/~1a/get/x-pagination/nextCursor: /nope does not exist in the success response schema",
+    },
+    {
+      name: "x-client-option that is not an identifier",
+      given: { paths: { "/a": { get: { operationId: "x", parameters: [{ name: "s", in: "query", "x-client-option": "shop id" }], responses: ok } } } },
+      want: "specs/shop.yaml#/paths/~1a/get/parameters/0/x-client-option: x-client-option must be a JavaScript identifier",
+    },
+    {
+      name: "x-client-option filling a number in one place and a string in another",
+      given: {
+        paths: {
+          "/a": { get: { operationId: "a", parameters: [{ name: "s", in: "query", "x-client-option": "shop", schema: { type: "integer" } }], responses: ok } },
+          "/b": { get: { operationId: "b", parameters: [{ name: "s", in: "query", "x-client-option": "shop", schema: { type: "string" } }], responses: ok } },
+        },
+      },
+      want: 'specs/shop.yaml#/paths/~1b/get: x-client-option "shop" fills a string here (query s) but a number elsewhere',
+    },
+    {
+      name: "x-client-option named like a credential option",
+      given: {
+        paths: { "/a": { get: { operationId: "x", security: [{ k: [] }], parameters: [{ name: "s", in: "query", "x-client-option": "apiKey" }], responses: ok } } },
+        components: { securitySchemes: { k: { type: "apiKey", in: "header", name: "x-key", "x-credential": { option: "apiKey" } } } },
+      },
+      want: 'specs/shop.yaml#/paths/~1a/get: x-client-option "apiKey" (query s) is also a credential option',
+    },
+    {
+      name: "offset x-pagination whose limit has no default",
+      given: {
+        paths: {
+          "/a": {
+            get: {
+              operationId: "x",
+              parameters: [{ name: "offset", in: "query" }, { name: "limit", in: "query", schema: { type: "integer" } }],
+              "x-pagination": { offset: { in: "query", name: "offset" }, limit: { in: "query", name: "limit" }, items: "/items" },
+              responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array" } } } } } } },
+            },
+          },
+        },
+      },
+      want: 'specs/shop.yaml#/paths/~1a/get/x-pagination/limit: give the query field "limit" a positive integer default',
     },
     {
       name: "unsupported http scheme",

@@ -196,14 +196,15 @@ describe("invoke: response", () => {
     }
   });
 
-  it("wraps network failures in TransportError with the cause kept", async () => {
-    const cause = new TypeError("fetch failed");
+  it("wraps network failures in TransportError with a redacted stand-in of the cause (name, code, message)", async () => {
+    const cause = Object.assign(new TypeError("fetch failed", { cause: Object.assign(new Error(`connect to ?key=${encodeURIComponent(SECRET)}`), { code: "ECONNREFUSED" }) }), { code: "UND_ERR" });
     const failing = (async () => {
       throw cause;
     }) as typeof fetch;
     const error = (await invoke(context(failing), signedList, { path: { kind: "k" } }).catch((e: unknown) => e)) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
-    expect(error.cause).toBe(cause);
-    expect(error.message).toBe("shop.listThings: request failed: fetch failed");
+    expect(error.cause).not.toBe(cause);
+    expect(error.cause).toMatchObject({ name: "TypeError", message: "fetch failed", code: "UND_ERR", cause: { message: "connect to ?key=[redacted]", code: "ECONNREFUSED" } });
+    expect(error.message).toBe("shop.listThings: request failed: fetch failed (ECONNREFUSED)");
   });
 });

@@ -3,7 +3,7 @@ import { sameText } from "../../generator/runtime/constant-time.js";
 import { MAX_DEPTH, parseOrderedJson } from "../../generator/runtime/ordered-json.js";
 import { phpJsonEncode } from "../../generator/runtime/php-json.js";
 import { webhookAlgorithms } from "../../generator/runtime/webhook-algorithms.js";
-import { readBody } from "../../generator/runtime/webhook-body.js";
+import { readBody, withTree } from "../../generator/runtime/webhook-body.js";
 import { signWebhook } from "../../generator/runtime/webhook-signer.js";
 import type { WebhookSignatureSpec, WebhookSpec } from "../../generator/runtime/webhook-types.js";
 import { createWebhookVerifier } from "../../generator/runtime/webhook-verifier.js";
@@ -201,6 +201,27 @@ describe("algorithm vectors", () => {
       expect(await verifier(spec(JWT), "secret-key").verify(body(twin), {})).toEqual({ ok: false, reason: 'malformed token: body field "token" is not a compact JWT' });
     });
 
+    describe("a claim binding with a pattern compares only claims in the field's form", () => {
+      const PATTERNED: WebhookSignatureSpec = { ...JWT, claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Z0-9]{8}$" } } };
+      const tokenWith = async (id: unknown) => {
+        const { SignJWT } = await import("jose");
+        return new SignJWT({ id }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setExpirationTime("5m").sign(new TextEncoder().encode("k"));
+      };
+      it.each([
+        ["a numeric id (as the provider's documented token)", 13, { ok: true, claims: { id: 13 } }],
+        ["a string id outside the invoice-id form", "13", { ok: true, claims: { id: "13" } }],
+        ["the invoice's own id", "INV-XY12AB34", { ok: true, claims: { id: "INV-XY12AB34" } }],
+        ["an id of the invoice-id form naming another invoice", "INV-ZZ99ZZ99", { ok: false, reason: "token was issued for another invoice_id" }],
+      ])("%s", async (_, id, want) => {
+        expect(await verifier(spec(PATTERNED), "k").verify(body(await tokenWith(id)), {})).toMatchObject(want);
+      });
+
+      it("still checks the signature, the algorithm and exp", async () => {
+        expect(await verifier(spec(PATTERNED), "other").verify(body(await tokenWith(13)), {})).toMatchObject({ ok: false, reason: "token signature does not match (wrong key or altered token)" });
+        expect(await verifier(spec(PATTERNED), "secret-key").verify(body(EXPIRED), {})).toEqual({ ok: false, reason: "token expired" });
+      });
+    });
+
     it("honours the clock tolerance around exp", async () => {
       const { SignJWT } = await import("jose");
       const now = Math.floor(Date.now() / 1000);
@@ -213,6 +234,12 @@ describe("algorithm vectors", () => {
 
 describe("reading a body", () => {
   const accepted = [JSON_TYPE, FORM_TYPE];
+  const MAX = 1024;
+  /** Both stages as the verifier runs them (the ordered parse comes after the signature is found). */
+  const parse = (raw: unknown, contentType: string | undefined, declared: readonly string[]) => {
+    const read = readBody(raw, contentType, declared, MAX);
+    return read.ok ? withTree(read.body) : read;
+  };
   it.each([
     ["zero bytes", new Uint8Array(), undefined, "empty body"],
     ["only whitespace", " \n", undefined, "empty body"],
@@ -221,8 +248,11 @@ describe("reading a body", () => {
     ["a JSON array", "[1]", JSON_TYPE, "body is not a JSON object"],
     ["a repeated JSON key", '{"a":1,"a":1}', JSON_TYPE, 'body is ambiguous: key "a" is repeated'],
     ["a repeated form field", "a=1&a=1", FORM_TYPE, 'body is ambiguous: field "a" is repeated'],
+    ["more than maxBodyBytes", `{"a":"${"x".repeat(MAX)}"}`, JSON_TYPE, `body is larger than maxBodyBytes (${MAX} bytes)`],
+    ["more than maxBodyBytes of UTF-8 in fewer characters", `{"a":"${"й".repeat(MAX / 2)}"}`, JSON_TYPE, `body is larger than maxBodyBytes (${MAX} bytes)`],
+    ["a parsed body instead of the raw one", { a: 1 }, JSON_TYPE, "the body must be the raw text or bytes as received, not parsed"],
   ] as const)("refuses %s", (_, raw, contentType, reason) => {
-    const read = readBody(raw, contentType, accepted);
+    const read = parse(raw, contentType, accepted);
     expect(read.ok).toBe(false);
     expect(read.ok ? "" : read.reason).toMatch(reason);
   });
@@ -235,7 +265,7 @@ describe("reading a body", () => {
     ["JSON labelled form-encoded when only JSON is declared (PHP curl's default label)", '{"a":"1"}', FORM_TYPE, "json", [JSON_TYPE]],
     ["a form labelled JSON as JSON when both are declared (and fails)", "a=1", JSON_TYPE, undefined],
   ] as const)("reads %s", (_, raw, contentType, kind, declared: readonly string[] = accepted) => {
-    const read = readBody(raw, contentType, declared);
+    const read = parse(raw, contentType, declared);
     if (kind === undefined) {
       expect(read).toMatchObject({ ok: false, reason: /^body is not valid JSON/ });
       return;
@@ -245,7 +275,7 @@ describe("reading a body", () => {
   });
 
   it('keeps a form field named "__proto__" as a field', () => {
-    const read = readBody("__proto__=x", FORM_TYPE, accepted);
+    const read = parse("__proto__=x", FORM_TYPE, accepted);
     expect(read.ok && Object.getPrototypeOf(read.body.value)).toBe(Object.prototype);
     expect(read.ok && Object.hasOwn(read.body.value, "__proto__")).toBe(true);
   });

@@ -207,3 +207,11 @@ describe("nothing in the results is any", () => {
     expectTypeOf<HasAny<{ a: { b: any[] } }>>().toEqualTypeOf<true>();
   });
 });
+
+describe("the runtime's list of built-in client options", () => {
+  it("names every BaseClientOptions key (so no spec-declared option can shadow one)", async () => {
+    const { BASE_CLIENT_OPTIONS } = await import("../../generator/runtime/context.js");
+    type Listed = (typeof BASE_CLIENT_OPTIONS)[number];
+    expectTypeOf<Exclude<keyof import("../../generator/runtime/types.js").BaseClientOptions, Listed>>().toEqualTypeOf<never>();
+  });
+});
