@@ -1,24 +1,8 @@
 import { readPointer } from "../generator/runtime/pointer.js";
+import type { PagingField } from "../generator/runtime/types.js";
 import { type GuardedRequest, sentValue } from "./guards.js";
 import type { MockOperation } from "./mock-api.js";
 import type { Violation } from "./refusal.js";
-
-type Location = { readonly in: string; readonly name: string };
-
-/** Cursor paging: the page after the one whose next cursor was sent. */
-interface CursorPaging {
-  readonly cursor: Location;
-  readonly nextCursor: string;
-  readonly items: string;
-}
-
-/** Offset paging: the records from `offset`, as many as `limit` says (a count, or the end index). */
-interface OffsetPaging {
-  readonly offset: Location;
-  readonly limit: Location & { readonly meaning: "count" | "end" };
-  readonly pageSize: number;
-  readonly items: string;
-}
 
 /** How the front answers one page: what to ask Prism for, and what to change in its answer. */
 export interface PagePlan {
@@ -32,16 +16,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The operation's x-pagination, whichever form it takes (read structurally, as the model carries it). */
-function pagingOf(pagination: unknown): CursorPaging | OffsetPaging | undefined {
-  if (!isRecord(pagination)) return undefined;
-  if (isRecord(pagination.offset) && isRecord(pagination.limit)) return pagination as unknown as OffsetPaging;
-  if (isRecord(pagination.cursor) && typeof pagination.nextCursor === "string") return pagination as unknown as CursorPaging;
-  return undefined;
-}
-
 /** A request field of a paging declaration: a parameter, or a top-level field of the JSON body. */
-function fieldValue(request: GuardedRequest, field: Location): unknown {
+function fieldValue(request: GuardedRequest, field: PagingField): unknown {
   if (field.in !== "body") return sentValue(request, field.in, field.name);
   try {
     const body: unknown = JSON.parse(Buffer.from(request.body).toString("utf8"));
@@ -65,7 +41,7 @@ function count(value: unknown, fallback: number): number | undefined {
  * the answer up and only the paging part is set: the next cursor, or the sliced records.
  */
 export function planPage(operation: MockOperation, request: GuardedRequest, dynamic: boolean): PagePlan | Violation | undefined {
-  const paging = pagingOf(operation.model.pagination);
+  const paging = operation.model.pagination;
   const { pages, success } = operation;
   if (paging === undefined || pages === undefined || success === undefined) return undefined;
   const examples = success.examples;

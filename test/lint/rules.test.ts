@@ -313,6 +313,7 @@ const cases: readonly Case[] = [
   },
   // --- payspec/x-mock-pages
   { fixture: "x-mock-pages/pass.yaml", want: [] },
+  { fixture: "x-mock-pages/pass-offset.yaml", want: [] },
   { fixture: "x-mock-pages/fail-not-list.yaml", want: [pages("must list the names of the success response's examples", MOCK_PAGES)] },
   { fixture: "x-mock-pages/fail-unknown-example.yaml", want: [pages('"third" is not an example of the success response', `${MOCK_PAGES}/2`)] },
   { fixture: "x-mock-pages/fail-no-pagination.yaml", want: [pages("x-mock-pages needs x-pagination on the same operation", MOCK_PAGES)] },

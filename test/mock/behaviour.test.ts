@@ -8,7 +8,7 @@ import { fixtureClient, fixtureSpecs, responseValidators } from "./support.js";
 
 // The mocks' behaviours, each proven on a fixture spec named after it (test/mock/fixtures/),
 // through the fixture's own generated client where a client is what a user would use.
-const [paged, signed] = await fixtureSpecs("paged-by-cursor", "signed-raw-bytes");
+const [paged, signed, offset] = await fixtureSpecs("paged-by-cursor", "signed-raw-bytes", "paged-by-offset");
 
 interface Result {
   readonly ok: boolean;
@@ -21,20 +21,31 @@ type ListOrders = ((args?: object) => Promise<Result>) & {
   all(args?: object, options?: object): AsyncIterable<{ id: string }>;
 };
 type Factory = (options: { apiKey: string; baseUrl?: string; retry?: object | false }) => { listOrders: ListOrders };
+type ListInvoices = ((args: object) => Promise<Result>) & {
+  pages(args: object, options?: object): AsyncIterable<Result>;
+  all(args: object, options?: object): AsyncIterable<{ uuid: string }>;
+};
+type OffsetFactory = (options: { apiKey: string; baseUrl?: string; retry?: false }) => { listInvoices: ListInvoices };
 
 let mocks: RunningMocks;
 let dynamic: RunningMocks;
 let createClient: Factory;
+let createOffsetClient: OffsetFactory;
+
+async function importClient<T>(folder: string): Promise<T> {
+  return (await import(/* @vite-ignore */ pathToFileURL(path.join(folder, "index.ts")).href)) as T;
+}
 
 beforeAll(async () => {
-  const [started, random, folder] = await Promise.all([
-    startMocks({ specs: [paged!, signed!], port: 0 }),
-    startMocks({ specs: [paged!], port: 0, dynamic: true, seed: "pages" }),
+  const [started, random, cursorFolder, offsetFolder] = await Promise.all([
+    startMocks({ specs: [paged!, signed!, offset!], port: 0 }),
+    startMocks({ specs: [paged!, offset!], port: 0, dynamic: true, seed: "pages" }),
     fixtureClient("paged-by-cursor"),
+    fixtureClient("paged-by-offset"),
   ]);
   [mocks, dynamic] = [started, random];
-  const module = (await import(/* @vite-ignore */ pathToFileURL(path.join(folder, "index.ts")).href)) as { createPagedShopClient: Factory };
-  createClient = module.createPagedShopClient;
+  createClient = (await importClient<{ createPagedShopClient: Factory }>(cursorFolder)).createPagedShopClient;
+  createOffsetClient = (await importClient<{ createOffsetShopClient: OffsetFactory }>(offsetFolder)).createOffsetShopClient;
 }, 120_000);
 afterAll(async () => Promise.all([mocks?.stop(), dynamic?.stop()]));
 afterEach(async () => mocks.reset());
@@ -75,6 +86,24 @@ describe("paging that walks and ends (x-mock-pages)", () => {
     expect(pages.map((p) => (p.data as { result: { next: string | null } }).result.next)).toEqual(["cursor-2", "cursor-3", null]);
   });
 
+  const january = { start: "01.01.2024", end: "31.01.2024" };
+  const uuids = (n: number) => Array.from({ length: n }, (_, i) => `INV-0000000${i + 1}`);
+
+  it("offset paging: .pages() slices the declared records at the offset and end index sent, and ends on the short page", async () => {
+    const client = mocks.client("paged-by-offset", createOffsetClient, { retry: false });
+    const pages = await collect(client.listInvoices.pages({ body: { ...january, limit: 3 } }));
+    expect(pages.map((p) => (p.data as { result: unknown[] }).result.length)).toEqual([3, 3, 1]);
+    expect((await collect(client.listInvoices.all({ body: { ...january, offset: 1, limit: 3 } }))).map((i) => i.uuid)).toEqual(uuids(7).slice(1));
+    // The default page size (10) holds every record: one short page.
+    expect((await collect(client.listInvoices.pages({ body: january }))).length).toBe(1);
+  });
+
+  it("offset paging with --dynamic: made-up pages carry the sliced records, so the walk ends the same", async () => {
+    const client = dynamic.client("paged-by-offset", createOffsetClient, { retry: false });
+    const pages = await collect(client.listInvoices.pages({ body: { ...january, limit: 2 } }));
+    expect(pages.map((p) => (p.data as { result: unknown[] }).result.length)).toEqual([2, 2, 2, 1]);
+  });
+
   it("refuses a cursor no page handed out, in the provider's shape, naming the cursor", async () => {
     expect(await post(listUrl("?cursor=bogus"), "{}", token)).toEqual({ status: 422, json: { state: 1, errors: { cursor: ["validation.cursor"] } } });
   });
@@ -108,6 +137,12 @@ describe("credentials checked like the provider checks them", () => {
 });
 
 describe("refusals in the provider's shape (x-mock-invalid)", () => {
+  it("fills a message-style shape too, with the first violation's field and rule", async () => {
+    const url = `${mocks.urls["paged-by-offset"]}/invoices/list`;
+    const answer = await post(url, JSON.stringify({ start: "01.01.2024", limit: 0 }), token);
+    expect(answer).toEqual({ status: 400, json: { status: "error", result: { validate_error: "end: required" } } });
+  });
+
   it("names every field and rule that failed, and matches the documented schema", async () => {
     const answer = await post(listUrl(), JSON.stringify({ since: "1 May", until: "2024-13", extra: 1 }), token);
     expect(answer).toEqual({

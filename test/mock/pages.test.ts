@@ -5,7 +5,7 @@ import type { MockOperation } from "../../mock/mock-api.js";
 import { planPage } from "../../mock/pages.js";
 
 // Hand-made operations: which page answers which request is decided from the model alone.
-function paged(pagination: unknown, examples: Record<string, unknown>, pages: readonly string[]): MockOperation {
+function paged(pagination: NonNullable<OperationModel["pagination"]>, examples: Record<string, unknown>, pages: readonly string[]): MockOperation {
   const success: ResponseModel = { status: "200", ok: true, contentType: "application/json", examples };
   const model: OperationModel = {
     id: "list",
@@ -17,8 +17,7 @@ function paged(pagination: unknown, examples: Record<string, unknown>, pages: re
     responses: [success],
     security: [],
     idempotent: true,
-    // Offset paging is read structurally, so a hand-made one needs no model support for it.
-    pagination: pagination as NonNullable<OperationModel["pagination"]>,
+    pagination,
   };
   return { model, success, pages };
 }
