@@ -53,11 +53,10 @@ export async function fixtureSpecs(...names: string[]): Promise<(MockSpec & Load
 }
 
 /**
- * Generates the client of a fixture spec into `node_modules/.cache` (where its imports resolve)
- * and returns the folder; import its index.ts.
+ * Generates the client of a fixture spec into `out` (by default below `node_modules/.cache`,
+ * where its imports resolve) and returns the folder; import its index.ts.
  */
-export async function fixtureClient(name: string): Promise<string> {
-  const out = path.join(REPO, "node_modules", ".cache", "payspec-mock-fixtures", name);
+export async function fixtureClient(name: string, out = path.join(REPO, "node_modules", ".cache", "payspec-mock-fixtures", name)): Promise<string> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await generate([{ name, root: path.join(FIXTURES, `${name}.yaml`) }], await standaloneConfig(), REPO, SINGLE_LAYOUT);
