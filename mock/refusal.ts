@@ -57,7 +57,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Objects merge key by key, lists are appended (without repeats), and otherwise the first value stays. */
+/**
+ * Objects merge key by key, lists are appended (without repeats), different strings are joined
+ * with "; " (so a one-message shape still names every failure), and otherwise the first value stays.
+ */
 function merge(a: unknown, b: unknown): unknown {
   if (isObject(a) && isObject(b)) {
     const out: Record<string, unknown> = { ...a };
@@ -68,6 +71,7 @@ function merge(a: unknown, b: unknown): unknown {
     const seen = new Set(a.map((item) => JSON.stringify(item)));
     return [...a, ...b.filter((item) => !seen.has(JSON.stringify(item)))];
   }
+  if (typeof a === "string" && typeof b === "string") return a.split("; ").includes(b) ? a : `${a}; ${b}`;
   return a;
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
+import { readPointer } from "../../generator/runtime/pointer.js";
+import { mockApi } from "../../mock/mock-api.js";
 import { buildRequest, loadApis, responseValidators, send } from "./support.js";
 
 // Driven by redocly.yaml and the specs: a new provider or operation is covered without edits.
@@ -14,6 +16,7 @@ function urlOf(name: string): string {
 
 describe.each(apis.map((api) => [api.name, api] as const))("mock of %s", (name, api) => {
   const validator = responseValidators(api);
+  const mocked = mockApi({ name, document: api.document });
 
   const cases = api.model.operations.flatMap((operation) =>
     operation.responses
@@ -42,5 +45,31 @@ describe.each(apis.map((api) => [api.name, api] as const))("mock of %s", (name, 
     const answer = await send(buildRequest(api, operation, urlOf(name), secrets));
     expect(answer.status).toBe(Number(success.status));
     expect(answer.json).toEqual(Object.values(success.examples)[0]);
+  });
+
+  // Active for every cursor-paged operation that declares x-mock-pages.
+  const chains = mocked.operations.flatMap((o) => (o.pages !== undefined && o.model.pagination !== undefined && "cursor" in o.model.pagination ? [[o.model.id, o] as const] : []));
+  it.each(chains)("%s answers its declared pages in turn, each to the cursor of the one before", async (_, operation) => {
+    const pagination = operation.model.pagination!;
+    if (!("cursor" in pagination)) throw new Error("a cursor-paged operation");
+    let cursor: unknown;
+    for (const page of operation.pages!) {
+      const changes = cursor === undefined ? {} : pagination.cursor.in === "query" ? { query: { [pagination.cursor.name]: String(cursor) } } : { headers: { [pagination.cursor.name]: String(cursor) } };
+      const answer = await send(buildRequest(api, operation.model, urlOf(name), secrets, changes));
+      expect(answer.json).toEqual(operation.success!.examples[page]);
+      cursor = readPointer(answer.json, pagination.nextCursor);
+    }
+    expect(cursor ?? null).toBeNull();
+  });
+
+  // Active for every operation under an x-mock-invalid: a body (or query) of the wrong type is
+  // refused in the provider's shape, which must match the documented schema of its status.
+  const refusing = mocked.operations.flatMap((o) => (o.invalid !== undefined && (o.model.body !== undefined || o.model.parameters.some((p) => p.required && p.in === "query")) ? [[o.model.id, o] as const] : []));
+  it.each(refusing)("%s refuses a malformed request in the provider's shape, valid against its schema", async (_, operation) => {
+    const required = operation.model.parameters.find((p) => p.required && p.in === "query");
+    const changes = operation.model.body !== undefined ? { body: JSON.stringify("not an object") } : { omitQuery: [required!.name] };
+    const answer = await send(buildRequest(api, operation.model, urlOf(name), secrets, changes));
+    expect(answer.status).toBe(operation.invalid!.status);
+    expect(validator(operation.model, String(operation.invalid!.status))(answer.json)).toEqual([]);
   });
 });

@@ -37,13 +37,15 @@ describe("renderRefusal", () => {
     expect(renderRefusal(invalid, [pattern])).toEqual({ state: 1, errors: { date_from: ["validation.regex"] }, where: "body: must match {other}", n: 2, none: null });
   });
 
-  it("merges one copy per violation: objects key by key, lists appended without repeats, the first scalar kept", () => {
-    const invalid = { status: 422, body: { errors: { "{field}": ["validation.{rule}"] }, first: "{field}", all: ["{field}"] }, rules: {} };
+  it("merges one copy per violation: objects key by key, lists appended and strings joined without repeats, other values first", () => {
+    const invalid = { status: 422, body: { errors: { "{field}": ["validation.{rule}"] }, error: "{field}: {rule}", all: ["{field}"], state: 1, ok: false }, rules: {} };
     const again: Violation = { ...pattern, rule: "required" };
     expect(renderRefusal(invalid, [pattern, required, again, pattern])).toEqual({
       errors: { date_from: ["validation.pattern", "validation.required"], date_to: ["validation.required"] },
-      first: "date_from",
+      error: "date_from: pattern; date_to: required; date_from: required",
       all: ["date_from", "date_to"],
+      state: 1,
+      ok: false,
     });
   });
 });
