@@ -1,6 +1,7 @@
 // `payspec/mock/vitest`: a ready vitest globalSetup. In a setup file:
 //   export default mockSetup({ providers: ["cryptomus"] });
 // and in tests: connectMocks(inject("payspecMocks")).
+// Types only: brings "vitest" into the program for the augmentation below.
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import type { MockInfo } from "./connect.js";
