@@ -38,11 +38,20 @@ export function clientNames(model: ApiModel, taken = new Set<string>(RUNTIME_NAM
   return { factory: `create${client}`, client, options, operations };
 }
 
-/** Which credential options some operation cannot run without (present in all its alternatives). */
+/**
+ * The credential options every operation needs (in all its alternatives): only those are
+ * required to create the client. Any other is asked for when an operation that needs it is
+ * called (ConfigurationError naming it, before anything is sent), so a merchant who only takes
+ * payments needs no payout key.
+ */
 function requiredCredentials(model: ApiModel): string[] {
   return model.credentials
     .map((c) => c.option)
-    .filter((option) => model.operations.some((op) => op.security.length > 0 && op.security.every((alt) => alt.some((a) => a.option === option))));
+    .filter((option) => model.operations.length > 0 && model.operations.every((op) => needsOption(op, option)));
+}
+
+function needsOption(op: OperationModel, option: string): boolean {
+  return op.security.length > 0 && op.security.every((alt) => alt.some((a) => a.option === option));
 }
 
 function methodValue(op: OperationModel, n: OperationNames): string {

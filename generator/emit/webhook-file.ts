@@ -98,9 +98,11 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     isExported: true,
     extends: ["WebhookVerifierOptions"],
     docs: [docText(`Options of \`${names.factory}\`: the keys the spec's \`x-webhook-signature\` declarations name.`)!],
+    // A key every webhook needs is required; the others only for the notifications they verify.
     properties: secretOptions(model.webhooks).map((o) => ({
       name: propertyKey(o.name),
       isReadonly: true,
+      hasQuestionToken: !model.webhooks.every((w) => w.signature.secret === o.name),
       type: "string",
       docs: o.description === undefined ? [] : [docText(o.description)!],
     })),

@@ -31,16 +31,23 @@ interface Verified {
   readonly claims?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The keys given: each must be a non-empty string, and at least one must be given. A key left
+ * out only matters when a notification it would verify arrives (it is then rejected, naming it).
+ */
 function readSecrets(provider: string, specs: readonly WebhookSpec[], options: object): ReadonlyMap<string, string> {
   const values = options as Readonly<Record<string, unknown>>;
+  const names = [...new Set(specs.map((s) => s.signature.secret))];
   const secrets = new Map<string, string>();
-  for (const name of new Set(specs.map((s) => s.signature.secret))) {
+  for (const name of names) {
     const value = values[name];
+    if (value === undefined) continue;
     if (typeof value !== "string" || value.length === 0) {
       throw new ConfigurationError(provider, "createWebhookVerifier", `option "${name}" must be a non-empty string`);
     }
     secrets.set(name, value);
   }
+  if (secrets.size === 0) throw new ConfigurationError(provider, "createWebhookVerifier", `give the key of the notifications to verify: ${names.map((n) => `"${n}"`).join(" or ")}`);
   return secrets;
 }
 
@@ -83,6 +90,8 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
     if (!read.ok) return read;
     const spec = specs.find((s) => matchesWebhook(s, read.body));
     if (spec === undefined) return reject(`no webhook of this api matches the notification (${describeMatchFields(specs, read.body.value)})`);
+    const secret = secrets.get(spec.signature.secret);
+    if (secret === undefined) return reject(`cannot verify a "${spec.name}" notification: this verifier was created without the option "${spec.signature.secret}"`);
     const signature = signatureOf(spec.signature, read.body, headers);
     if (!signature.ok) return signature;
     const algorithm = getWebhookAlgorithm(spec.signature.algorithm);
@@ -94,7 +103,7 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
     const verdict = await algorithm.verify({
       body,
       signature: signature.value,
-      secret: secrets.get(spec.signature.secret)!,
+      secret,
       declaration: spec.signature,
       clockToleranceSeconds,
     });

@@ -63,12 +63,13 @@ export function qualifyMappings(node: unknown): unknown {
 export function schemaTypes(document: Record<string, unknown>): string {
   const schema = qualifyMappings(document) as OpenAPI3;
   const options = { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION };
-  // openapiTS()'s defaults, field by field; `redoc` is read only by the validation skipped here.
+  // openapiTS()'s defaults, field by field (`redoc` is read only by the validation skipped here),
+  // but one: a field with a `default` stays optional, since a request may leave it out.
   const ctx: GlobalContext = {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    defaultNonNullable: true,
+    defaultNonNullable: false,
     discriminators: scanDiscriminators(schema, options),
     emptyObjectsUnknown: false,
     enum: false,

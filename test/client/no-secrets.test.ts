@@ -47,9 +47,10 @@ async function server(...handlers: Handler[]) {
   return s.url;
 }
 
-const cases: { name: string; run: () => Promise<unknown> }[] = [
+const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
   {
     name: "UnexpectedResponseError (undocumented status echoing the request, sign and body)",
+    type: "UnexpectedResponseError",
     run: async () => {
       const url = await server(echo(418));
       return createCryptomusClient({ ...KEYS, baseUrl: url }).listPayments({ body: { date_from: "2023-05-04 00:00:00" } });
@@ -57,6 +58,7 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   },
   {
     name: "UnexpectedResponseError (HTML 502 echoing the Authorization header)",
+    type: "UnexpectedResponseError",
     run: async () => {
       const url = await server(echo(502, "text/html"));
       return createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: url, retry: false }).getInvoiceInfo({ body: { uuids: ["INV-AAAAAAAA"] } });
@@ -64,6 +66,7 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   },
   {
     name: "ResponseValidationError (documented status, wrong body)",
+    type: "ResponseValidationError",
     run: async () => {
       const url = await server(echo(200));
       return createMoruneClient({ apiKey: KEYS.apiKey, baseUrl: url, validateResponses: true }).getInvoiceInfo({
@@ -73,6 +76,7 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   },
   {
     name: "PaginationError (a failed page echoing the sign)",
+    type: "PaginationError",
     run: async () => {
       const url = await server((req, res) => json(422, { state: 1, errors: { sign: [String(req.headers.sign)], key: [KEYS.payoutKey] } })(req, res, undefined as never));
       const iterate = async () => {
@@ -83,6 +87,7 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   },
   {
     name: "TransportError (connection refused)",
+    type: "TransportError",
     run: async () => {
       const url = await server(json(200, {}));
       await close?.();
@@ -92,6 +97,7 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   },
   {
     name: "TimeoutError",
+    type: "TimeoutError",
     run: async () => {
       const url = await server((_req, res) => void setTimeout(() => res.end(), 1_000));
       return createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: url }).getInvoiceInfo({ body: { uuids: ["INV-AAAAAAAA"] }, timeoutMs: 50 });
@@ -99,21 +105,25 @@ const cases: { name: string; run: () => Promise<unknown> }[] = [
   },
   {
     name: "ValidationError",
+    type: "ValidationError",
     run: async () => createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: "http://127.0.0.1:9" }).getInvoiceInfo({ body: { uuids: [KEYS.apiKey] } }),
   },
   {
     name: "ConfigurationError",
+    type: "ConfigurationError",
     run: async () => createCryptomusClient({ ...KEYS, payoutKey: "", baseUrl: "http://127.0.0.1:9" }),
   },
 ];
 
 describe("no credential in any error", () => {
-  it.each(cases)("$name", async ({ run }) => {
+  it.each(cases)("$name", async ({ type, run }) => {
     const error = await run().then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ClientError);
+    // Each case must produce the error it is about, or it would check nothing of that class.
+    expect((error as Error).name).toBe(type);
     for (const view of views(error)) {
       for (const secret of FORBIDDEN) expect(view).not.toContain(secret);
     }

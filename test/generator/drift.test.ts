@@ -69,7 +69,7 @@ describe("generate CLI in a temporary copy", () => {
 
     const regen = await run(false);
     expect(regen.code).toBe(0);
-    expect(regen.stdout).toMatch(/cryptomus: 2 operation\(s\), 5 files in \d+ ms/);
+    expect(regen.stdout).toMatch(/cryptomus: \d+ operation\(s\), 5 files in \d+ ms/);
     expect(readFileSync(path.join(project.dir, "generated/cryptomus/schema.gen.ts"), "utf8")).toContain('"frozen"');
     expect((await run(true)).code).toBe(0);
   }, 60_000);

@@ -285,9 +285,21 @@ describe("createWebhookVerifier", () => {
   it("refuses a missing or empty key, naming the option but no value", () => {
     // Generated options interfaces declare the keys; here they are plain objects.
     const options: Record<string, object> = { none: {}, empty: { key: "" }, negative: { key: "k", clockToleranceSeconds: -1 } };
-    expect(() => createWebhookVerifier("test", [spec(MD5)], options.none!)).toThrow('option "key" must be a non-empty string');
+    expect(() => createWebhookVerifier("test", [spec(MD5)], options.none!)).toThrow('give the key of the notifications to verify: "key"');
     expect(() => createWebhookVerifier("test", [spec(MD5)], options.empty!)).toThrow('option "key" must be a non-empty string');
     expect(() => createWebhookVerifier("test", [spec(MD5)], options.negative!)).toThrow("clockToleranceSeconds");
+  });
+
+  it("needs only the keys of the notifications it verifies; another kind is rejected naming its missing key", async () => {
+    const payment: WebhookSpec = { name: "payment", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "paymentKey", match: { type: ["payment"] } } };
+    const payout: WebhookSpec = { name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } } };
+    const verifier = createWebhookVerifier<Result>("test", [payment, payout], { paymentKey: "payment-key" } as object);
+    const signed = async (spec: WebhookSpec, payload: Record<string, unknown>) => (await signWebhook(spec, payload, "payment-key")).body;
+    expect(await verifier.verify(await signed(payment, { type: "payment", amount: "1" }))).toMatchObject({ ok: true, name: "payment" });
+    expect(await verifier.verify(await signed(payout, { type: "payout", amount: "1" }))).toEqual({
+      ok: false,
+      reason: 'cannot verify a "payout" notification: this verifier was created without the option "payoutKey"',
+    });
   });
 
   it("takes headers from a Headers object or a node:http record, by any case", async () => {

@@ -44,11 +44,16 @@ const cloud = createCryptoCloudClient({ apiKey: "k" });
 const morune = createMoruneClient({ apiKey: "k" });
 
 describe("factories take the credentials the spec names", () => {
-  it("requires every credential option", () => {
-    // @ts-expect-error payoutKey is missing
+  it("requires the credentials every operation needs, and only those", () => {
+    // A merchant who only takes payments has no payout key.
     createCryptomusClient({ merchant: "m", paymentKey: "p" });
-    // @ts-expect-error apiKey is missing
-    createCryptoCloudClient({});
+    // @ts-expect-error merchant signs nothing but goes with every request
+    createCryptomusClient({ paymentKey: "p", payoutKey: "q" });
+    // Neither key is needed by every operation (withdrawals take their own): each is asked for when used.
+    createCryptoCloudClient({ apiKey: "k" });
+    createCryptoCloudClient({ withdrawalKey: "w" });
+    // @ts-expect-error a key is a string
+    createCryptoCloudClient({ apiKey: 1 });
     // @ts-expect-error unknown option
     createMoruneClient({ apiKey: "k", secret: "s" });
   });
@@ -63,12 +68,13 @@ describe("required parts of a call are required", () => {
     void cloud.getInvoiceInfo({ body: { uuids: ["INV-XXXXXXXX"] } });
   });
 
-  it("Morune needs shop_id in the query", () => {
-    // @ts-expect-error no arguments
-    void morune.getInvoiceInfo();
-    // @ts-expect-error shop_id missing
-    void morune.getInvoiceInfo({ query: { invoice_id: "x" } });
+  it("Morune's shop_id is a string, given per call or once as the client option shopId", () => {
+    // @ts-expect-error shop_id is a string
+    void morune.getInvoiceInfo({ query: { shop_id: 1, order_id: "o" } });
     void morune.getInvoiceInfo({ query: { shop_id: "s", order_id: "o" } });
+    void createMoruneClient({ apiKey: "k", shopId: "s" }).getInvoiceInfo({ query: { order_id: "o" } });
+    // @ts-expect-error the client option is a string too
+    createMoruneClient({ apiKey: "k", shopId: 1 });
   });
 
   it("Cryptomus lists need nothing", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCryptomusWebhookVerifier } from "../../generated/cryptomus/index.js";
+import { createCryptomusWebhookVerifier, isPayoutFailReason } from "../../generated/cryptomus/index.js";
 import { jsonNodeOf } from "../../generator/runtime/ordered-json.js";
 import { phpJsonEncode } from "../../generator/runtime/php-json.js";
 import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/webhook-sender.js";
@@ -33,6 +33,7 @@ describe("Cryptomus webhooks", () => {
     ["payment", "paid"],
     ["payment", "walletTopUp"],
     ["payout", "paid"],
+    ["payout", "documented"],
   ])("the spec's %s example %s verifies as PHP sends it, and with unescaped slashes", async (webhook, name) => {
     const payload = example(webhook, name);
     expect(await verifier.verify(asPhpSends(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, payload });
@@ -57,6 +58,15 @@ describe("Cryptomus webhooks", () => {
     expect(built.body).not.toBe(sent.body);
     expect(sent.status).toBe(400);
     expect(JSON.parse(sent.responseBody)).toEqual({ refused: "signature does not match the body (changed body or wrong key)" });
+  });
+
+  it("a failed payout as newer editions of the page send it, with fail_reason, verifies and is typed", async () => {
+    const payload = { ...example("payout", "paid"), status: "fail", is_final: true, fail_reason: "aml" };
+    const built = await buildWebhook(model, "payout", { payload });
+    const result = await verifier.verify(Buffer.from(built.body), built.headers);
+    if (!result.ok || result.name !== "payout") throw new Error(`expected a payout notification, got ${JSON.stringify(result)}`);
+    expect(result.payload).toEqual({ ...payload, sign: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(isPayoutFailReason(result.payload.fail_reason)).toBe(true);
   });
 
   it("rejects each kind of bad notification with its own reason, never showing a key", async () => {
