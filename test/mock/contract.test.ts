@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { readPointer } from "../../generator/runtime/pointer.js";
+import { readPointer, withPointer } from "../../generator/runtime/pointer.js";
 import { mockApi } from "../../mock/mock-api.js";
 import { buildRequest, loadApis, responseValidators, send } from "./support.js";
 
@@ -36,9 +36,11 @@ describe.each(apis.map((api) => [api.name, api] as const))("mock of %s", (name, 
     expect(validator(operation, status)(answer.json)).toEqual([]);
   });
 
+  // Offset pages answer the records asked for, not an example as is (checked below).
+  const slicing = new Set(mocked.operations.filter((o) => o.pages !== undefined && o.model.pagination !== undefined && "offset" in o.model.pagination).map((o) => o.model.id));
   const withExample = api.model.operations.flatMap((operation) => {
     const success = operation.responses.find((r) => r.ok && /^\d{3}$/.test(r.status) && Object.keys(r.examples).length > 0);
-    return success === undefined ? [] : [[operation.id, operation, success] as const];
+    return success === undefined || slicing.has(operation.id) ? [] : [[operation.id, operation, success] as const];
   });
 
   it.each(withExample)("%s answers its first documented success example by default", async (_, operation, success) => {
@@ -60,6 +62,24 @@ describe.each(apis.map((api) => [api.name, api] as const))("mock of %s", (name, 
       cursor = readPointer(answer.json, pagination.nextCursor);
     }
     expect(cursor ?? null).toBeNull();
+  });
+
+  // Active for every offset-paged operation that declares x-mock-pages.
+  const sliced = mocked.operations.flatMap((o) => (slicing.has(o.model.id) ? [[o.model.id, o] as const] : []));
+  it.each(sliced)("%s answers the example request with the declared records it asks for, in the first page's envelope", async (_, operation) => {
+    const pagination = operation.model.pagination!;
+    if (!("offset" in pagination)) throw new Error("an offset-paged operation");
+    const request = buildRequest(api, operation.model, urlOf(name), secrets);
+    const field = (f: { in: string; name: string }, fallback: number): number => {
+      const raw = f.in === "body" ? (JSON.parse(request.body ?? "{}") as Record<string, unknown>)[f.name] : f.in === "query" ? request.url.searchParams.get(f.name) : request.headers[f.name.toLowerCase()];
+      return raw === undefined || raw === null ? fallback : Number(raw);
+    };
+    const offset = field(pagination.offset, 0);
+    const limit = field(pagination.limit, pagination.limit.meaning === "end" ? offset + pagination.pageSize : pagination.pageSize);
+    const records = operation.pages!.flatMap((page) => readPointer(operation.success!.examples[page], pagination.items) as unknown[]);
+    const first = operation.success!.examples[operation.pages![0]!];
+    const answer = await send(request);
+    expect(answer.json).toEqual(withPointer(first, pagination.items, records.slice(offset, pagination.limit.meaning === "end" ? limit : offset + limit)));
   });
 
   // Active for every operation under an x-mock-invalid: a body (or query) of the wrong type is
