@@ -211,7 +211,7 @@ request failed; 2 wrong usage.`,
 const commands: Readonly<Record<string, Command>> = { serve, webhook };
 
 /** Every command's usage: what `--help` prints. */
-export function helpText(program: string): string {
+function helpText(program: string): string {
   const list = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
   return [`Commands:\n${list.join("\n")}`, ...Object.values(commands).map((c) => c.usage(program))].join("\n\n");
 }

@@ -25,7 +25,7 @@ export interface MockControl extends MockInfo {
   client<O extends object, C>(provider: string, factory: (options: O) => C, options?: Partial<O>): C;
 }
 
-export function urlFor(info: MockInfo, provider: string): string {
+function urlFor(info: MockInfo, provider: string): string {
   const url = info.urls[provider];
   if (url === undefined) throw new Error(`no mock for "${provider}"; running: ${Object.keys(info.urls).join(", ") || "none"}`);
   return url;

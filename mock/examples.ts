@@ -16,7 +16,7 @@ function isRecord(value: unknown): value is Json {
 }
 
 /** Follows a local $ref chain; returns the node and the pointer it really lives at. */
-export function follow(document: Json, node: unknown, pointer: string): { node: unknown; pointer: string } {
+function follow(document: Json, node: unknown, pointer: string): { node: unknown; pointer: string } {
   let current = node;
   let at = pointer;
   for (let hops = 0; isRecord(current) && typeof current.$ref === "string" && hops < 20; hops += 1) {

@@ -83,7 +83,7 @@ function problemOf(auth: AuthModel, request: GuardedRequest, context: Credential
 }
 
 /** A documented answer of the operation: the named example of that status, else its first. */
-export function documentedAnswer(operation: MockOperation, ref: MockAnswerRef): Refusal | undefined {
+function documentedAnswer(operation: MockOperation, ref: MockAnswerRef): Refusal | undefined {
   const response = operation.model.responses.find((r) => r.status === String(ref.status));
   if (response?.contentType === undefined) return undefined;
   const examples = response.examples;

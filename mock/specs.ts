@@ -16,7 +16,7 @@ export interface MockSpec {
  * Where the package keeps the bundled spec of each provider it ships (`npm run build` writes
  * them): `dist/openapi/` beside `dist/mock/`.
  */
-export const SHIPPED_SPECS_DIR = fileURLToPath(new URL("../openapi/", import.meta.url));
+const SHIPPED_SPECS_DIR = fileURLToPath(new URL("../openapi/", import.meta.url));
 
 /** The specs that ship with the package, by name, one `<provider>.json` each. */
 export async function shippedSpecs(dir = SHIPPED_SPECS_DIR): Promise<MockSpec[]> {

@@ -4,7 +4,6 @@ import { MockStartError, type RunningMocks, type StartMocksOptions, startMocks a
 import { projectSpecs } from "./dev/project.js";
 
 export { MockStartError, type RunningMocks };
-export { defaultSecret } from "./mocks.js";
 
 export interface ProjectMocksOptions extends Omit<StartMocksOptions, "specs" | "providers"> {
   /** Project directory holding redocly.yaml; default process.cwd(). */
