@@ -4,7 +4,8 @@ import { isRecord, type Parsed, type Problem, unknownKeys } from "./problem.js";
 /**
  * `x-mock-unauthorized` on a security scheme: which documented answer the mock servers give
  * when the scheme's credential (or signature) is missing, and when it is wrong. Without it, or
- * for a case it leaves out, they answer the operation's first 401 example, else its first 403 (else an undocumented 401).
+ * for a case it leaves out, they answer the operation's first 401 example, else its first 403,
+ * else an undocumented 401.
  */
 export interface XMockUnauthorized {
   readonly missing?: MockAnswerRef;
