@@ -108,7 +108,8 @@ async function main(): Promise<void> {
     for (const [file, text] of apiFiles) files.set(file, text);
     apis.push({ name: api.name, operations: m.operations.length, specBytes: readFileSync(api.root).length, outputBytes: apiFiles.reduce((n, [, t]) => n + t.length, 0) });
   }
-  const diff = await timed("write: compare with disk", () => output.diffOutput(target.outDir, files, target.single ? "flat" : "tree"));
+  const owned = target.single ? ["", "runtime/"] : [""];
+  const diff = await timed("write: compare with disk", () => output.diffOutput({ outDir: target.outDir, owned, recursive: !target.single, allowOtherFiles: false }, files));
   await timed("write: write files", () => output.writeOutput(target.outDir, files, diff));
   const report: ProfileReport = { boot, steps, end: performance.now(), apis };
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -11,6 +11,7 @@ import { type ApiEntry } from "./load/project.js";
 import { loadSpec } from "./load/load-spec.js";
 import { buildModel } from "./model/build-model.js";
 import { schemaTypes } from "./types/schema-types.js";
+import { type Layout, PROJECT_LAYOUT } from "./write/layout.js";
 
 export interface ApiReport {
   readonly name: string;
@@ -20,20 +21,6 @@ export interface ApiReport {
   /** Milliseconds per phase: load (bundle + lint), model, types (openapi-typescript), emit. */
   readonly phases: Readonly<Record<"load" | "model" | "types" | "emit", number>>;
 }
-
-/** Where the files of an api and the shared runtime go, relative to the output folder. */
-export interface Layout {
-  apiDir(name: string): string;
-  readonly runtimeDir: string;
-  /** The runtime's index as imported from an api folder. */
-  readonly runtimeImport: string;
-}
-
-/** generated/<api>/… with one shared generated/runtime/. */
-export const PROJECT_LAYOUT: Layout = { apiDir: (name) => `${name}/`, runtimeDir: "runtime/", runtimeImport: "../runtime/index.js" };
-
-/** `--spec --out <dir>`: the api's files in <dir>, its runtime in <dir>/runtime/ (self-contained). */
-export const SINGLE_LAYOUT: Layout = { apiDir: () => "", runtimeDir: "runtime/", runtimeImport: "./runtime/index.js" };
 
 export interface GenerationResult {
   /** Path relative to the output root → content. */

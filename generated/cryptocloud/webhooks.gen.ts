@@ -40,7 +40,7 @@ export interface CryptoCloudWebhookVerifier {
    *
    * Resolves `{ ok: true, name, payload }` for a genuine notification, else `{ ok: false, reason }`; never throws for a bad notification.
    */
-  verify(rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<CryptoCloudWebhookResult>;
+  verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<CryptoCloudWebhookResult>;
 }
 
 const webhookSpecs: readonly WebhookSpec[] = [{ mediaTypes: ["application/json", "application/x-www-form-urlencoded"], name: "postback", signature: { algorithm: "jwt-hs256", claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Za-z0-9]+$" } }, in: "body", name: "token", secret: "secretKey" } }];

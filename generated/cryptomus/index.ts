@@ -9,7 +9,8 @@ export type { BatchFailure, BatchOptions, BatchResult, CallOptions, Failure, Iss
 export { createCryptomusWebhookVerifier } from "./webhooks.gen.js";
 export type { CryptomusWebhookResult, CryptomusWebhookVerifier, CryptomusWebhookVerifierOptions, PaymentWebhookPayload, PayoutWebhookPayload } from "./webhooks.gen.js";
 export type { webhooks } from "./schema.gen.js";
-export type { WebhookHeaders, WebhookRejection, WebhookVerifierOptions } from "../runtime/index.js";
+export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, readWebhookBody } from "../runtime/index.js";
+export type { WebhookHeaders, WebhookRejection, WebhookRequestStream, WebhookVerifierOptions } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `AlphaDash` schema of the Cryptomus spec. */
 export type AlphaDash = components["schemas"]["AlphaDash"];

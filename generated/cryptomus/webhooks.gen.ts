@@ -48,7 +48,7 @@ export interface CryptomusWebhookVerifier {
    *
    * Resolves `{ ok: true, name, payload }` for a genuine notification, else `{ ok: false, reason }`; never throws for a bad notification.
    */
-  verify(rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<CryptomusWebhookResult>;
+  verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<CryptomusWebhookResult>;
 }
 
 const webhookSpecs: readonly WebhookSpec[] = [{ mediaTypes: ["application/json"], name: "payment", signature: { algorithm: "md5-base64-php-json", in: "body", match: { type: ["payment", "wallet"] }, name: "sign", secret: "paymentKey" } }, { mediaTypes: ["application/json"], name: "payout", signature: { algorithm: "md5-base64-php-json", in: "body", match: { type: ["payout"] }, name: "sign", secret: "payoutKey" } }];

@@ -9,7 +9,8 @@ export type { BatchFailure, BatchOptions, BatchResult, CallOptions, Failure, Iss
 export { createMoruneWebhookVerifier } from "./webhooks.gen.js";
 export type { InvoiceWebhookPayload, MoruneWebhookResult, MoruneWebhookVerifier, MoruneWebhookVerifierOptions } from "./webhooks.gen.js";
 export type { webhooks } from "./schema.gen.js";
-export type { WebhookHeaders, WebhookRejection, WebhookVerifierOptions } from "../runtime/index.js";
+export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, readWebhookBody } from "../runtime/index.js";
+export type { WebhookHeaders, WebhookRejection, WebhookRequestStream, WebhookVerifierOptions } from "../runtime/index.js";
 import type { components, UnknownEnumValue } from "./schema.gen.js";
 /** The `CreateInvoiceResponse` schema of the Morune spec. */
 export type CreateInvoiceResponse = components["schemas"]["CreateInvoiceResponse"];

@@ -34,7 +34,7 @@ export interface MoruneWebhookVerifier {
    *
    * Resolves `{ ok: true, name, payload }` for a genuine notification, else `{ ok: false, reason }`; never throws for a bad notification.
    */
-  verify(rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<MoruneWebhookResult>;
+  verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<MoruneWebhookResult>;
 }
 
 const webhookSpecs: readonly WebhookSpec[] = [{ mediaTypes: ["application/json"], name: "invoice", signature: { algorithm: "hmac-sha256-hex-sorted-json", in: "header", name: "x-api-sha256-signature", secret: "additionalKey" } }];

@@ -12,6 +12,12 @@ Options:
   --out <dir>          …into this folder (required with --spec; the folder gets the client,
                        its types and a runtime/ subfolder, and needs only openapi-fetch)
   --watch              regenerate whenever a spec (or a file it refers to) changes
+  --allow-remote-refs  fetch $refs (and a redocly.yaml extends) that are http(s) URLs; without
+                       it generation never reaches the network (x-payspec.allowRemoteRefs)
+  --allow-other-files  let files the generator did not write stay in the output folder (they
+                       are never overwritten or deleted); without it such a folder is refused
+  --allow-outside-refs read $refs to files outside the project folder (redocly.yaml's, or the
+                       --spec file's) (x-payspec.allowOutsideRefs)
   -h, --help           this text
 
 Environment: DEBUG=payspec prints the time of each phase (load, types, model, emit, write).
@@ -26,6 +32,9 @@ export interface CliOptions {
   readonly out?: string;
   readonly watch: boolean;
   readonly help: boolean;
+  readonly allowRemoteRefs?: boolean;
+  readonly allowOutsideRefs?: boolean;
+  readonly allowOtherFiles?: boolean;
 }
 
 export class UsageError extends Error {
@@ -43,6 +52,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
         spec: { type: "string" },
         out: { type: "string" },
         watch: { type: "boolean", default: false },
+        "allow-remote-refs": { type: "boolean", default: false },
+        "allow-outside-refs": { type: "boolean", default: false },
+        "allow-other-files": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -59,5 +71,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     ...(values.out === undefined ? {} : { out: values.out }),
     watch: values.watch,
     help: values.help,
+    allowRemoteRefs: values["allow-remote-refs"],
+    allowOutsideRefs: values["allow-outside-refs"],
+    allowOtherFiles: values["allow-other-files"],
   };
 }

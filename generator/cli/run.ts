@@ -2,8 +2,9 @@ import path from "node:path";
 import type { Config } from "@redocly/openapi-core";
 import { type ApiEntry, loadProject, ProjectConfigError, standaloneConfig } from "../load/project.js";
 import { SpecError } from "../load/load-spec.js";
-import { generate, type Layout, PROJECT_LAYOUT, SINGLE_LAYOUT } from "../pipeline.js";
-import { diffOutput, writeOutput } from "../write/output.js";
+import { generate } from "../pipeline.js";
+import { type Layout, PROJECT_LAYOUT, SINGLE_LAYOUT } from "../write/layout.js";
+import { checkOutDir, diffOutput, OutputError, type OutputTarget, writeOutput } from "../write/output.js";
 import { UsageError, type CliOptions } from "./args.js";
 
 /** One generation, as the CLI (and watch mode) runs it. */
@@ -16,24 +17,34 @@ export interface RunResult {
 interface Target {
   readonly apis: readonly ApiEntry[];
   readonly config: Config;
-  readonly outDir: string;
   readonly layout: Layout;
-  readonly scope: "tree" | "flat";
+  readonly output: OutputTarget;
 }
 
 async function target(options: CliOptions, cwd: string): Promise<Target> {
   if (options.spec !== undefined && options.out !== undefined) {
     const root = path.resolve(cwd, options.spec);
     const name = path.basename(root).replace(/\.(ya?ml|json)$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "api";
-    return { apis: [{ name, root }], config: await standaloneConfig(), outDir: path.resolve(cwd, options.out), layout: SINGLE_LAYOUT, scope: "flat" };
+    // The spec's project is the folder the command runs in, or the spec's own if it lies elsewhere.
+    const inside = !path.relative(cwd, root).startsWith("..");
+    const policy = { root: inside ? cwd : path.dirname(root), allowRemoteRefs: options.allowRemoteRefs === true, allowOutsideRefs: options.allowOutsideRefs === true };
+    const outDir = path.resolve(cwd, options.out);
+    checkOutDir(outDir, cwd);
+    // The folder may hold the user's other folders; the run owns its top level and runtime/.
+    const output = { outDir, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: options.allowOtherFiles === true };
+    return { apis: [{ name, root, policy }], config: await standaloneConfig(), layout: SINGLE_LAYOUT, output };
   }
-  const project = await loadProject(cwd);
+  const project = await loadProject(cwd, options);
   const unknown = options.apis.filter((name) => !project.apis.some((a) => a.name === name));
   if (unknown.length > 0) {
     throw new UsageError(`unknown --api ${unknown.join(", ")}; configured in redocly.yaml: ${project.apis.map((a) => a.name).join(", ")}`);
   }
-  const apis = options.apis.length > 0 ? project.apis.filter((a) => options.apis.includes(a.name)) : project.apis;
-  return { apis, config: project.config, outDir: path.join(cwd, "generated"), layout: PROJECT_LAYOUT, scope: "tree" };
+  const chosen = options.apis.length > 0;
+  const apis = chosen ? project.apis.filter((a) => options.apis.includes(a.name)) : project.apis;
+  // A full run owns all of generated/ (so a removed api's files go too); --api only its folders.
+  const owned = chosen ? [...apis.map((a) => PROJECT_LAYOUT.apiDir(a.name)), PROJECT_LAYOUT.runtimeDir] : [""];
+  const output = { outDir: path.join(cwd, "generated"), owned, recursive: true, allowOtherFiles: options.allowOtherFiles === true };
+  return { apis, config: project.config, layout: PROJECT_LAYOUT, output };
 }
 
 /** `DEBUG=payspec` (or `DEBUG=*`) prints each phase's time. */
@@ -46,13 +57,13 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
     const t = await target(options, cwd);
     sources = t.apis.map((a) => a.root);
     const result = await generate(t.apis, t.config, cwd, t.layout);
-    const diff = await diffOutput(t.outDir, result.files, t.scope);
+    const diff = await diffOutput(t.output, result.files);
     for (const r of result.reports) {
       log(`${r.name}: ${r.operations} operation(s), ${r.files} files in ${Math.round(r.ms)} ms`);
       if (debug) log(`  ${Object.entries(r.phases).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
     }
-    const relative = path.relative(cwd, t.outDir);
-    const shown = relative.startsWith("..") ? t.outDir : relative || ".";
+    const relative = path.relative(cwd, t.output.outDir);
+    const shown = relative.startsWith("..") ? t.output.outDir : relative || ".";
     const stale = [...diff.changed, ...diff.removed].map((f) => `${shown}/${f}`);
     if (options.check) {
       if (stale.length === 0) {
@@ -63,7 +74,7 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
       return { code: 1, sources };
     }
     const writing = performance.now();
-    await writeOutput(t.outDir, result.files, diff);
+    await writeOutput(t.output.outDir, result.files, diff);
     if (debug) log(`write ${Math.round(performance.now() - writing)} ms; process up ${Math.round(performance.now())} ms`);
     log(stale.length === 0 ? `${shown}/ unchanged` : `updated ${stale.length} file(s):\n${stale.map((f) => `  ${f}`).join("\n")}`);
     return { code: 0, sources };
@@ -72,7 +83,7 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
       error(e.message);
       return { code: 2, sources };
     }
-    if (e instanceof SpecError || e instanceof ProjectConfigError) {
+    if (e instanceof SpecError || e instanceof ProjectConfigError || e instanceof OutputError) {
       error(e.message);
       return { code: 1, sources };
     }

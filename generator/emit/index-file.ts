@@ -6,7 +6,7 @@ import { UNKNOWN_ENUM_VALUE } from "../types/schema-types.js";
 import { uniqueName, uniqueTypeName } from "./identifiers.js";
 import { docText } from "./comment.js";
 import { literal } from "./literal.js";
-import { RUNTIME_TYPES, RUNTIME_VALUES, WEBHOOK_RUNTIME_TYPES } from "./runtime-names.js";
+import { RUNTIME_TYPES, RUNTIME_VALUES, WEBHOOK_RUNTIME_TYPES, WEBHOOK_RUNTIME_VALUES } from "./runtime-names.js";
 import type { WebhookNames } from "./webhook-file.js";
 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
@@ -14,7 +14,7 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
   // Only a spec with webhooks has webhooks.gen.ts and these exports.
   const hookTypes = hooks === undefined ? [] : [hooks.verifier, hooks.options, hooks.result, ...hooks.payloads.values()];
   const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item, n.batchId].filter((t) => t !== ""))];
-  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE, "webhooks", ...(hooks ? [hooks.factory, ...hookTypes, ...WEBHOOK_RUNTIME_TYPES] : [])]);
+  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE, "webhooks", ...(hooks ? [hooks.factory, ...hookTypes, ...WEBHOOK_RUNTIME_VALUES, ...WEBHOOK_RUNTIME_TYPES] : [])]);
   const schemaAliases = model.schemaNames.map((schema) => {
     // A schema named like a generated type keeps the generated name; the schema gets a suffix.
     const name = taken.has(schema) || !isIdentifierName(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken);
@@ -37,6 +37,7 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
           { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: "./webhooks.gen.js", namedExports: [hooks.factory] },
           { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./webhooks.gen.js", namedExports: [...hookTypes].sort() },
           { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedExports: ["webhooks"] },
+          { kind: StructureKind.ExportDeclaration as const, moduleSpecifier: runtimeImport, namedExports: WEBHOOK_RUNTIME_VALUES },
           { kind: StructureKind.ExportDeclaration as const, isTypeOnly: true, moduleSpecifier: runtimeImport, namedExports: WEBHOOK_RUNTIME_TYPES },
         ]),
     ...(schemaAliases.length > 0

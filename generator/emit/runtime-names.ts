@@ -15,7 +15,8 @@ export const RUNTIME_VALUES = [
 export const RUNTIME_TYPES = ["BatchFailure", "BatchOptions", "BatchResult", "CallOptions", "Failure", "Issue", "PageOptions", "RetryOptions", "Success"];
 
 /** What a webhook handler names besides the generated types. */
-export const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookVerifierOptions"];
+export const WEBHOOK_RUNTIME_VALUES = ["DEFAULT_WEBHOOK_MAX_BODY_BYTES", "readWebhookBody"];
+export const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookRequestStream", "WebhookVerifierOptions"];
 
 /** Runtime names the generated modules import: no generated name may be one of them. */
 const IMPORTED = [
@@ -32,4 +33,4 @@ const IMPORTED = [
 ];
 
 /** Every runtime name a generated module imports or re-exports. */
-export const RUNTIME_NAMES: readonly string[] = [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...WEBHOOK_RUNTIME_TYPES, ...IMPORTED];
+export const RUNTIME_NAMES: readonly string[] = [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...WEBHOOK_RUNTIME_VALUES, ...WEBHOOK_RUNTIME_TYPES, ...IMPORTED];

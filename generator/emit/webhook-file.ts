@@ -118,7 +118,7 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
         name: "verify",
         parameters: [
           { name: "rawBody", type: "string | Uint8Array" },
-          { name: "headers", type: "WebhookHeaders" },
+          { name: "headers", type: "WebhookHeaders", hasQuestionToken: true },
         ],
         returnType: `Promise<${names.result}>`,
         docs: [

@@ -10,7 +10,10 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 
 /** What the lint rule and the model both say about the webhooks of a spec. */
 export const webhookMessages = {
-  oneOperation: "a webhook describes one notification: declare exactly one operation (usually post)",
+  oneOperation: (methods: readonly string[]) =>
+    methods.length === 0
+      ? "a webhook describes one notification: declare its operation (usually post)"
+      : `unsupported: a webhook with several operations (${methods.join(", ")}); declare one notification per webhook name`,
   missing: "a webhook needs x-webhook-signature: how its notifications are signed and verified",
   overlap: (earlier: string, later: string) => `a notification could be both "${earlier}" and "${later}"; give each a match that differs on a shared field`,
 };

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, bundle, type Config, lint, type NormalizedProblem, YamlParseError } from "@redocly/openapi-core";
+import { bundle, type Config, lint, type NormalizedProblem, ResolveError, YamlParseError } from "@redocly/openapi-core";
 import { SpecError } from "../model/spec-error.js";
+import { findRefCycle } from "./ref-cycle.js";
 import type { ApiEntry } from "./project.js";
+import { PolicyResolver } from "./resolver.js";
 
 export { SpecError };
 
@@ -19,10 +21,13 @@ export interface LoadedSpec {
   readonly document: Record<string, unknown>;
 }
 
-/** A file as messages show it: relative to `cwd` when inside it, absolute otherwise. */
+/**
+ * A file as messages and generated headers show it: relative to the project folder (with `..`
+ * when outside it), so output does not depend on where the checkout lives.
+ */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+  return path.isAbsolute(relative) || relative === "" ? file : relative.split(path.sep).join("/");
 }
 
 /** What to do about Redocly's findings, which say what is wrong but not how to fix it. */
@@ -86,6 +91,23 @@ function syntaxError(error: unknown, shown: string): SpecError | undefined {
 }
 
 /**
+ * What Redocly throws (rather than reports) about references, as a SpecError: a refused or
+ * unparsable file (the resolver's own message names it), or a `$ref` chain that loops.
+ */
+async function resolveFailure(error: unknown, resolver: PolicyResolver, cwd: string): Promise<SpecError | undefined> {
+  if (error instanceof ResolveError) return new SpecError(error.message);
+  if (!(error instanceof Error) || !/circular/i.test(error.message)) return undefined;
+  for (const [file, loading] of resolver.cache) {
+    const document = await Promise.resolve(loading).catch(() => undefined);
+    const cycle = document === undefined || document instanceof ResolveError ? undefined : findRefCycle(document.parsed);
+    if (cycle !== undefined) {
+      return new SpecError(`${displayPath(file, cwd)}${cycle.pointer}: $ref loops back to itself (${cycle.chain.join(" → ")}); point it at a definition`);
+    }
+  }
+  return new SpecError(`a $ref chain loops back to itself (${error.message}); point every $ref at a definition`);
+}
+
+/**
  * Errors stop generation, except unresolved "refs" in a discriminator mapping: OpenAPI lets a
  * mapping value be a plain schema name, which Redocly reads as a ref it cannot find.
  */
@@ -109,13 +131,15 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
   }
   checkDocument(bytes.toString("utf8"), shown);
   const apiConfig = config.forAlias(api.name);
-  // One resolver for both passes, so each file is read and parsed once.
-  const externalRefResolver = new BaseResolver(apiConfig.resolve);
+  // One resolver for both passes, so each file is read and parsed once; it holds the spec to its
+  // project folder and off the network unless the user opted in.
+  const policy = api.policy ?? { root: path.dirname(api.root), allowRemoteRefs: false, allowOutsideRefs: false };
+  const externalRefResolver = new PolicyResolver(apiConfig.resolve, policy, api.root, (file) => displayPath(file, cwd));
   let problems: NormalizedProblem[];
   try {
     problems = await lint({ ref: api.root, config: apiConfig, externalRefResolver });
   } catch (error) {
-    throw syntaxError(error, shown) ?? error;
+    throw (await resolveFailure(error, externalRefResolver, cwd)) ?? syntaxError(error, shown) ?? error;
   }
   const lintErrors = problems.filter(isBlocking);
   if (lintErrors.length > 0) {

@@ -1,7 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Config, createConfig, loadConfig } from "@redocly/openapi-core";
+import { parse as parseYaml } from "yaml";
 import { payspecPlugin } from "../../lint/plugin.js";
+import { PROJECT_LAYOUT } from "../write/layout.js";
+import { MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
 
 /** One provider as listed under `apis:` in redocly.yaml. */
 export interface ApiEntry {
@@ -9,6 +12,14 @@ export interface ApiEntry {
   readonly name: string;
   /** Absolute path of the spec. */
   readonly root: string;
+  /** What its `$ref`s may reach; default: its own folder, no network. */
+  readonly policy?: RefPolicy;
+}
+
+/** The opt-ins a user can give on the command line, over those of redocly.yaml. */
+export interface RefOptIns {
+  readonly allowRemoteRefs?: boolean;
+  readonly allowOutsideRefs?: boolean;
 }
 
 export interface Project {
@@ -17,27 +28,69 @@ export interface Project {
   readonly apis: readonly ApiEntry[];
 }
 
+/** Folder names under generated/ that the generator uses itself. */
+const RESERVED_API_NAMES = [PROJECT_LAYOUT.runtimeDir.replace(/\/$/, "")];
+
 export class ProjectConfigError extends Error {
   override name = "ProjectConfigError";
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The `x-payspec` opt-ins of redocly.yaml, after refusing what it may not do unasked: an
+ * `extends` (top-level or per api) that is a URL would be fetched while the config loads.
+ */
+function readOptIns(configPath: string, cli: RefOptIns): Required<RefOptIns> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(configPath, "utf8"), { maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    throw new ProjectConfigError(`redocly.yaml: not valid YAML (${(error as Error).message.split("\n")[0]}); fix it`);
+  }
+  const root = isRecord(raw) ? raw : {};
+  const own = isRecord(root["x-payspec"]) ? root["x-payspec"] : {};
+  const optIns = {
+    allowRemoteRefs: cli.allowRemoteRefs === true || own.allowRemoteRefs === true,
+    allowOutsideRefs: cli.allowOutsideRefs === true || own.allowOutsideRefs === true,
+  };
+  const extendsLists: [string, unknown][] = [
+    ["#/extends", root.extends],
+    ...Object.entries(isRecord(root.apis) ? root.apis : {}).map(([name, api]): [string, unknown] => [`#/apis/${name}/extends`, isRecord(api) ? api.extends : undefined]),
+  ];
+  for (const [pointer, list] of extendsLists) {
+    (Array.isArray(list) ? list : []).forEach((entry, i) => {
+      if (!optIns.allowRemoteRefs && typeof entry === "string" && /^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
+        throw new ProjectConfigError(`redocly.yaml${pointer}/${i}: a remote extends (${entry}) is not fetched unless you opt in with ${OPT_INS.remote}`);
+      }
+    });
+  }
+  return optIns;
+}
+
 /** Reads redocly.yaml (the single list of providers) with the project's lint plugin loaded. */
-export async function loadProject(dir: string): Promise<Project> {
+export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Project> {
   const configPath = path.join(dir, "redocly.yaml");
   if (!existsSync(configPath)) {
     throw new ProjectConfigError(`redocly.yaml: not found in ${dir}; create it with an apis: entry per spec (see README "Adding a provider")`);
   }
+  const policy: RefPolicy = { root: dir, ...readOptIns(configPath, cli) };
   const config = await loadConfig({ configPath, plugins: [payspecPlugin] });
   const entries = Object.entries(config.resolvedConfig.apis ?? {});
   if (entries.length === 0) {
     throw new ProjectConfigError(`redocly.yaml#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`);
   }
   const apis = entries
-    .map(([name, api]) => ({ name, root: path.resolve(dir, api.root) }))
+    .map(([name, api]) => ({ name, root: path.resolve(dir, api.root), policy }))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const api of apis) {
     if (!/^[a-z][a-z0-9-]*$/.test(api.name)) {
       throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`);
+    }
+    if (RESERVED_API_NAMES.includes(api.name)) {
+      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: "${api.name}" is reserved (generated/${api.name}/ holds the shared client runtime); choose another name`);
     }
     if (!existsSync(api.root)) {
       throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}/root: ${path.relative(dir, api.root)} does not exist; fix the path or add the spec`);

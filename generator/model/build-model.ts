@@ -3,6 +3,7 @@ import { asRecord, createFail, type ModelContext } from "./context.js";
 import { createDeref } from "./json-pointer.js";
 import { pascalCase } from "./names.js";
 import { transformOperation } from "./operation.js";
+import { checkPointerName, checkReferences } from "./refs.js";
 import { normalizeSchema } from "./schemas.js";
 import type { ApiModel, ClientOption, CredentialOption, HttpMethod, OperationModel } from "./types.js";
 import { transformWebhooks } from "./webhooks.js";
@@ -48,7 +49,9 @@ export function buildModel(spec: BundledSpec): ApiModel {
   const title = typeof info.title === "string" ? info.title : ctx.fail(["info", "title"], "the spec needs info.title");
   const clientName = pascalCase(typeof info["x-client-name"] === "string" ? info["x-client-name"] : title);
 
+  checkReferences(ctx);
   const operations = Object.entries(asRecord(document.paths) ?? {}).flatMap(([path, rawItem]) => {
+    checkPointerName(path, ["paths", path], "path", ctx);
     const pathItem = asRecord(ctx.deref(rawItem)) ?? {};
     return METHODS.filter((m) => asRecord(pathItem[m])).map((method) =>
       transformOperation(path, method, pathItem, asRecord(pathItem[method])!, ctx),

@@ -5,6 +5,7 @@ import { parseXIdempotent } from "../extensions/x-idempotent.js";
 import { parseXPagination } from "../extensions/x-pagination.js";
 import { asRecord, type ModelContext, unwrap } from "./context.js";
 import { camelCase } from "./names.js";
+import { checkPointerName } from "./refs.js";
 import { transformParameters } from "./parameters.js";
 import { normalizeSchema } from "./schemas.js";
 import { isJsonMediaType, pickMediaType, transformResponses } from "./responses.js";
@@ -90,6 +91,7 @@ export function transformOperation(
     operation["x-exactly-one-of"] === undefined
       ? undefined
       : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], parameters), [...at, "x-exactly-one-of"], ctx);
+  if (typeof operation.operationId === "string") checkPointerName(operation.operationId, [...at, "operationId"], "operationId", ctx);
   const id = typeof operation.operationId === "string" ? operation.operationId : deriveOperationId(method, path);
   const defaults = [
     ...parameters.flatMap((p) => (p.clientOption === undefined ? [] : [{ in: p.in, name: p.name, option: p.clientOption }])),

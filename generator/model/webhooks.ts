@@ -1,6 +1,7 @@
 import { overlappingWebhooks, parseXWebhookSignature, webhookMessages, webhookMethods, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
 import { asRecord, type ModelContext, unwrap } from "./context.js";
 import { escapeSegment } from "./json-pointer.js";
+import { checkPointerName } from "./refs.js";
 import { transformParameters } from "./parameters.js";
 import { examplesOf } from "./responses.js";
 import type { HttpMethod } from "./types.js";
@@ -24,7 +25,7 @@ export interface WebhookModel {
 function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel | undefined {
   const methods = webhookMethods(pathItem);
   const method = methods[0];
-  if (method === undefined || methods.length > 1) return ctx.fail(["webhooks", name], webhookMessages.oneOperation);
+  if (method === undefined || methods.length > 1) return ctx.fail(["webhooks", name], webhookMessages.oneOperation(methods));
   const at = ["webhooks", name, method];
   const operation = asRecord(pathItem[method])!;
   const content = asRecord(asRecord(ctx.deref(operation.requestBody))?.content) ?? {};
@@ -51,7 +52,10 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
 
 /** The spec's signed `webhooks:`, in spec order; fails when one body could be two of them. */
 export function transformWebhooks(ctx: ModelContext): WebhookModel[] {
-  const webhooks = Object.entries(asRecord(ctx.document.webhooks) ?? {}).flatMap(([name, raw]) => transformWebhook(name, asRecord(ctx.deref(raw)) ?? {}, ctx) ?? []);
+  const webhooks = Object.entries(asRecord(ctx.document.webhooks) ?? {}).flatMap(([name, raw]) => {
+    checkPointerName(name, ["webhooks", name], "webhook name", ctx);
+    return transformWebhook(name, asRecord(ctx.deref(raw)) ?? {}, ctx) ?? [];
+  });
   const [overlap] = overlappingWebhooks(webhooks.map((w) => ({ name: w.name, ...(w.signature.match ? { match: w.signature.match } : {}) })));
   if (overlap !== undefined) {
     const later = webhooks.find((w) => w.name === overlap[1])!;

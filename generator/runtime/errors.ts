@@ -26,19 +26,33 @@ export class ClientError extends Error {
   }
 }
 
-/** The request never got an HTTP answer (DNS, refused, reset). The low-level error is `cause`. */
+/** What a lost answer of an operation that is not safe to repeat means for the caller. */
+export const OUTCOME_UNKNOWN =
+  "not retried, since repeating this operation is not documented as safe; it may have been carried out, so check its outcome (by its order id, say) before sending it again";
+
+/** The request never got a complete HTTP answer (DNS, refused, reset). `cause` is a redacted copy of the low-level error. */
 export class TransportError extends ClientError {
   override name = "TransportError";
+  /** True when the request may have reached the provider and the operation is not safe to repeat. */
+  readonly outcomeUnknown: boolean;
+
+  constructor(provider: string, operation: string, message: string, options: { cause?: unknown; outcomeUnknown?: boolean } = {}) {
+    super(provider, operation, options.outcomeUnknown === true ? `${message}; ${OUTCOME_UNKNOWN}` : message, { cause: options.cause });
+    this.outcomeUnknown = options.outcomeUnknown === true;
+  }
 }
 
 /** No complete answer arrived within the timeout. */
 export class TimeoutError extends ClientError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
+  /** True when the operation is not safe to repeat: the request may have been carried out. */
+  readonly outcomeUnknown: boolean;
 
-  constructor(provider: string, operation: string, timeoutMs: number) {
-    super(provider, operation, `no complete answer within ${timeoutMs} ms`);
+  constructor(provider: string, operation: string, timeoutMs: number, outcomeUnknown = false) {
+    super(provider, operation, `no complete answer within ${timeoutMs} ms${outcomeUnknown ? `; ${OUTCOME_UNKNOWN}` : ""}`);
     this.timeoutMs = timeoutMs;
+    this.outcomeUnknown = outcomeUnknown;
   }
 }
 

@@ -6,6 +6,7 @@ export { type BatchedMethod, type PagedMethod, withBatching, withPaging } from "
 export { DEFAULT_MAX_PAGES, type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
 export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, Failure, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success, WithDefaults } from "./types.js";
-export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, type WebhookVerifier } from "./webhook-verifier.js";
+export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_WEBHOOK_MAX_BODY_BYTES, type WebhookVerifier } from "./webhook-verifier.js";
+export { readWebhookBody, type WebhookRequestStream } from "./webhook-request.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
 export { checkFormat, checkObject, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";

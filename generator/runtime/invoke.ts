@@ -16,6 +16,9 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/** Low-level codes of a connection that was never made: the provider saw nothing. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 interface Attempt {
   readonly result?: { readonly status: number; readonly response: Response };
   readonly error?: unknown;
@@ -52,13 +55,17 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
     return { result, status: result.status, retryAfter: parseRetryAfter(response.headers.get("retry-after")) };
   } catch (error) {
     if (args.signal?.aborted) return { error: args.signal.reason };
-    if (timedOut) return { error: new TimeoutError(ctx.provider, op.id, timeoutMs) };
+    if (timedOut) return { error: new TimeoutError(ctx.provider, op.id, timeoutMs, !op.idempotent) };
     if (error instanceof UnexpectedResponseError) {
       return { error, status: error.status, retryAfter: parseRetryAfter(response?.headers.get("retry-after") ?? null) };
     }
     if (error instanceof ClientError) return { error };
     const stage = response === undefined ? "request failed" : "answer broke off";
-    return { error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: redactedError(error, secrets) }) };
+    // A connection that was never made carried no request; anything later may have.
+    const reached = response !== undefined || !NEVER_SENT.has(String((error as { cause?: { code?: unknown } }).cause?.code));
+    return {
+      error: new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: redactedError(error, secrets), outcomeUnknown: reached && !op.idempotent }),
+    };
   } finally {
     clearTimeout(timer);
     args.signal?.removeEventListener("abort", forward);

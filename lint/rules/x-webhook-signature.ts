@@ -52,7 +52,7 @@ function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
     const item = deref(raw);
     const methods = webhookMethods(item);
     if (methods.length !== 1) {
-      ctx.report({ message: webhookMessages.oneOperation, location: ctx.location.child(["webhooks", name]).key() });
+      ctx.report({ message: webhookMessages.oneOperation(methods), location: ctx.location.child(["webhooks", name]).key() });
       continue;
     }
     const method = methods[0]!;

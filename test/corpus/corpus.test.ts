@@ -3,7 +3,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { standaloneConfig } from "../../generator/load/project.js";
-import { generate, SINGLE_LAYOUT } from "../../generator/pipeline.js";
+import { generate } from "../../generator/pipeline.js";
+import { SINGLE_LAYOUT } from "../../generator/write/layout.js";
 import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { startMocks, type RunningMocks } from "../../mock/start.js";
 import { REPO } from "../helpers/temp-project.js";
@@ -30,10 +31,11 @@ beforeAll(async () => {
   const config = await standaloneConfig();
   const all = await generate(specs.map((spec) => ({ name: apiName(spec), root: path.join(CORPUS, spec) })), config, REPO);
   mkdirSync(path.join(OUT, "all"), { recursive: true });
-  await writeOutput(path.join(OUT, "all"), all.files, await diffOutput(path.join(OUT, "all"), all.files));
+  const tree = { outDir: path.join(OUT, "all"), owned: [""], recursive: true, allowOtherFiles: false };
+  await writeOutput(tree.outDir, all.files, await diffOutput(tree, all.files));
   const single = await generate([{ name: "petstore", root: path.join(CORPUS, "petstore-oai-3.0.yaml") }], config, REPO, SINGLE_LAYOUT);
   mkdirSync(SINGLE, { recursive: true });
-  await writeOutput(SINGLE, single.files, await diffOutput(SINGLE, single.files, "flat"));
+  await writeOutput(SINGLE, single.files, await diffOutput({ outDir: SINGLE, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false }, single.files));
 }, 120_000);
 
 describe("the corpus generates clients that compile under strict settings", () => {

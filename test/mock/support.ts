@@ -7,8 +7,9 @@ import { loadSpec } from "../../generator/load/load-spec.js";
 import { loadProject, standaloneConfig } from "../../generator/load/project.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import type { ApiModel, OperationModel } from "../../generator/model/types.js";
-import { generate, SINGLE_LAYOUT } from "../../generator/pipeline.js";
+import { generate } from "../../generator/pipeline.js";
 import { getRequestSigner } from "../../generator/runtime/signing.js";
+import { SINGLE_LAYOUT } from "../../generator/write/layout.js";
 import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { bodyExample, child, exampleArgs, operationNode, parameterValue } from "../../mock/examples.js";
 import type { MockSpec } from "../../mock/specs.js";
@@ -60,7 +61,7 @@ export async function fixtureClient(name: string, out = path.join(REPO, "node_mo
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await generate([{ name, root: path.join(FIXTURES, `${name}.yaml`) }], await standaloneConfig(), REPO, SINGLE_LAYOUT);
-  await writeOutput(out, result.files, await diffOutput(out, result.files, "flat"));
+  await writeOutput(out, result.files, await diffOutput({ outDir: out, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false }, result.files));
   return out;
 }
 

@@ -122,7 +122,7 @@ describe("buildModel: webhooks", () => {
     {
       name: "a webhook with two operations",
       given: { paid: { ...post(md5()), put: post(md5()).post } },
-      error: "specs/shop.yaml#/webhooks/paid: a webhook describes one notification: declare exactly one operation",
+      error: "specs/shop.yaml#/webhooks/paid: unsupported: a webhook with several operations (put, post); declare one notification per webhook name",
     },
     {
       name: "an unknown algorithm, at its pointer",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../../generator/runtime/context.js";
-import { ConfigurationError, TransportError, UnexpectedResponseError } from "../../generator/runtime/errors.js";
+import { ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "../../generator/runtime/errors.js";
 import { invoke } from "../../generator/runtime/invoke.js";
 import type { OperationSpec } from "../../generator/runtime/types.js";
 
@@ -206,5 +206,28 @@ describe("invoke: response", () => {
     expect(error.cause).not.toBe(cause);
     expect(error.cause).toMatchObject({ name: "TypeError", message: "fetch failed", code: "UND_ERR", cause: { message: "connect to ?key=[redacted]", code: "ECONNREFUSED" } });
     expect(error.message).toBe("shop.listThings: request failed: fetch failed (ECONNREFUSED)");
+  });
+});
+
+describe("invoke: a lost answer of an operation that is not safe to repeat", () => {
+  const createThing: OperationSpec = { ...signedList, id: "createThing", idempotent: false };
+  const hanging = ((_input: string | URL | Request, init?: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(new Error("aborted"))))) as typeof fetch;
+  const refusing = (async () => {
+    throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+  }) as typeof fetch;
+  const reset = (async () => {
+    throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+  }) as typeof fetch;
+
+  it.each([
+    ["a timeout of a create", createThing, hanging, true],
+    ["a reset connection of a create", createThing, reset, true],
+    ["a refused connection of a create (nothing was sent)", createThing, refusing, false],
+    ["a timeout of a read", signedList, hanging, false],
+  ] as const)("%s: outcomeUnknown %s, and the message says what to do", async (_, op, fetchImpl, unknown) => {
+    const error = (await invoke(context(fetchImpl), op, { path: { kind: "k" }, timeoutMs: 20, retry: false }).catch((e: unknown) => e)) as TimeoutError | TransportError;
+    expect(error.outcomeUnknown).toBe(unknown);
+    expect(error.message.includes("it may have been carried out, so check its outcome")).toBe(unknown);
   });
 });

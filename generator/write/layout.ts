@@ -1,0 +1,13 @@
+/** Where the files of an api and the shared runtime go, relative to the output folder. */
+export interface Layout {
+  apiDir(name: string): string;
+  readonly runtimeDir: string;
+  /** The runtime's index as imported from an api folder. */
+  readonly runtimeImport: string;
+}
+
+/** generated/<api>/… with one shared generated/runtime/. */
+export const PROJECT_LAYOUT: Layout = { apiDir: (name) => `${name}/`, runtimeDir: "runtime/", runtimeImport: "../runtime/index.js" };
+
+/** `--spec --out <dir>`: the api's files in <dir>, its runtime in <dir>/runtime/ (self-contained). */
+export const SINGLE_LAYOUT: Layout = { apiDir: () => "", runtimeDir: "runtime/", runtimeImport: "./runtime/index.js" };
