@@ -17,6 +17,8 @@ export interface ApiReport {
   readonly name: string;
   readonly operations: number;
   readonly files: number;
+  /** Every spec file read (the root and the files it refers to), for watch mode. */
+  readonly sources: readonly string[];
   readonly ms: number;
   /** Milliseconds per phase: load (bundle + lint), model, types (openapi-typescript), emit. */
   readonly phases: Readonly<Record<"load" | "model" | "types" | "emit", number>>;
@@ -52,7 +54,8 @@ export async function generate(
     const typed = performance.now();
     const names = clientNames(model);
     const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;
-    const header = generatedHeader(spec.displayPath, spec.sha256);
+    const others = spec.files.length - 1;
+    const header = generatedHeader(others === 0 ? spec.displayPath : `${spec.displayPath} and the ${others} file${others === 1 ? "" : "s"} it refers to`, spec.sha256);
     const { runtimeImport } = layout;
     const dir = layout.apiDir(api.name);
     const validators = validatorsFile(model, names, runtimeImport);
@@ -71,6 +74,7 @@ export async function generate(
       name: api.name,
       operations: model.operations.length,
       files: apiFiles.length,
+      sources: spec.files,
       ms: done - started,
       phases: { load: loaded - started, model: modelled - loaded, types: typed - modelled, emit: done - typed },
     });

@@ -24,8 +24,8 @@ import { createWebhookVerifier, type WebhookHeaders, type WebhookRejection, type
  * acting on it.
  */
 export type PostbackWebhookPayload = NonNullable<webhooks["postback"]["post"]["requestBody"]>["content"]["application/json"] | NonNullable<webhooks["postback"]["post"]["requestBody"]>["content"]["application/x-www-form-urlencoded"];
-/** What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected. */
-export type CryptoCloudWebhookResult = { readonly ok: true; readonly name: "postback"; readonly payload: PostbackWebhookPayload; readonly claims: Readonly<Record<string, unknown>>; } | WebhookRejection;
+/** What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected. */
+export type CryptoCloudWebhookResult = { readonly ok: true; readonly name: "postback"; readonly mediaType: "application/json"; readonly payload: NonNullable<webhooks["postback"]["post"]["requestBody"]>["content"]["application/json"]; readonly claims: Readonly<Record<string, unknown>>; } | { readonly ok: true; readonly name: "postback"; readonly mediaType: "application/x-www-form-urlencoded"; readonly payload: NonNullable<webhooks["postback"]["post"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]; readonly claims: Readonly<Record<string, unknown>>; } | WebhookRejection;
 
 /** Options of `createCryptoCloudWebhookVerifier`: the keys the spec's `x-webhook-signature` declarations name. */
 export interface CryptoCloudWebhookVerifierOptions extends WebhookVerifierOptions {

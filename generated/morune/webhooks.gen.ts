@@ -18,8 +18,8 @@ import { createWebhookVerifier, type WebhookHeaders, type WebhookRejection, type
  * `{"a": 1}`); a verifier accepts either.
  */
 export type InvoiceWebhookPayload = NonNullable<webhooks["invoice"]["post"]["requestBody"]>["content"]["application/json"];
-/** What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected. */
-export type MoruneWebhookResult = { readonly ok: true; readonly name: "invoice"; readonly payload: InvoiceWebhookPayload; } | WebhookRejection;
+/** What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected. */
+export type MoruneWebhookResult = { readonly ok: true; readonly name: "invoice"; readonly mediaType: "application/json"; readonly payload: NonNullable<webhooks["invoice"]["post"]["requestBody"]>["content"]["application/json"]; } | WebhookRejection;
 
 /** Options of `createMoruneWebhookVerifier`: the keys the spec's `x-webhook-signature` declarations name. */
 export interface MoruneWebhookVerifierOptions extends WebhookVerifierOptions {

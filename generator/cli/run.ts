@@ -57,6 +57,7 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
     const t = await target(options, cwd);
     sources = t.apis.map((a) => a.root);
     const result = await generate(t.apis, t.config, cwd, t.layout);
+    sources = result.reports.flatMap((r) => r.sources);
     const diff = await diffOutput(t.output, result.files);
     for (const r of result.reports) {
       log(`${r.name}: ${r.operations} operation(s), ${r.files} files in ${Math.round(r.ms)} ms`);

@@ -9,7 +9,8 @@ const SPEC_FILE = /\.(ya?ml|json)$/i;
 /**
  * `--watch`: one run now, then another after spec files settle (debounced). A broken save
  * prints the error and writes nothing; watching goes on until SIGINT/SIGTERM. Watches the
- * folders of the specs (so refs to sibling files count) and of redocly.yaml.
+ * folders of every file the specs were bundled from (so a split spec's files count, and refs
+ * to sibling files) and of redocly.yaml.
  */
 export async function watch(options: CliOptions, cwd: string): Promise<number> {
   const first = await runOnce(options, cwd);

@@ -48,15 +48,19 @@ function secretOptions(webhooks: readonly WebhookModel[]): { name: string; descr
   return [...options].map(([name, description]) => ({ name, description }));
 }
 
+/** openapi-typescript's type of one webhook's body as one media type. */
+function bodyType(webhook: WebhookModel, mediaType: string): string {
+  return `NonNullable<webhooks[${JSON.stringify(webhook.name)}][${JSON.stringify(webhook.method)}]["requestBody"]>["content"][${JSON.stringify(mediaType)}]`;
+}
+
 /** The body type of one webhook: openapi-typescript's, one member per declared media type. */
 function payloadAlias(webhook: WebhookModel, name: string): TypeAliasDeclarationStructure {
-  const body = `NonNullable<webhooks[${JSON.stringify(webhook.name)}][${JSON.stringify(webhook.method)}]["requestBody"]>["content"]`;
   return {
     kind: StructureKind.TypeAlias,
     name,
     isExported: true,
     docs: [docText(webhook.summary ?? `The \`${webhook.name}\` notification.`, `Sent as ${webhook.mediaTypes.join(" or ")}.`, webhook.description)!],
-    type: webhook.mediaTypes.map((t) => `${body}[${JSON.stringify(t)}]`).join(" | "),
+    type: webhook.mediaTypes.map((t) => bodyType(webhook, t)).join(" | "),
   };
 }
 
@@ -81,12 +85,15 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     kind: StructureKind.TypeAlias,
     name: names.result,
     isExported: true,
-    docs: [docText("What `verify` answers: a genuine notification, told apart by `name`, or why it was rejected.")!],
+    docs: [docText("What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected.")!],
     type: [
-      ...payloads.map(({ webhook, type }) => {
+      ...payloads.flatMap(({ webhook }) => {
         // Token algorithms hand the caller the token's verified claims too.
         const claims = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims ? "; readonly claims: Readonly<Record<string, unknown>>" : "";
-        return `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly payload: ${type}${claims} }`;
+        return webhook.mediaTypes.map(
+          (mediaType) =>
+            `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly mediaType: ${JSON.stringify(mediaType)}; readonly payload: ${bodyType(webhook, mediaType)}${claims} }`,
+        );
       }),
       "WebhookRejection",
     ].join(" | "),

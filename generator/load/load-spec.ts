@@ -16,8 +16,13 @@ export interface LoadedSpec {
   readonly file: string;
   /** The root file as messages show it: relative to the project folder when inside it. */
   readonly displayPath: string;
-  /** sha256 of the root file's bytes, named in every generated file's header. */
+  /**
+   * sha256 named in every generated file's header: of the root file's bytes, or, for a spec
+   * split into files, of every file it refers to (path and content, in path order).
+   */
   readonly sha256: string;
+  /** Every file the spec was bundled from, the root first (absolute paths). */
+  readonly files: readonly string[];
   readonly document: Record<string, unknown>;
 }
 
@@ -117,6 +122,13 @@ function isBlocking(problem: NormalizedProblem): boolean {
   return !(problem.ruleId === "no-unresolved-refs" && /\/discriminator\/mapping\//.test(pointer));
 }
 
+/** One hash over several files: each one's project-relative path and bytes, so moving a file counts too. */
+async function contentHash(files: readonly string[], cwd: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(`${displayPath(file, cwd)}\0`).update(await readFile(file)).update("\0");
+  return hash.digest("hex");
+}
+
 /**
  * Bundles and validates one spec. Only problems of severity "error" stop generation; warnings
  * are `npm run lint`'s business.
@@ -154,11 +166,13 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
   if (typeof document !== "object" || document === null) {
     throw new SpecError(`${shown}: is not an OpenAPI document (expected a YAML or JSON object)`);
   }
+  const files = [api.root, ...[...externalRefResolver.getFiles()].filter((f) => f !== api.root).sort()];
   return {
     name: api.name,
     file: api.root,
     displayPath: shown,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256: files.length === 1 ? createHash("sha256").update(bytes).digest("hex") : await contentHash(files, cwd),
+    files,
     document: document as Record<string, unknown>,
   };
 }

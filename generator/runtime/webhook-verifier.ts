@@ -1,6 +1,6 @@
 import { ConfigurationError } from "./errors.js";
 import { getWebhookAlgorithm } from "./webhook-algorithms.js";
-import { headerValue, readBody, withTree } from "./webhook-body.js";
+import { bodyKindOf, headerValue, readBody, withTree } from "./webhook-body.js";
 import { describeMatchFields, matchesWebhook } from "./webhook-match.js";
 import {
   type ReadBody,
@@ -26,6 +26,8 @@ export interface WebhookVerifier<R> {
 interface Verified {
   readonly ok: true;
   readonly name: string;
+  /** The declared media type the body was read as (JSON or form-encoded). */
+  readonly mediaType: string;
   readonly payload: Readonly<Record<string, unknown>>;
   /** A token's verified claims, for token algorithms. */
   readonly claims?: Readonly<Record<string, unknown>>;
@@ -108,7 +110,8 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
       clockToleranceSeconds,
     });
     if (!verdict.ok) return verdict;
-    return { ok: true, name: spec.name, payload: body.value, ...(verdict.claims === undefined ? {} : { claims: verdict.claims }) };
+    const mediaType = spec.mediaTypes.find((t) => bodyKindOf(t) === body.kind) ?? spec.mediaTypes[0]!;
+    return { ok: true, name: spec.name, mediaType, payload: body.value, ...(verdict.claims === undefined ? {} : { claims: verdict.claims }) };
   };
   // The generated result type narrows `name` and `payload` from the spec, as invoke<R> does for responses.
   return { verify: (rawBody, headers) => verify(rawBody, headers ?? {}) as Promise<R> };

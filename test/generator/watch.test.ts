@@ -53,6 +53,15 @@ describe("generate --watch", () => {
     expect(readFileSync(schema(), "utf8")).toContain('"refunded"');
   }, 40_000);
 
+  it("regenerates after a change to a file a split spec refers to", async () => {
+    const from = output.length;
+    const page = path.join(project.dir, "specs/cryptomus/balance.yaml");
+    writeFileSync(page, `${readFileSync(page, "utf8")}\n# an edit\n`);
+    const text = await waitFor(/watching for changes/, from);
+    expect(text).toContain("changed: specs/cryptomus/balance.yaml");
+    expect(text).toContain("generated/cryptomus/client.gen.ts");
+  }, 40_000);
+
   it("on a broken save prints the error, writes nothing, and keeps watching", async () => {
     const before = readFileSync(schema(), "utf8");
     const good = readFileSync(spec(), "utf8");

@@ -72,6 +72,9 @@ describe("a verified notification is told apart by name, with its spec-typed pay
     expectTypeOf(result.payload).toEqualTypeOf<PostbackWebhookPayload>();
     expectTypeOf(result.payload.invoice_id).toEqualTypeOf<string>();
     expectTypeOf(result.payload.amount_crypto).toEqualTypeOf<number | string>();
+    // mediaType tells the two encodings apart: a form carries text only.
+    if (result.mediaType === "application/json") expectTypeOf(result.payload.amount_crypto).toEqualTypeOf<number>();
+    else expectTypeOf(result.payload.amount_crypto).toEqualTypeOf<string>();
   });
 
   it("Morune: the invoice notification", async () => {

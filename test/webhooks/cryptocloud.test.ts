@@ -55,6 +55,7 @@ describe("CryptoCloud postbacks", () => {
     expect(await lenient.verify(body, { "content-type": JSON_TYPE })).toEqual({
       ok: true,
       name: "postback",
+      mediaType: JSON_TYPE,
       payload: example(JSON_TYPE),
       claims: { ...DOCUMENTED_CLAIMS, exp: 1700000300 },
     });
@@ -65,7 +66,7 @@ describe("CryptoCloud postbacks", () => {
     const fields = { ...example(mediaType), token: fresh };
     const body = mediaType === JSON_TYPE ? JSON.stringify(fields) : new URLSearchParams(fields as Record<string, string>).toString();
     const result = await verifier.verify(body, { "content-type": mediaType });
-    expect(result).toEqual({ ok: true, name: "postback", payload: fields, claims: { ...DOCUMENTED_CLAIMS, exp: expect.any(Number) } });
+    expect(result).toEqual({ ok: true, name: "postback", mediaType, payload: fields, claims: { ...DOCUMENTED_CLAIMS, exp: expect.any(Number) } });
   });
 
   it("an id claim in the invoice-id form is compared with invoice_id; any other id is handed over, not compared", async () => {
@@ -166,7 +167,7 @@ describe("CryptoCloud postbacks", () => {
         expect(result).toMatchObject({ ok: true, name: "postback", payload: { invoice_id: payload.invoice_id } });
         // The sender binds the token's id to the invoice, so the verified claims carry it.
         const claims = { id: payload.invoice_id, exp: expect.any(Number) };
-        if (mediaType === JSON_TYPE) expect(result).toEqual({ ok: true, name: "postback", payload: { ...payload, token: expect.any(String) }, claims });
+        if (mediaType === JSON_TYPE) expect(result).toEqual({ ok: true, name: "postback", mediaType: JSON_TYPE, payload: { ...payload, token: expect.any(String) }, claims });
       }),
       { numRuns: 50 },
     );

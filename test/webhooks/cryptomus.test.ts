@@ -36,8 +36,8 @@ describe("Cryptomus webhooks", () => {
     ["payout", "documented"],
   ])("the spec's %s example %s verifies as PHP sends it, and with unescaped slashes", async (webhook, name) => {
     const payload = example(webhook, name);
-    expect(await verifier.verify(asPhpSends(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, payload });
-    expect(await verifier.verify(JSON.stringify(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, payload });
+    expect(await verifier.verify(asPhpSends(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, mediaType: "application/json", payload });
+    expect(await verifier.verify(JSON.stringify(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, mediaType: "application/json", payload });
   });
 
   it("a genuine notification sent over HTTP is accepted, with its typed payload", async () => {
@@ -118,7 +118,7 @@ describe("Cryptomus webhooks", () => {
       fc.asyncProperty(anyNotification, async ([webhook, payload]) => {
         const built = await buildWebhook(model, webhook, { payload });
         const result = await verifier.verify(Buffer.from(built.body), built.headers);
-        expect(result).toEqual({ ok: true, name: webhook, payload: { ...payload, sign: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+        expect(result).toEqual({ ok: true, name: webhook, mediaType: "application/json", payload: { ...payload, sign: expect.stringMatching(/^[0-9a-f]{32}$/) } });
       }),
     );
   });

@@ -46,8 +46,8 @@ describe("Morune webhooks", () => {
   it.each(Object.keys(EXAMPLE_SIGNATURES))("the spec's %s example verifies sent compact or as Python prints it", async (name) => {
     const payload = example(name);
     const headers = { "content-type": "application/json", [HEADER]: EXAMPLE_SIGNATURES[name]! };
-    expect(await verifier.verify(JSON.stringify(payload), headers)).toEqual({ ok: true, name: "invoice", payload });
-    expect(await verifier.verify(asPythonSends(payload), headers)).toEqual({ ok: true, name: "invoice", payload });
+    expect(await verifier.verify(JSON.stringify(payload), headers)).toEqual({ ok: true, name: "invoice", mediaType: "application/json", payload });
+    expect(await verifier.verify(asPythonSends(payload), headers)).toEqual({ ok: true, name: "invoice", mediaType: "application/json", payload });
   });
 
   it("a genuine notification sent over HTTP is accepted, with its typed payload", async () => {
@@ -104,7 +104,7 @@ describe("Morune webhooks", () => {
     await fc.assert(
       fc.asyncProperty(notifications, async (payload) => {
         const built = await buildWebhook(model, "invoice", { payload });
-        expect(await verifier.verify(Buffer.from(built.body), built.headers)).toEqual({ ok: true, name: "invoice", payload });
+        expect(await verifier.verify(Buffer.from(built.body), built.headers)).toEqual({ ok: true, name: "invoice", mediaType: "application/json", payload });
       }),
     );
   });
