@@ -5,6 +5,9 @@ import { xClientOption } from "./rules/x-client-option.js";
 import { xCredential } from "./rules/x-credential.js";
 import { xExactlyOneOf } from "./rules/x-exactly-one-of.js";
 import { xIdempotent } from "./rules/x-idempotent.js";
+import { xMockInvalid } from "./rules/x-mock-invalid.js";
+import { xMockPages } from "./rules/x-mock-pages.js";
+import { xMockUnauthorized } from "./rules/x-mock-unauthorized.js";
 import { xPagination } from "./rules/x-pagination.js";
 import { xRequestId } from "./rules/x-request-id.js";
 import { xSignature } from "./rules/x-signature.js";
@@ -28,6 +31,9 @@ export const payspecPlugin: Plugin = {
       "payspec/x-idempotent": xIdempotent,
       "payspec/x-batch": xBatch,
       "payspec/x-webhook-signature": xWebhookSignature,
+      "payspec/x-mock-pages": xMockPages,
+      "payspec/x-mock-invalid": xMockInvalid,
+      "payspec/x-mock-unauthorized": xMockUnauthorized,
     },
   },
 };

@@ -1,32 +1,42 @@
 import { createServer, type Server } from "node:net";
 
-const HOST = "127.0.0.1";
+/** Where Prism listens, and the mocks by default: the loopback interface only. */
+export const HOST = "127.0.0.1";
 
 /** A public port the user asked for is taken: say which one and how to pick another. */
 export class PortInUseError extends Error {
   override name = "PortInUseError";
-  constructor(readonly port: number) {
-    super(`port ${port} on ${HOST} is already in use; stop whatever listens there or choose another base port with --port (option port; 0 = any free port)`);
+  constructor(
+    readonly port: number,
+    host = HOST,
+  ) {
+    super(`port ${port} on ${host} is already in use; stop whatever listens there or choose another base port with --port (option port; 0 = any free port)`);
   }
 }
 
-/** Binds `server` to 127.0.0.1:`port` (0 = any free port) and returns the bound port. */
-export function listen(server: Pick<Server, "listen" | "address" | "once" | "off">, port: number): Promise<number> {
+/** Binds `server` to `host`:`port` (0 = any free port) and returns the bound port. */
+export function listen(server: Pick<Server, "listen" | "address" | "once" | "off">, port: number, host = HOST): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
-      reject(error.code === "EADDRINUSE" || error.code === "EACCES" ? new PortInUseError(port) : error);
+      reject(error.code === "EADDRINUSE" || error.code === "EACCES" ? new PortInUseError(port, host) : error);
     };
     server.once("error", onError);
-    server.listen(port, HOST, () => {
+    server.listen(port, host, () => {
       server.off("error", onError);
       const address = server.address();
       if (address === null || typeof address === "string") {
-        reject(new Error(`cannot read the bound address of ${HOST}:${port}`));
+        reject(new Error(`cannot read the bound address of ${host}:${port}`));
         return;
       }
       resolve(address.port);
     });
   });
+}
+
+/** The base URL for a server bound to `host`: a wildcard address is reached through the loopback. */
+export function urlOf(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" ? HOST : host === "::" ? "::1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
 
 /**
@@ -41,5 +51,3 @@ export async function pickFreePorts(count: number): Promise<number[]> {
     await Promise.all(probes.map((probe) => new Promise<void>((resolve) => (probe.listening ? probe.close(() => resolve()) : resolve()))));
   }
 }
-
-export { HOST };

@@ -31,15 +31,43 @@ export interface PrismProcess {
   stop(): Promise<void>;
 }
 
+/** The Prism releases that run on Node 20.19+ (later 5.x need Node 24.14+). */
+export const PRISM_RANGE = "5.14.x";
+
+/** Prism is an optional peer dependency of the package: only the mocks need it. */
+export class PrismNotInstalledError extends Error {
+  override name = "PrismNotInstalledError";
+  constructor(options?: ErrorOptions) {
+    super(`payspec/mock needs Prism beside it, and @stoplight/prism-cli is not installed; install it with: npm install --save-dev @stoplight/prism-cli@${PRISM_RANGE}`, options);
+  }
+}
+
 /** The JS entry of the `prism` bin, run with our own node so the child pid is Prism itself. */
-function prismEntry(): string {
+export function prismEntry(): string {
   const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve("@stoplight/prism-cli/package.json");
+  let manifestPath: string;
+  try {
+    manifestPath = require.resolve("@stoplight/prism-cli/package.json");
+  } catch (error) {
+    throw new PrismNotInstalledError({ cause: error });
+  }
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: string | Record<string, string> };
   const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.prism ?? Object.values(manifest.bin ?? {})[0]);
   if (bin === undefined) throw new Error(`${manifestPath}: no bin entry; is @stoplight/prism-cli installed correctly?`);
   return path.resolve(path.dirname(manifestPath), bin);
 }
+
+/**
+ * Loaded into every Prism before it starts (`node --import`): a parent that dies without
+ * stopping its children (SIGKILL, a crashed test runner) closes their stdin, and a parent that
+ * is gone leaves them reparented; either way Prism exits instead of living on as an orphan.
+ */
+const WATCHDOG = [
+  "const parent = process.ppid;",
+  "const leave = () => process.exit(0);",
+  "process.stdin.on('end', leave).on('error', leave).resume();",
+  "setInterval(() => { if (process.ppid !== parent) leave(); }, 500).unref();",
+].join("\n");
 
 // No Prism may outlive its parent. On a normal exit only synchronous work is possible, hence
 // SIGKILL. A fatal signal (vitest ends its workers with SIGTERM) skips "exit" handlers, so while
@@ -83,11 +111,12 @@ function trackChild(child: ChildProcess): void {
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function spawnPrism(options: PrismOptions): PrismProcess {
-  const args = [prismEntry(), "mock", options.spec, "-h", HOST, "-p", String(options.port)];
+  const args = ["--import", `data:text/javascript,${encodeURIComponent(WATCHDOG)}`, prismEntry(), "mock", options.spec, "-h", HOST, "-p", String(options.port)];
   if (options.dynamic === true) args.push("-d");
   if (options.seed !== undefined) args.push("--seed", options.seed);
   const child = spawn(process.execPath, args, {
-    stdio: ["ignore", "pipe", "pipe"],
+    // stdin is the watchdog's lifeline: nothing is written to it, and it closes when we die.
+    stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   trackChild(child);

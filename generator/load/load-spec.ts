@@ -2,9 +2,12 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { bundle, type Config, lint, type NormalizedProblem, ResolveError, YamlParseError } from "@redocly/openapi-core";
+import { SpecError } from "../model/spec-error.js";
 import { findRefCycle } from "./ref-cycle.js";
 import type { ApiEntry } from "./project.js";
 import { PolicyResolver } from "./resolver.js";
+
+export { SpecError };
 
 /** A spec ready for the model: bundled (external refs inlined, internal refs kept). */
 export interface LoadedSpec {
@@ -21,11 +24,6 @@ export interface LoadedSpec {
   /** Every file the spec was bundled from, the root first (absolute paths). */
   readonly files: readonly string[];
   readonly document: Record<string, unknown>;
-}
-
-/** A spec that cannot be used; the message names the file, the JSON pointer and what to do. */
-export class SpecError extends Error {
-  override name = "SpecError";
 }
 
 /**

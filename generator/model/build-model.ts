@@ -1,4 +1,3 @@
-import type { LoadedSpec } from "../load/load-spec.js";
 import { bodyProperties, optionType } from "../extensions/x-client-option.js";
 import { parseXRequestId } from "../extensions/x-request-id.js";
 import { asRecord, createFail, type ModelContext, unwrap } from "./context.js";
@@ -11,6 +10,14 @@ import type { ApiModel, ClientOption, CredentialOption, HttpMethod, OperationMod
 import { transformWebhooks } from "./webhooks.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** What the model reads of a loaded spec (a LoadedSpec, or a bundled document shipped with the mocks). */
+export interface BundledSpec {
+  readonly name: string;
+  readonly file: string;
+  readonly document: Record<string, unknown>;
+  readonly displayPath?: string;
+}
 
 /**
  * The options `x-client-option` declares, typed by the first field each fills. One option fills
@@ -53,7 +60,7 @@ function collectRequestIdHeaders(ctx: ModelContext): string[] {
 }
 
 /** The pure step of the pipeline: bundled spec in, plain operation list out. */
-export function buildModel(spec: Pick<LoadedSpec, "name" | "file" | "document"> & { readonly displayPath?: string }): ApiModel {
+export function buildModel(spec: BundledSpec): ApiModel {
   const { document } = spec;
   const shown = spec.displayPath ?? spec.file;
   const ctx: ModelContext = { file: shown, document, deref: createDeref(document), fail: createFail(shown) };

@@ -1,5 +1,5 @@
 import type { Parsed } from "../extensions/problem.js";
-import { SpecError } from "../load/load-spec.js";
+import { SpecError } from "./spec-error.js";
 import { pointerOf } from "./json-pointer.js";
 
 /** What every transform needs: the document, ref resolution, and a way to fail with a pointer. */

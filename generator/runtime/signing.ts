@@ -2,16 +2,22 @@ import { createHash } from "node:crypto";
 
 /**
  * Request-signing algorithms a spec can name in `x-signature.algorithm`.
- * Each takes the exact body string that is sent ("" when there is no body) and the secret,
- * and returns the header value. The generator knows none of them by name; specs do.
+ * Each takes the exact body that is sent ("" when there is no body) and the secret, and
+ * returns the header value. Clients pass the string they send; the mock servers pass the
+ * bytes they received, which need not be UTF-8. The generator knows none of them by name;
+ * specs do.
  */
-export type RequestSigner = (body: string, secret: string) => string;
+export type RequestSigner = (body: string | Uint8Array, secret: string) => string;
+
+function bytesOf(body: string | Uint8Array): Buffer {
+  return typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
 
 export const requestSigners: Readonly<Record<string, RequestSigner>> = {
-  /** Cryptomus: md5(base64(utf8(body)) + secret), lower-case hex. */
+  /** Cryptomus: md5(base64(body bytes) + secret), lower-case hex. */
   "md5-base64-body": (body, secret) =>
     createHash("md5")
-      .update(Buffer.from(body, "utf8").toString("base64") + secret, "utf8")
+      .update(bytesOf(body).toString("base64") + secret, "utf8")
       .digest("hex"),
 };
 

@@ -22,6 +22,11 @@ describe("README samples", () => {
     }
   });
 
+  it("has complete samples of the mocks: from code, the vitest setup, and a test using it", () => {
+    expect(blocks.filter((b) => b.includes('from "payspec/mock"')).length).toBeGreaterThanOrEqual(3);
+    expect(blocks.filter((b) => b.includes('from "payspec/mock/vitest"'))).toHaveLength(1);
+  });
+
   it("type-check strictly against generated/", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "payspec-readme-"));
     try {
@@ -39,7 +44,13 @@ describe("README samples", () => {
         // Samples may name values only to show them, and read process.env.X as most code does.
         noUnusedLocals: false,
         noPropertyAccessFromIndexSignature: false,
-        paths: { "payspec/*": [path.join(REPO, "generated/*/index.ts")] },
+        paths: {
+          "payspec/mock": [path.join(REPO, "mock/index.ts")],
+          "payspec/mock/vitest": [path.join(REPO, "mock/vitest.ts")],
+          "payspec/*": [path.join(REPO, "generated/*/index.ts")],
+          // Test samples import vitest, which this folder outside the repository cannot resolve.
+          vitest: [path.join(REPO, "node_modules/vitest/dist/index.d.ts")],
+        },
       };
       writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
       const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir, "--pretty", "false"], { encoding: "utf8" });

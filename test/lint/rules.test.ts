@@ -50,6 +50,11 @@ const sig = (message: string, pointer = SIG): Want => want("payspec/x-signature"
 const cred = (message: string, pointer = CRED): Want => want("payspec/x-credential", message, pointer);
 const page = (message: string, pointer = PAGE): Want => want("payspec/x-pagination", message, pointer);
 const oneOf = (message: string | RegExp, pointer = ONE_OF): Want => want("payspec/x-exactly-one-of", message, pointer);
+const MOCK_PAGES = "#/paths/~1items/get/x-mock-pages";
+const pages = (message: string, pointer: string): Want => want("payspec/x-mock-pages", message, pointer);
+const invalid = (message: string, pointer = "#/x-mock-invalid"): Want => want("payspec/x-mock-invalid", message, pointer);
+const UNAUTHORIZED = "#/components/securitySchemes/token/x-mock-unauthorized";
+const unauthorized = (message: string, pointer = UNAUTHORIZED): Want => want("payspec/x-mock-unauthorized", message, pointer);
 const HOOK = "#/webhooks/payment/post/x-webhook-signature";
 const hook = (message: string, pointer = HOOK): Want => want("payspec/x-webhook-signature", message, pointer);
 
@@ -313,6 +318,52 @@ const cases: readonly Case[] = [
       ),
     ],
   },
+  // --- payspec/x-mock-pages
+  { fixture: "x-mock-pages/pass.yaml", want: [] },
+  { fixture: "x-mock-pages/pass-offset.yaml", want: [] },
+  { fixture: "x-mock-pages/fail-not-list.yaml", want: [pages("must list the names of the success response's examples", MOCK_PAGES)] },
+  { fixture: "x-mock-pages/fail-unknown-example.yaml", want: [pages('"third" is not an example of the success response', `${MOCK_PAGES}/2`)] },
+  { fixture: "x-mock-pages/fail-no-pagination.yaml", want: [pages("x-mock-pages needs x-pagination on the same operation", MOCK_PAGES)] },
+  { fixture: "x-mock-pages/fail-not-ended.yaml", want: [pages('the last page "last" must end the walk', `${MOCK_PAGES}/2`)] },
+  { fixture: "x-mock-pages/fail-broken-chain.yaml", want: [pages('page "second" is not the last, so it needs the next page\'s cursor', `${MOCK_PAGES}/1`)] },
+  { fixture: "x-mock-pages/fail-repeated-cursor.yaml", want: [pages('page "second" repeats the cursor of page 1', `${MOCK_PAGES}/1`)] },
+  { fixture: "x-mock-pages/fail-first-not-default.yaml", want: [pages('the first page must be the success response\'s first example ("first")', `${MOCK_PAGES}/0`)] },
+  {
+    fixture: "x-mock-pages/fail-no-items.yaml",
+    want: [
+      pages('example "second" has no list at /items', `${MOCK_PAGES}/1`),
+      want("no-invalid-media-type-examples", "must have required property 'items'", "#/paths/~1items/get/responses/200/content/application~1json/examples/second/value"),
+    ],
+  },
+
+  // --- payspec/x-mock-invalid
+  { fixture: "x-mock-invalid/pass.yaml", want: [] },
+  { fixture: "x-mock-invalid/fail-not-object.yaml", want: [invalid("x-mock-invalid must be an object")] },
+  { fixture: "x-mock-invalid/fail-status.yaml", want: [invalid("x-mock-invalid.status must be a 4xx status code", "#/x-mock-invalid/status")] },
+  { fixture: "x-mock-invalid/fail-missing-body.yaml", want: [invalid("x-mock-invalid.body is missing")] },
+  { fixture: "x-mock-invalid/fail-no-field.yaml", want: [invalid("use {field} (or {message}) somewhere in it", "#/x-mock-invalid/body")] },
+  { fixture: "x-mock-invalid/fail-unknown-placeholder.yaml", want: [invalid("unknown placeholder {keyword}", "#/x-mock-invalid/body/errors/{field}/0")] },
+  { fixture: "x-mock-invalid/fail-unknown-rule.yaml", want: [invalid('unknown rule "regexp"', "#/x-mock-invalid/rules/regexp")] },
+  {
+    fixture: "x-mock-invalid/fail-root-undocumented.yaml",
+    want: [invalid("the root's x-mock-invalid answers 422, but the operation documents no 422 answer", "#/paths/~1items/post/responses")],
+  },
+  { fixture: "x-mock-invalid/fail-operation-undocumented.yaml", want: [invalid("the operation documents no 409 answer", "#/paths/~1things/get/x-mock-invalid/status")] },
+
+  // --- payspec/x-mock-unauthorized
+  { fixture: "x-mock-unauthorized/pass.yaml", want: [] },
+  { fixture: "x-mock-unauthorized/fail-not-object.yaml", want: [unauthorized("x-mock-unauthorized must be an object")] },
+  { fixture: "x-mock-unauthorized/fail-unknown-key.yaml", want: [unauthorized('unknown key "expired"', `${UNAUTHORIZED}/expired`)] },
+  { fixture: "x-mock-unauthorized/fail-status.yaml", want: [unauthorized("x-mock-unauthorized.wrong.status must be a 4xx status code", `${UNAUTHORIZED}/wrong/status`)] },
+  {
+    fixture: "x-mock-unauthorized/fail-undocumented.yaml",
+    want: [unauthorized('security scheme "token" has x-mock-unauthorized.wrong, but the operation documents no 403 answer', "#/paths/~1items/get/responses")],
+  },
+  {
+    fixture: "x-mock-unauthorized/fail-unknown-example.yaml",
+    want: [unauthorized('the operation\'s 401 answer has no example "notSent"', "#/paths/~1items/get/responses")],
+  },
+
   { fixture: "no-invalid-parameter-examples/pass.yaml", want: [] },
   {
     fixture: "no-invalid-parameter-examples/fail-wrong-type.yaml",

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listen } from "../../mock/ports.js";
+import { listen, urlOf } from "../../mock/ports.js";
 import { MockStartError, type RunningMocks, startMocks } from "../../mock/start.js";
 
 // startMocks on throwaway projects, so these tests depend on no provider's spec.
@@ -132,7 +132,17 @@ describe("startMocks", () => {
     expect(error.pids.filter(alive)).toEqual([]);
   });
 
+  it("gives URLs that reach the mocks: a wildcard host through the loopback, IPv6 in brackets", () => {
+    expect([urlOf("127.0.0.1", 4010), urlOf("0.0.0.0", 4010), urlOf("::", 4010), urlOf("::1", 4010), urlOf("mocks.test", 80)]).toEqual([
+      "http://127.0.0.1:4010",
+      "http://127.0.0.1:4010",
+      "http://[::1]:4010",
+      "http://[::1]:4010",
+      "http://mocks.test:80",
+    ]);
+  });
+
   it("refuses an api that redocly.yaml does not list", async () => {
-    await expect(startMocks({ dir: good, apis: ["gamma"] })).rejects.toThrow(/unknown api "gamma".*alpha, beta/);
+    await expect(startMocks({ dir: good, apis: ["gamma"] })).rejects.toThrow(/unknown provider "gamma".*alpha, beta/);
   });
 });

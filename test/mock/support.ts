@@ -1,11 +1,19 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadSpec } from "../../generator/load/load-spec.js";
-import { loadProject } from "../../generator/load/project.js";
+import { loadProject, standaloneConfig } from "../../generator/load/project.js";
 import { buildModel } from "../../generator/model/build-model.js";
-import { escapeSegment } from "../../generator/model/json-pointer.js";
 import type { ApiModel, OperationModel } from "../../generator/model/types.js";
+import { generate } from "../../generator/pipeline.js";
 import { getRequestSigner } from "../../generator/runtime/signing.js";
+import { SINGLE_LAYOUT } from "../../generator/write/layout.js";
+import { diffOutput, writeOutput } from "../../generator/write/output.js";
+import { bodyExample, child, exampleArgs, operationNode, parameterValue } from "../../mock/examples.js";
+import type { MockSpec } from "../../mock/specs.js";
+import { REPO } from "../helpers/temp-project.js";
 
 // Both packages are CommonJS with `exports.default`; under NodeNext the default import is the
 // module object, so take `.default` explicitly.
@@ -31,95 +39,34 @@ export async function loadApis(dir = process.cwd()): Promise<LoadedApi[]> {
   );
 }
 
-type Json = Record<string, unknown>;
+/** The behaviour fixtures of the mocks: small specs named after what they prove. */
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Follows a local $ref chain; returns the node and the pointer it really lives at. */
-function follow(document: Json, node: unknown, pointer: string): { node: unknown; pointer: string } {
-  let current = node;
-  let at = pointer;
-  for (let hops = 0; isRecord(current) && typeof current.$ref === "string" && hops < 20; hops += 1) {
-    at = current.$ref.slice(1);
-    current = at
-      .split("/")
-      .slice(1)
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((n, key) => (isRecord(n) ? n[key] : undefined), document);
-  }
-  return { node: current, pointer: at };
-}
-
-function child(document: Json, parent: { node: unknown; pointer: string }, key: string): { node: unknown; pointer: string } {
-  const node = isRecord(parent.node) ? parent.node[key] : undefined;
-  return follow(document, node, `${parent.pointer}/${escapeSegment(key)}`);
-}
-
-function operationNode(api: LoadedApi, operation: OperationModel): { node: unknown; pointer: string } {
-  const paths = { node: api.document.paths, pointer: "/paths" };
-  return child(api.document, child(api.document, paths, operation.path), operation.method);
-}
-
-function firstExampleOf(document: Json, holder: unknown): { found: true; value: unknown } | { found: false } {
-  if (!isRecord(holder)) return { found: false };
-  if (isRecord(holder.examples)) {
-    for (const raw of Object.values(holder.examples)) {
-      const example = follow(document, raw, "").node;
-      if (isRecord(example) && "value" in example) return { found: true, value: example.value };
-    }
-  }
-  if (Array.isArray(holder.examples) && holder.examples.length > 0) return { found: true, value: holder.examples[0] };
-  if ("example" in holder) return { found: true, value: holder.example };
-  return { found: false };
-}
-
-/** A value for a parameter, from its documented example (or its schema's). */
-function parameterValue(api: LoadedApi, operation: OperationModel, name: string): string {
-  const op = operationNode(api, operation);
-  const pathItem = follow(api.document, isRecord(api.document.paths) ? api.document.paths[operation.path] : undefined, "");
-  const declared = [pathItem.node, op.node]
-    .flatMap((holder) => (isRecord(holder) && Array.isArray(holder.parameters) ? holder.parameters : []))
-    .map((raw) => follow(api.document, raw, "").node)
-    .filter(isRecord)
-    .filter((p) => p.name === name);
-  const parameter = declared.at(-1);
-  const schema = parameter === undefined ? undefined : follow(api.document, parameter.schema, "").node;
-  for (const holder of [parameter, schema]) {
-    const example = firstExampleOf(api.document, holder);
-    if (example.found) return String(example.value);
-  }
-  if (isRecord(schema) && Array.isArray(schema.enum) && schema.enum.length > 0) return String(schema.enum[0]);
-  throw new Error(`${api.name} ${operation.id}: parameter "${name}" has no example; document one so tests can send a valid request`);
+/** Fixture specs (file names without .yaml), bundled and checked as `--spec` loads any spec. */
+export async function fixtureSpecs(...names: string[]): Promise<(MockSpec & LoadedApi)[]> {
+  const config = await standaloneConfig();
+  return Promise.all(
+    names.map(async (name) => {
+      const spec = await loadSpec({ name, root: path.join(FIXTURES, `${name}.yaml`) }, config, REPO);
+      return { name, document: spec.document, file: spec.file, model: buildModel(spec) };
+    }),
+  );
 }
 
 /**
- * The arguments a generated client method needs for a valid request, from the documented
- * examples: required parameters plus the first name of x-exactly-one-of, and the body example.
+ * Generates the client of a fixture spec into `out` (by default below `node_modules/.cache`,
+ * where its imports resolve) and returns the folder; import its index.ts.
  */
-export function callArgs(api: LoadedApi, operation: OperationModel): Record<string, unknown> {
-  const exactlyOne = operation.exactlyOneOf ?? [];
-  const args: Record<string, Record<string, string> | unknown> = {};
-  for (const p of operation.parameters.filter((q) => q.required || q.name === exactlyOne[0])) {
-    const key = p.in === "header" ? "headers" : p.in;
-    args[key] = { ...(args[key] as Record<string, string> | undefined), [p.name]: parameterValue(api, operation, p.name) };
-  }
-  const body = bodyExample(api, operation);
-  if (body !== undefined) args.body = body;
-  return args;
+export async function fixtureClient(name: string, out = path.join(REPO, "node_modules", ".cache", "payspec-mock-fixtures", name)): Promise<string> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = await generate([{ name, root: path.join(FIXTURES, `${name}.yaml`) }], await standaloneConfig(), REPO, SINGLE_LAYOUT);
+  await writeOutput(out, result.files, await diffOutput({ outDir: out, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false }, result.files));
+  return out;
 }
 
-/** The request body the spec documents (its first example), or `{}`. */
-export function bodyExample(api: LoadedApi, operation: OperationModel): unknown {
-  if (operation.body === undefined) return undefined;
-  const requestBody = child(api.document, operationNode(api, operation), "requestBody");
-  const media = child(api.document, child(api.document, requestBody, "content"), operation.body.contentType);
-  const example = firstExampleOf(api.document, media.node);
-  if (example.found) return example.value;
-  const schemaExample = firstExampleOf(api.document, child(api.document, media, "schema").node);
-  return schemaExample.found ? schemaExample.value : {};
-}
+/** The arguments a generated client method needs for a valid request (see mock/examples.ts). */
+export const callArgs = exampleArgs;
 
 export interface MockRequest {
   readonly method: string;

@@ -1,7 +1,10 @@
 // The package as users get it: `npm pack` this repository (prepack builds dist/), install the
 // tarball into a throwaway consumer project, then use `payspec/<provider>` from plain Node ESM
 // (against a local HTTP server, checking the Cryptomus signature independently) and from
-// TypeScript under NodeNext and Bundler resolution.
+// TypeScript under NodeNext and Bundler resolution; and `payspec/mock` as a merchant's tests
+// do: Prism and vitest installed beside it, the README's setup verbatim, a vitest run of the
+// consumer's own tests against the mocks, and no Prism left afterwards. A second consumer
+// installs the package alone: only the clients' dependencies, and one clear error for the mocks.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureClient, fixtureSpecs } from "../mock/support.js";
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,9 +113,34 @@ const resolutions = {
   Bundler: { module: "ESNext", moduleResolution: "Bundler" },
 } as const;
 
+/** The README's blocks of "Testing your app with the mocks", by the file name of their first line. */
+function readmeSetup(): Map<string, string> {
+  const readme = readFileSync(path.join(repo, "README.md"), "utf8");
+  const start = readme.indexOf("\n## Testing your app with the mocks\n");
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  const files = new Map<string, string>();
+  for (const [, code] of section.matchAll(/```ts\n([\s\S]*?)```/g)) {
+    const name = /^\/\/ ([\w.-]+\.ts)\n/.exec(code!)?.[1];
+    if (name !== undefined) files.set(name, code!);
+  }
+  return files;
+}
+
+/** Pids of the Prism processes running from `dir`'s node_modules (`ps`: Linux and macOS). */
+async function prismsIn(dir: string): Promise<number[]> {
+  const { stdout } = await run("ps", ["-eo", "pid=,args="], { maxBuffer: 16 * 1024 * 1024 });
+  const marker = path.join(dir, "node_modules", "@stoplight", "prism-cli");
+  return stdout
+    .split("\n")
+    .filter((line) => line.includes(marker))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
 const timings: Record<string, number> = {};
 let work = "";
 let consumer = "";
+let lean = "";
+let setupFiles = new Map<string, string>();
 let server: Server | undefined;
 let baseUrl = "";
 const requests: Recorded[] = [];
@@ -132,20 +161,30 @@ describe("the packed package in a throwaway consumer project", () => {
     writeFileSync(path.join(work, "files.json"), JSON.stringify(packed[0]!.files.map((f) => f.path)));
 
     const rootPackage = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
-    const nodeTypes = rootPackage.devDependencies["@types/node"];
-    const typescript = rootPackage.devDependencies["typescript"];
-    if (nodeTypes === undefined || typescript === undefined) throw new Error("package.json pins no @types/node or typescript");
+    const pinned = (name: string): string => {
+      const version = rootPackage.devDependencies[name];
+      if (version === undefined) throw new Error(`package.json pins no ${name}`);
+      return `${name}@${version}`;
+    };
 
-    mkdirSync(consumer);
-    writeFileSync(path.join(consumer, "package.json"), `${JSON.stringify({ name: "payspec-consumer", private: true, type: "module" }, null, 2)}\n`);
+    lean = path.join(work, "lean");
+    for (const [dir, name] of [[consumer, "payspec-consumer"], [lean, "payspec-lean"]] as const) {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`);
+    }
     started = performance.now();
-    await mustRun(
-      "npm",
-      ["install", tarball, `typescript@${typescript}`, `@types/node@${nodeTypes}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
-      consumer,
-    );
-    timings["npm install (tarball, typescript, @types/node)"] = performance.now() - started;
+    const npmFlags = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
+    // The same Prism and vitest as this repository's, from the npm registry (or its cache).
+    const devTools = ["typescript", "@types/node", "@stoplight/prism-cli", "vitest"].map(pinned);
+    await Promise.all([mustRun("npm", ["install", tarball, ...devTools, ...npmFlags], consumer), mustRun("npm", ["install", tarball, ...npmFlags], lean)]);
+    timings["npm install (tarball with typescript, @types/node, Prism, vitest; tarball alone)"] = performance.now() - started;
     for (const file of readdirSync(fixtures)) copyFileSync(path.join(fixtures, file), path.join(consumer, file));
+    setupFiles = readmeSetup();
+    for (const [file, code] of setupFiles) writeFileSync(path.join(consumer, file), code);
+    // A paged fixture with its own generated client, until the shipped specs declare pages.
+    const [paged] = await fixtureSpecs("paged-by-cursor");
+    writeFileSync(path.join(consumer, "fixture-spec.json"), JSON.stringify(paged!.document));
+    await fixtureClient("paged-by-cursor", path.join(consumer, "fixture-client"));
 
     server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -158,7 +197,7 @@ describe("the packed package in a throwaway consumer project", () => {
     });
     await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
@@ -170,16 +209,77 @@ describe("the packed package in a throwaway consumer project", () => {
     );
   });
 
-  it("ships built JavaScript and declarations only", () => {
+  it("ships built JavaScript and declarations, and the bundled specs, only", () => {
     const files = JSON.parse(readFileSync(path.join(work, "files.json"), "utf8")) as string[];
     for (const provider of ["cryptocloud", "cryptomus", "morune"]) {
       expect(files).toContain(`dist/generated/${provider}/index.js`);
       expect(files).toContain(`dist/generated/${provider}/index.d.ts`);
+      expect(files).toContain(`dist/openapi/${provider}.json`);
     }
     expect(files).toContain("dist/generated/runtime/signing.js");
+    for (const entry of ["index", "vitest", "bin"]) expect(files).toEqual(expect.arrayContaining([`dist/mock/${entry}.js`, `dist/mock/${entry}.d.ts`]));
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
-    expect(files.filter((f) => !f.startsWith("dist/generated/") && f !== "package.json" && !/^(README|LICENSE)/i.test(f))).toEqual([]);
+    // The mocks run the pure model and the signers; the toolchain (load, emit, write, CLI) and
+    // the mocks' development entry points (which read redocly.yaml) stay home.
+    const shipped = /^dist\/(generated\/|generator\/(model|extensions|runtime)\/|mock\/[\w-]+\.(js|d\.ts)$|openapi\/[\w-]+\.json$)/;
+    expect(files.filter((f) => !shipped.test(f) && f !== "package.json" && !/^(README|LICENSE)/i.test(f))).toEqual([]);
+    for (const devOnly of ["start", "cli", "webhook-sender"]) expect(files).not.toContain(`dist/mock/${devOnly}.js`);
   });
+
+  it("installs lean for the clients: no Prism, no toolchain; the mocks then fail with one error saying what to install", async () => {
+    const manifestOf = (name: string) => JSON.parse(readFileSync(path.join(lean, "node_modules", name, "package.json"), "utf8")) as Record<string, Record<string, unknown>>;
+    const manifest = manifestOf("payspec");
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(["jose", "openapi-fetch"]);
+    // Installed: payspec and what its two dependencies need, nothing else.
+    const closure = new Set<string>();
+    const visit = (name: string): void => {
+      if (closure.has(name)) return;
+      closure.add(name);
+      for (const dependency of Object.keys(manifestOf(name).dependencies ?? {})) visit(dependency);
+    };
+    visit("payspec");
+    const installed = readdirSync(path.join(lean, "node_modules")).filter((name) => !name.startsWith("."));
+    expect(installed.sort()).toEqual([...closure].sort());
+    expect(manifest.peerDependencies).toMatchObject({ "@stoplight/prism-cli": "5.14.x" });
+    expect(manifest.peerDependenciesMeta).toEqual({ "@stoplight/prism-cli": { optional: true }, vitest: { optional: true } });
+    const install = "npm install --save-dev @stoplight/prism-cli@5.14.x";
+    const script = "import('payspec/mock').then((m) => m.startMocks()).then(() => console.log('started'), (e) => console.log(JSON.stringify([e.name, e.message])))";
+    const started = await exec(process.execPath, ["--input-type=module", "-e", script], lean, 30_000);
+    expect(JSON.parse(started.stdout.trim()) as unknown).toEqual(["PrismNotInstalledError", expect.stringContaining(install)]);
+    const bin = await exec(path.join(lean, "node_modules/.bin/payspec-mock"), ["cryptomus"], lean, 30_000);
+    expect(bin.code).toBe(1);
+    expect(bin.output).toContain(install);
+  }, 60_000);
+
+  it("runs the consumer's own vitest tests against the mocks (the README's setup verbatim), and leaves no Prism running", async () => {
+    expect([...setupFiles.keys()].sort()).toEqual(["mocks.setup.ts", "payments.test.ts", "vitest.config.ts"]);
+    const seen = new Set<number>();
+    const started = performance.now();
+    const running = exec(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=verbose"], consumer, 300_000);
+    let done = false;
+    void running.finally(() => (done = true));
+    while (!done) {
+      for (const pid of await prismsIn(consumer)) seen.add(pid);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const outcome = await running;
+    timings["vitest run in the consumer"] = performance.now() - started;
+    expect(outcome.code, outcome.output).toBe(0);
+    for (const title of [
+      "answers its documented example",
+      "a walk over three pages",
+      "a wrong key of each provider gets its documented 401 or 403",
+      "a 503 once: retried, then delivered",
+      "each webhook, sent to a local handler that verifies it",
+      "survives a 503: the client retries and the page is delivered",
+    ]) {
+      expect(outcome.output).toContain(title);
+    }
+    expect(outcome.output).not.toMatch(/\b(skipped|todo)\b/);
+    // Three providers from the setup file, plus the fixture a test started itself.
+    expect(seen.size).toBeGreaterThanOrEqual(4);
+    expect(await prismsIn(consumer)).toEqual([]);
+  }, 360_000);
 
   it("works from plain Node ESM and signs the exact body it sends", async () => {
     const started = performance.now();
@@ -213,17 +313,25 @@ describe("the packed package in a throwaway consumer project", () => {
   // One tsc run per resolution (tsc dominates this file's time) compiles the good consumer and
   // the deliberately wrong one together: the only diagnostic must be the wrong one's.
   for (const [name, resolution] of Object.entries(resolutions)) {
-    it(`type-checks a strict TypeScript consumer of all providers, and rejects a wrongly typed body, with ${name} resolution`, async () => {
+    it(`type-checks a strict TypeScript consumer of all providers and of the mocks, and rejects a wrongly typed body, with ${name} resolution`, async () => {
       const config = `tsconfig.${name}.json`;
       writeFileSync(
         path.join(consumer, config),
-        JSON.stringify({ compilerOptions: { ...strictOptions, ...resolution }, files: ["consumer.ts", "bad-body.ts"] }, null, 2),
+        JSON.stringify(
+          {
+            compilerOptions: { ...strictOptions, ...resolution },
+            files: ["consumer.ts", "bad-body.ts", "mocks.spec.ts", ...[...setupFiles.keys()].filter((f) => f !== "vitest.config.ts")],
+            include: ["fixture-client/**/*.ts"],
+          },
+          null,
+          2,
+        ),
       );
       const started = performance.now();
       const outcome = await exec(process.execPath, ["node_modules/typescript/bin/tsc", "-p", config, "--pretty", "false"], consumer);
       timings[`tsc ${name}`] = performance.now() - started;
       const errors = outcome.output.split("\n").filter((line) => line.includes("error TS"));
-      expect(errors).toHaveLength(1);
+      expect(errors, outcome.output).toHaveLength(1);
       expect(errors[0]).toMatch(/^bad-body\.ts\(5,\d+\): error TS2322: Type 'number' is not assignable to type 'string'\./);
       expect(outcome.code).not.toBe(0);
     }, 120_000);

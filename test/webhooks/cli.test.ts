@@ -45,3 +45,15 @@ describe("npm run mock -- webhook <api> <webhook> --to <url>", () => {
     expect(await mockCli("webhook", "cryptomus", "refund", "--print")).toMatchObject({ code: 1, stderr: expect.stringContaining('cryptomus has no webhook "refund"; its spec declares: payment, payout') });
   }, 60_000);
 });
+
+describe("npm run mock -- --help", () => {
+  it("covers every command: serving the mocks and sending webhooks, with each one's options", async () => {
+    const result = await mockCli("--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Commands:\n {2}serve +serve the mock servers \(the default command\)\n {2}webhook +send a signed webhook notification to a URL/);
+    expect(result.stdout).toContain("Usage: npm run mock -- [<provider>...] [--port <n>]");
+    expect(result.stdout).toContain("Usage: npm run mock -- webhook <provider> <webhook> (--to <url> | --print)");
+    for (const option of ["--port", "--host", "--dynamic", "--seed", "--secret", "--to", "--print", "--example", "--payload", "--content-type"]) expect(result.stdout).toContain(`  ${option} `);
+    expect(await mockCli("webhook", "--help")).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run mock -- webhook/) });
+  }, 60_000);
+});
