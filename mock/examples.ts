@@ -1,5 +1,6 @@
-import { escapeSegment } from "../generator/model/json-pointer.js";
 import type { ApiModel, OperationModel } from "../generator/model/types.js";
+import { escapeSegment, pointerSegments } from "../generator/runtime/pointer.js";
+import { isRecord } from "../generator/runtime/records.js";
 
 /** A spec as the example readers need it: its model and its bundled document. */
 export interface DocumentedApi {
@@ -11,21 +12,13 @@ export interface DocumentedApi {
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Follows a local $ref chain; returns the node and the pointer it really lives at. */
 function follow(document: Json, node: unknown, pointer: string): { node: unknown; pointer: string } {
   let current = node;
   let at = pointer;
   for (let hops = 0; isRecord(current) && typeof current.$ref === "string" && hops < 20; hops += 1) {
     at = current.$ref.slice(1);
-    current = at
-      .split("/")
-      .slice(1)
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((n, key) => (isRecord(n) ? n[key] : undefined), document);
+    current = pointerSegments(at).reduce<unknown>((n, key) => (isRecord(n) ? n[key] : undefined), document);
   }
   return { node: current, pointer: at };
 }

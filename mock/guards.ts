@@ -1,6 +1,7 @@
-import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { MockAnswerRef } from "../generator/extensions/x-mock-answer.js";
+import type { MockAnswerRef } from "../generator/extensions/mock-answer-ref.js";
+import { sameText } from "../generator/runtime/constant-time.js";
+import { readHeader } from "../generator/runtime/headers.js";
 import type { XMockUnauthorized } from "../generator/extensions/x-mock-unauthorized.js";
 import type { AuthModel } from "../generator/model/types.js";
 import { getRequestSigner } from "../generator/runtime/signing.js";
@@ -32,13 +33,14 @@ export interface CredentialContext {
   readonly unauthorized: ReadonlyMap<string, XMockUnauthorized>;
 }
 
-export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(", ") : value;
+/** A request header as one string (repeated ones joined, as HTTP joins them). */
+function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = readHeader(headers, name);
+  return typeof value === "string" || value === undefined ? value : value.join(", ");
 }
 
 function cookieValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  for (const pair of (headerValue(headers, "cookie") ?? "").split(";")) {
+  for (const pair of (headerText(headers, "cookie") ?? "").split(";")) {
     const at = pair.indexOf("=");
     if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
   }
@@ -49,7 +51,7 @@ function cookieValue(headers: IncomingHttpHeaders, name: string): string | undef
 export function sentValue(request: GuardedRequest, location: string, name: string): string | undefined {
   switch (location) {
     case "header":
-      return headerValue(request.headers, name);
+      return headerText(request.headers, name);
     case "cookie":
       return cookieValue(request.headers, name);
     case "query":
@@ -57,13 +59,6 @@ export function sentValue(request: GuardedRequest, location: string, name: strin
     default:
       return undefined;
   }
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a, "utf8");
-  const right = Buffer.from(b, "utf8");
-  // timingSafeEqual needs equal lengths; a length mismatch is a mismatch anyway.
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 type Problem = "missing" | "wrong";

@@ -3,8 +3,10 @@ import { parseXMockPages, type XMockPages } from "../generator/extensions/x-mock
 import { parseXMockUnauthorized, type XMockUnauthorized } from "../generator/extensions/x-mock-unauthorized.js";
 import type { Parsed } from "../generator/extensions/problem.js";
 import { buildModel } from "../generator/model/build-model.js";
-import { asRecord } from "../generator/model/context.js";
-import { createDeref, pointerOf } from "../generator/model/json-pointer.js";
+import { isJsonMediaType } from "../generator/runtime/media-types.js";
+import { pointerOf } from "../generator/runtime/pointer.js";
+import { asRecord } from "../generator/runtime/records.js";
+import { createDeref } from "../generator/spec/deref.js";
 import { SpecError } from "../generator/model/spec-error.js";
 import type { ApiModel, OperationModel, ResponseModel } from "../generator/model/types.js";
 import type { MockSpec } from "./specs.js";
@@ -51,7 +53,7 @@ export function mockApi(spec: MockSpec): MockApi {
   const operations = model.operations.map((operation): MockOperation => {
     const at = ["paths", operation.path, operation.method];
     const node = asRecord(asRecord(deref(paths[operation.path]))?.[operation.method]) ?? {};
-    const success = operation.responses.find((r) => /^2\d\d$/.test(r.status) && r.contentType !== undefined && /[/+]json\b/.test(r.contentType));
+    const success = operation.responses.find((r) => /^2\d\d$/.test(r.status) && r.contentType !== undefined && isJsonMediaType(r.contentType));
     const pages =
       node["x-mock-pages"] === undefined
         ? undefined

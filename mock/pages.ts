@@ -1,4 +1,5 @@
 import { readPointer } from "../generator/runtime/pointer.js";
+import { isRecord } from "../generator/runtime/records.js";
 import type { PagingField } from "../generator/runtime/types.js";
 import { type GuardedRequest, sentValue } from "./guards.js";
 import type { MockOperation } from "./mock-api.js";
@@ -10,10 +11,6 @@ export interface PagePlan {
   readonly prefer: string;
   /** The value to put at a JSON pointer of Prism's success answer. */
   readonly patch?: { readonly pointer: string; readonly value: unknown };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A request field of a paging declaration: a parameter, or a top-level field of the JSON body. */

@@ -1,4 +1,5 @@
 import type { XMockInvalid } from "../generator/extensions/x-mock-invalid.js";
+import { isRecord } from "../generator/runtime/records.js";
 
 /** One reason a request breaks the spec: where, which field, which rule, and the validator's sentence. */
 export interface Violation {
@@ -53,16 +54,12 @@ function render(template: unknown, violation: Violation, rules: Readonly<Record<
   return template;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * Objects merge key by key, lists are appended (without repeats), different strings are joined
  * with "; " (so a one-message shape still names every failure), and otherwise the first value stays.
  */
 function merge(a: unknown, b: unknown): unknown {
-  if (isObject(a) && isObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const out: Record<string, unknown> = { ...a };
     for (const [key, value] of Object.entries(b)) out[key] = key in out ? merge(out[key], value) : value;
     return out;

@@ -1,24 +1,18 @@
-import { isRecord, type Parsed, type Problem, unknownKeys } from "./problem.js";
-import { allowsType, type Deref, schemaAtPointer } from "./schema-pointer.js";
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { isRecord } from "../runtime/records.js";
+import type { BatchSpec } from "../runtime/types.js";
+import type { OperationView } from "../spec/operation.js";
+import { allowsType, schemaAtPointer } from "../spec/schema-pointer.js";
+import { lintView, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
 
 /**
  * `x-batch` on an operation whose request carries a bounded list: the client's `.batched()`
- * splits any number of entries into requests of at most `size` and merges the answers.
+ * splits any number of entries into requests of at most `size` and merges the answers. The
+ * parsed value is the runtime's descriptor as is.
  */
-export interface XBatch {
-  /** JSON pointer of the list in the request body. */
-  readonly items: string;
-  /** JSON pointer of the list to merge in the success body. */
-  readonly results: string;
-  /** Entries per request: `size`, else the list's maxItems. */
-  readonly size: number;
-}
+export type XBatch = BatchSpec;
 
-export interface BatchContext {
-  readonly bodySchema: unknown;
-  readonly successSchema: unknown;
-  readonly deref: Deref;
-}
+export type BatchContext = Pick<OperationView, "bodySchema" | "successSchema" | "deref">;
 
 export function parseXBatch(value: unknown, context: BatchContext): Parsed<XBatch> {
   if (!isRecord(value)) {
@@ -58,3 +52,11 @@ export function parseXBatch(value: unknown, context: BatchContext): Parsed<XBatc
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { items: value.items as string, results: value.results as string, size: size as number } };
 }
+
+/** The lint rule: `x-batch` points at a list in the JSON request body and a list in the success body, with a size. */
+export const xBatchRule: Oas3Rule = () => ({
+  Operation(node: object, ctx) {
+    const value = (node as Record<string, unknown>)["x-batch"];
+    if (value !== undefined) reportProblems(ctx, "x-batch", parseXBatch(value, lintView(node, ctx)));
+  },
+});

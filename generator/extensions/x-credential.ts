@@ -1,4 +1,6 @@
-import { identifier, isRecord, type Parsed, type Problem, unknownKeys } from "./problem.js";
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { isRecord } from "../runtime/records.js";
+import { identifier, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
 
 /** `x-credential` on a security scheme: which client option supplies its value. */
 export interface XCredential {
@@ -32,3 +34,18 @@ export function parseXCredential(value: unknown): Parsed<XCredential> {
     },
   };
 }
+
+/** The lint rule: `x-credential` is well-formed, and not beside `x-signature` on one scheme. */
+export const xCredentialRule: Oas3Rule = () => ({
+  SecurityScheme(scheme: Record<string, unknown>, ctx) {
+    if (scheme["x-credential"] === undefined) return;
+    if (scheme["x-signature"] !== undefined) {
+      ctx.report({
+        message: "a scheme has either x-credential (a sent secret) or x-signature (a computed value), not both",
+        location: ctx.location.child(["x-credential"]),
+      });
+      return;
+    }
+    reportProblems(ctx, "x-credential", parseXCredential(scheme["x-credential"]));
+  },
+});

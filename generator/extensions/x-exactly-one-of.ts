@@ -1,4 +1,5 @@
-import type { Parsed } from "./problem.js";
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { lintView, type Parsed, reportProblems } from "./problem.js";
 
 /**
  * `x-exactly-one-of` on an operation: names of its parameters of which exactly one must be
@@ -25,3 +26,11 @@ export function parseXExactlyOneOf(
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
+
+/** The lint rule: `x-exactly-one-of` lists two or more distinct, declared, optional parameters. */
+export const xExactlyOneOfRule: Oas3Rule = () => ({
+  Operation(node: object, ctx) {
+    const value = (node as Record<string, unknown>)["x-exactly-one-of"];
+    if (value !== undefined) reportProblems(ctx, "x-exactly-one-of", parseXExactlyOneOf(value, lintView(node, ctx).parameters));
+  },
+});

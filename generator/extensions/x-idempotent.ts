@@ -1,4 +1,5 @@
-import type { Parsed } from "./problem.js";
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { type Parsed, reportProblems } from "./problem.js";
 
 /**
  * `x-idempotent: true` on an operation: repeating it has no further effect (a read sent as
@@ -9,3 +10,11 @@ export function parseXIdempotent(value: unknown): Parsed<boolean> {
     ? { ok: true, value }
     : { ok: false, problems: [{ path: [], message: "x-idempotent must be true or false" }] };
 }
+
+/** The lint rule: `x-idempotent` is a boolean. */
+export const xIdempotentRule: Oas3Rule = () => ({
+  Operation(node: object, ctx) {
+    const value = (node as Record<string, unknown>)["x-idempotent"];
+    if (value !== undefined) reportProblems(ctx, "x-idempotent", parseXIdempotent(value));
+  },
+});

@@ -1,5 +1,7 @@
-import { type DocumentedResponses, isClientError, undocumentedAnswer } from "./x-mock-answer.js";
-import { isRecord, type Parsed, type Problem, unknownKeys } from "./problem.js";
+import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
+import { isRecord } from "../runtime/records.js";
+import { type DocumentedResponses, isClientError, undocumentedAnswer } from "./mock-answer-ref.js";
+import { isWebhook, lintView, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
 
 /**
  * `x-mock-invalid` at the root of a spec (every operation) or on an operation (overriding it):
@@ -80,3 +82,43 @@ export function invalidProblems(value: XMockInvalid, responses: DocumentedRespon
   const why = undocumentedAnswer({ status: value.status }, responses);
   return why === undefined ? [] : [{ path: ["status"], message: why }];
 }
+
+const KEY = "x-mock-invalid";
+
+/**
+ * The lint rule: `x-mock-invalid` (at the root, or on an operation) is a well-formed refusal
+ * template whose status every operation it applies to documents with a JSON body.
+ */
+export const xMockInvalidRule: Oas3Rule = () => {
+  // The root is entered before any operation; its declaration applies to those without their own.
+  let root: XMockInvalid | undefined;
+  return {
+    Root(node: object, ctx: UserContext) {
+      const value = (node as Record<string, unknown>)[KEY];
+      if (value === undefined) return;
+      const parsed = parseXMockInvalid(value);
+      reportProblems(ctx, KEY, parsed);
+      if (parsed.ok) root = parsed.value;
+    },
+    Operation(node: object, ctx: UserContext) {
+      if (isWebhook(ctx)) return;
+      const operation = node as Record<string, unknown>;
+      let effective = root;
+      if (operation[KEY] !== undefined) {
+        const parsed = parseXMockInvalid(operation[KEY]);
+        reportProblems(ctx, KEY, parsed);
+        if (!parsed.ok) return;
+        effective = parsed.value;
+      }
+      if (effective === undefined) return;
+      const problems = invalidProblems(effective, lintView(node, ctx).responses);
+      if (operation[KEY] !== undefined) {
+        reportProblems(ctx, KEY, { ok: false, problems });
+        return;
+      }
+      for (const problem of problems) {
+        ctx.report({ message: `the root's x-mock-invalid answers ${effective.status}, but ${problem.message}`, location: ctx.location.child(["responses"]).key() });
+      }
+    },
+  };
+};

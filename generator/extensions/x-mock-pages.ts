@@ -1,5 +1,7 @@
+import type { Oas3Rule } from "@redocly/openapi-core";
 import { readPointer } from "../runtime/pointer.js";
-import type { Parsed, Problem } from "./problem.js";
+import { isWebhook, lintView, type Parsed, type Problem, reportProblems } from "./problem.js";
+import { parseXPagination } from "./x-pagination.js";
 
 /**
  * `x-mock-pages` on a paged operation: the names of its success response's examples, in page
@@ -65,3 +67,25 @@ export function parseXMockPages(value: unknown, context: MockPagesContext): Pars
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
+
+/**
+ * The lint rule: `x-mock-pages` lists success examples that chain into a walk that ends: the
+ * first is the default answer, each cursor leads to the next page, the last has none.
+ */
+export const xMockPagesRule: Oas3Rule = () => ({
+  Operation(node: object, ctx) {
+    if (isWebhook(ctx)) return;
+    const operation = node as Record<string, unknown>;
+    const value = operation["x-mock-pages"];
+    if (value === undefined) return;
+    const view = lintView(node, ctx);
+    let pagination;
+    if (operation["x-pagination"] !== undefined) {
+      const parsed = parseXPagination(operation["x-pagination"], view);
+      // A malformed x-pagination is its own rule's to report.
+      if (!parsed.ok) return;
+      pagination = parsed.value;
+    }
+    reportProblems(ctx, "x-mock-pages", parseXMockPages(value, { pagination, examples: view.successExamples }));
+  },
+});

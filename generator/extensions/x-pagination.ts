@@ -1,7 +1,9 @@
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { isRecord } from "../runtime/records.js";
 import type { PaginationSpec } from "../runtime/types.js";
-import { escapeSegment } from "../model/json-pointer.js";
-import { isRecord, nonEmptyString, type Parsed, type Problem, unknownKeys } from "./problem.js";
-import { allowsType, type Deref, schemaAtPointer } from "./schema-pointer.js";
+import type { OperationView } from "../spec/operation.js";
+import { allowsType, propertySchema, schemaAtPointer } from "../spec/schema-pointer.js";
+import { lintView, nonEmptyString, type Parsed, type Problem, reportProblems, under, unknownKeys } from "./problem.js";
 
 /**
  * `x-pagination` on a list operation, in one of two forms:
@@ -13,15 +15,8 @@ import { allowsType, type Deref, schemaAtPointer } from "./schema-pointer.js";
  */
 export type XPagination = PaginationSpec;
 
-export interface PaginationContext {
-  /** The operation's parameters as `in` + name (and their schemas, for the limit's default). */
-  readonly parameters: readonly { readonly in: string; readonly name: string; readonly required?: boolean; readonly schema?: unknown }[];
-  /** Schema of the success (2xx) JSON response body, if any. */
-  readonly successSchema: unknown;
-  /** Schema of the JSON request body, if any (for offsets and limits sent in the body). */
-  readonly bodySchema?: unknown;
-  readonly deref: Deref;
-}
+/** What the parser checks against: the operation's parameters, success schema (the lowest 2xx JSON answer: a 3xx has no page to read) and JSON body schema. */
+export type PaginationContext = Pick<OperationView, "parameters" | "successSchema" | "bodySchema" | "deref">;
 
 const CURSOR_SHAPE = "{ cursor: { in: query|header, name }, nextCursor, items }";
 const OFFSET_SHAPE = "{ offset: { in: query|header|body, name }, limit: { in: query|header|body, name, meaning?: count|end }, items }";
@@ -32,7 +27,7 @@ type Location = { readonly in: string; readonly name: string };
 function fieldProblems(value: unknown, key: string, places: readonly string[], context: PaginationContext, extra: readonly string[] = []): Problem[] {
   if (!isRecord(value)) return [{ path: [key], message: `x-pagination.${key} must be an object { in: ${places.join("|")}, name }` }];
   const problems: Problem[] = [
-    ...unknownKeys(value, ["in", "name", ...extra]).map((p) => ({ ...p, path: [key, ...p.path] })),
+    ...under([key], unknownKeys(value, ["in", "name", ...extra])),
     ...nonEmptyString(value.name, [key, "name"], `x-pagination.${key}.name`),
   ];
   if (typeof value.in !== "string" || !places.includes(value.in)) {
@@ -43,7 +38,7 @@ function fieldProblems(value: unknown, key: string, places: readonly string[], c
   if (value.in === "body") {
     if (context.bodySchema === undefined) {
       problems.push({ path: [key, "in"], message: `the operation has no JSON request body for x-pagination.${key} to go in` });
-    } else if (schemaAtPointer(context.bodySchema, `/${escapeSegment(value.name)}`, context.deref) === undefined) {
+    } else if (propertySchema(context.bodySchema, value.name, context.deref) === undefined) {
       problems.push({ path: [key, "name"], message: `the JSON request body declares no property "${value.name}"; declare it in the body schema` });
     }
   } else if (!context.parameters.some((p) => p.in === value.in && p.name === value.name)) {
@@ -56,7 +51,7 @@ function fieldProblems(value: unknown, key: string, places: readonly string[], c
 function fieldSchema(field: Location, context: PaginationContext): Record<string, unknown> | undefined {
   const schema =
     field.in === "body"
-      ? schemaAtPointer(context.bodySchema, `/${escapeSegment(field.name)}`, context.deref)
+      ? propertySchema(context.bodySchema, field.name, context.deref)
       : context.deref(context.parameters.find((p) => p.in === field.in && p.name === field.name)?.schema);
   return isRecord(schema) ? schema : undefined;
 }
@@ -127,3 +122,11 @@ export function parseXPagination(value: unknown, context: PaginationContext): Pa
   }
   return parseCursor(value, context);
 }
+
+/** The lint rule: `x-pagination` names declared request fields and pointers that exist in the success schema. */
+export const xPaginationRule: Oas3Rule = () => ({
+  Operation(node: object, ctx) {
+    const value = (node as Record<string, unknown>)["x-pagination"];
+    if (value !== undefined) reportProblems(ctx, "x-pagination", parseXPagination(value, lintView(node, ctx)));
+  },
+});

@@ -1,4 +1,5 @@
-import type { Parsed } from "./problem.js";
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { type Parsed, reportProblems } from "./problem.js";
 
 /**
  * `x-request-id: true` on a response header (a Header object): that header carries the
@@ -8,3 +9,11 @@ import type { Parsed } from "./problem.js";
 export function parseXRequestId(value: unknown): Parsed<true> {
   return value === true ? { ok: true, value } : { ok: false, problems: [{ path: [], message: "x-request-id must be true (it marks the header that carries the answer's id)" }] };
 }
+
+/** The lint rule: `x-request-id` is `true`, on a response header. */
+export const xRequestIdRule: Oas3Rule = () => ({
+  Header(node: object, ctx) {
+    const value = (node as Record<string, unknown>)["x-request-id"];
+    if (value !== undefined) reportProblems(ctx, "x-request-id", parseXRequestId(value));
+  },
+});

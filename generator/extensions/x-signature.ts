@@ -1,5 +1,7 @@
+import type { Oas3Rule } from "@redocly/openapi-core";
+import { isRecord } from "../runtime/records.js";
 import { requestSigners } from "../runtime/signing.js";
-import { identifier, isRecord, type Parsed, type Problem, unknownKeys } from "./problem.js";
+import { identifier, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
 
 /** `x-signature` on an apiKey security scheme: its value is computed from the body. */
 export interface XSignature {
@@ -38,3 +40,17 @@ export function parseXSignature(value: unknown): Parsed<XSignature> {
     },
   };
 }
+
+/** The lint rule: `x-signature` names a registered algorithm and a credential, on a header apiKey scheme. */
+export const xSignatureRule: Oas3Rule = () => ({
+  SecurityScheme(scheme: Record<string, unknown>, ctx) {
+    if (scheme["x-signature"] === undefined) return;
+    if (scheme.type !== "apiKey" || scheme.in !== "header") {
+      ctx.report({
+        message: "x-signature belongs on an apiKey scheme with in: header (the header that carries the signature)",
+        location: ctx.location.child(["x-signature"]),
+      });
+    }
+    reportProblems(ctx, "x-signature", parseXSignature(scheme["x-signature"]));
+  },
+});

@@ -1,12 +1,12 @@
+import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
+import { isRecord } from "../runtime/records.js";
 import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
 import { bodyKindOf } from "../runtime/webhook-body.js";
-import { escapeSegment } from "../model/json-pointer.js";
-import { identifier, isRecord, nonEmptyString, type Parsed, type Problem, unknownKeys } from "./problem.js";
-import { type Deref, schemaAtPointer } from "./schema-pointer.js";
-
-export type MatchValue = string | number | boolean;
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+import type { WebhookSignatureSpec } from "../runtime/webhook-types.js";
+import { type Deref, lintDeref } from "../spec/deref.js";
+import { methodsOf } from "../spec/methods.js";
+import { propertySchema } from "../spec/schema-pointer.js";
+import { identifier, isWebhook, lintView, nonEmptyString, type Parsed, type Problem, reportProblems, under, unknownKeys } from "./problem.js";
 
 /** What the lint rule and the model both say about the webhooks of a spec. */
 export const webhookMessages = {
@@ -18,31 +18,15 @@ export const webhookMessages = {
   overlap: (earlier: string, later: string) => `a notification could be both "${earlier}" and "${later}"; give each a match that differs on a shared field`,
 };
 
-/** The methods a webhook's path item declares operations for; a webhook must have exactly one. */
-export function webhookMethods(pathItem: unknown): (typeof METHODS)[number][] {
-  return isRecord(pathItem) ? METHODS.filter((m) => isRecord(pathItem[m])) : [];
-}
-
 /**
  * `x-webhook-signature` on a webhook's operation: how its notifications are signed, and (when
- * a spec has several webhooks) which bodies are this webhook.
+ * a spec has several webhooks) which bodies are this webhook. The parsed value is the runtime's
+ * declaration plus the verifier option's description.
  */
-export interface XWebhookSignature {
-  /** A name in the runtime's webhook-algorithm registry. */
-  readonly algorithm: string;
-  /** The verifier option holding the key. */
-  readonly secret: string;
-  /** Where the signature travels. */
-  readonly in: "body" | "header";
-  /** The body field or header carrying it. */
-  readonly name: string;
-  /** Top-level body field → the values that make a body this webhook. */
-  readonly match?: Readonly<Record<string, readonly MatchValue[]>>;
-  /** Token claim → the body field it must equal (token algorithms only). */
-  readonly claims?: Readonly<Record<string, { readonly field: string; readonly optionalPrefix?: string; readonly pattern?: string }>>;
+export type XWebhookSignature = WebhookSignatureSpec & {
   /** Documents the verifier option. */
   readonly description?: string;
-}
+};
 
 /** What the extension is checked against: the webhook's own declarations. */
 export interface WebhookSignatureContext {
@@ -66,7 +50,7 @@ function isRequired(schema: unknown, field: string, deref: Deref): boolean {
 /** Problems with a top-level body field the extension names, in every declared body schema. */
 function fieldProblems(field: string, path: readonly (string | number)[], what: string, context: WebhookSignatureContext, mustBeRequired: boolean): Problem[] {
   return context.bodies.flatMap(({ mediaType, schema }) => {
-    if (schemaAtPointer(schema, `/${escapeSegment(field)}`, context.deref) === undefined) {
+    if (propertySchema(schema, field, context.deref) === undefined) {
       return [{ path, message: `${what} "${field}" is not a property of the ${mediaType} body schema` }];
     }
     return mustBeRequired && !isRequired(schema, field, context.deref)
@@ -87,7 +71,7 @@ function matchProblems(match: unknown, context: WebhookSignatureContext): Proble
     const problems = fieldProblems(field, at, "the match field", context, true);
     if (problems.length > 0) return problems;
     return context.bodies.flatMap(({ mediaType, schema }) => {
-      const property = context.deref(schemaAtPointer(schema, `/${escapeSegment(field)}`, context.deref));
+      const property = context.deref(propertySchema(schema, field, context.deref));
       if (!isRecord(property)) return [];
       const allowed = "const" in property ? [property.const] : Array.isArray(property.enum) ? property.enum : undefined;
       const kind = bodyKindOf(mediaType);
@@ -108,7 +92,7 @@ function claimProblems(claims: unknown, context: WebhookSignatureContext): Probl
     const at = ["claims", claim];
     if (!isRecord(binding)) return [{ path: at, message: `x-webhook-signature.claims.${claim} must be an object { field, optionalPrefix?, pattern? }` }];
     const problems = [
-      ...unknownKeys(binding, ["field", "optionalPrefix", "pattern"]).map((p) => ({ ...p, path: [...at, ...p.path] })),
+      ...under(at, unknownKeys(binding, ["field", "optionalPrefix", "pattern"])),
       ...nonEmptyString(binding.field, [...at, "field"], `x-webhook-signature.claims.${claim}.field`),
     ];
     if (binding.optionalPrefix !== undefined) {
@@ -198,3 +182,80 @@ export function overlappingWebhooks(webhooks: readonly { readonly name: string; 
     });
   return webhooks.flatMap((later, i) => webhooks.slice(0, i).filter((earlier) => !disjoint(earlier.match, later.match)).map((earlier): [string, string] => [earlier.name, later.name]));
 }
+
+// The lint rule.
+
+const KEY = "x-webhook-signature";
+
+function checkOperation(operation: Record<string, unknown>, ctx: UserContext, required: boolean): void {
+  const value = operation[KEY];
+  if (!isWebhook(ctx)) {
+    if (value !== undefined) {
+      ctx.report({
+        message: "x-webhook-signature belongs on a webhook (under webhooks:); requests are signed with x-signature on a security scheme",
+        location: ctx.location.child([KEY]).key(),
+      });
+    }
+    return;
+  }
+  if (value === undefined) {
+    if (required) ctx.report({ message: webhookMessages.missing, location: ctx.location.key() });
+    return;
+  }
+  const { parameters, deref } = lintView(operation, ctx);
+  const content = deref(isRecord(deref(operation.requestBody)) ? (deref(operation.requestBody) as Record<string, unknown>).content : undefined);
+  const bodies = Object.entries(isRecord(content) ? content : {}).map(([mediaType, media]) => {
+    const resolved = deref(media);
+    return { mediaType, schema: isRecord(resolved) ? resolved.schema : undefined };
+  });
+  const headers = parameters.filter((p) => p.in === "header").map((p) => p.name);
+  reportProblems(ctx, KEY, parseXWebhookSignature(value, { bodies, headers, deref }));
+}
+
+/** Across webhooks: one operation each, and no body that two of them could claim. */
+function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
+  const deref = lintDeref(ctx);
+  const webhooks = deref(root.webhooks);
+  if (!isRecord(webhooks)) return;
+  const declared: { name: string; method: string; match?: XWebhookSignature["match"] }[] = [];
+  for (const [name, raw] of Object.entries(webhooks)) {
+    const item = deref(raw);
+    const methods = methodsOf(item);
+    if (methods.length !== 1) {
+      ctx.report({ message: webhookMessages.oneOperation(methods), location: ctx.location.child(["webhooks", name]).key() });
+      continue;
+    }
+    const method = methods[0]!;
+    const declaration = (item as Record<string, Record<string, unknown>>)[method]![KEY];
+    // A missing or malformed declaration is the per-operation check's to report; comparing
+    // it with the others would only repeat that.
+    if (!isRecord(declaration)) continue;
+    const match = declaration.match;
+    if (match === undefined) declared.push({ name, method });
+    else if (isRecord(match) && Object.values(match).every(Array.isArray)) declared.push({ name, method, match: match as XWebhookSignature["match"] });
+  }
+  for (const [earlier, later] of overlappingWebhooks(declared)) {
+    const webhook = declared.find((w) => w.name === later)!;
+    ctx.report({
+      message: webhookMessages.overlap(earlier, later),
+      location: ctx.location.child(["webhooks", later, webhook.method, KEY, ...(webhook.match ? ["match"] : [])]),
+    });
+  }
+}
+
+/**
+ * The lint rule: `x-webhook-signature` names a registered algorithm, a verifier option, and
+ * where the signature travels, consistently with the webhook's body and headers, and their
+ * `match`es tell every pair of webhooks apart. With the option `required: true` (this
+ * project's redocly.yaml) every webhook must have one; elsewhere an unsigned webhook is only typed.
+ */
+export const xWebhookSignatureRule: Oas3Rule = (options) => ({
+  Root: {
+    leave(root: object, ctx: UserContext) {
+      checkWebhooks(root as Record<string, unknown>, ctx);
+    },
+  },
+  Operation(node: object, ctx: UserContext) {
+    checkOperation(node as Record<string, unknown>, ctx, options.required === true);
+  },
+});

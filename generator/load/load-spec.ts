@@ -136,11 +136,19 @@ async function contentHash(files: readonly string[], resolver: PolicyResolver, c
   return hash.digest("hex");
 }
 
+/** A spec linted: every problem found, and the resolver holding the files it read (for the bundle). */
+export interface LintedSpec {
+  readonly problems: readonly NormalizedProblem[];
+  readonly resolver: PolicyResolver;
+  readonly bytes: Buffer;
+}
+
 /**
- * Bundles and validates one spec. Only problems of severity "error" stop generation; warnings
- * are `npm run lint`'s business.
+ * Reads and lints one spec with the resolver that holds it to its project folder and off the
+ * network unless the user opted in (`npm run lint` and generation alike). Throws SpecError for
+ * what makes it no spec at all (unreadable, empty, another format, a refused or looping file).
  */
-export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd()): Promise<LoadedSpec> {
+export async function lintSpec(api: ApiEntry, config: Config, cwd = process.cwd()): Promise<LintedSpec> {
   const shown = displayPath(api.root, cwd);
   let bytes: Buffer;
   try {
@@ -149,17 +157,24 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
     throw new SpecError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the root path in redocly.yaml`);
   }
   checkDocument(bytes.toString("utf8"), shown);
-  const apiConfig = config.forAlias(api.name);
-  // One resolver for both passes, so each file is read and parsed once; it holds the spec to its
-  // project folder and off the network unless the user opted in.
   const policy = api.policy ?? { root: path.dirname(api.root), allowRemoteRefs: false, allowOutsideRefs: false };
-  const externalRefResolver = new PolicyResolver(apiConfig.resolve, policy, api.root, (file) => displayPath(file, cwd));
-  let problems: NormalizedProblem[];
+  const resolver = new PolicyResolver(config.forAlias(api.name).resolve, policy, api.root, (file) => displayPath(file, cwd));
   try {
-    problems = await lint({ ref: api.root, config: apiConfig, externalRefResolver });
+    return { problems: await lint({ ref: api.root, config: config.forAlias(api.name), externalRefResolver: resolver }), resolver, bytes };
   } catch (error) {
-    throw (await resolveFailure(error, externalRefResolver, cwd)) ?? syntaxError(error, shown) ?? error;
+    throw (await resolveFailure(error, resolver, cwd)) ?? syntaxError(error, shown) ?? error;
   }
+}
+
+/**
+ * Bundles and validates one spec. Only problems of severity "error" stop generation; warnings
+ * are `npm run lint`'s business. The bundle reuses the lint's resolver, so each file is read
+ * and parsed once.
+ */
+export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd()): Promise<LoadedSpec> {
+  const shown = displayPath(api.root, cwd);
+  const { problems, resolver: externalRefResolver, bytes } = await lintSpec(api, config, cwd);
+  const apiConfig = config.forAlias(api.name);
   const lintErrors = problems.filter(isBlocking);
   if (lintErrors.length > 0) {
     throw new SpecError(lintErrors.map((p) => formatProblem(p, cwd)).join("\n"));

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Config, createConfig, loadConfig } from "@redocly/openapi-core";
+import { type Config, createConfig } from "@redocly/openapi-core";
 import { parse as parseYaml } from "yaml";
-import { payspecPlugin } from "../../lint/plugin.js";
+import { payspecPlugin } from "../lint/plugin.js";
+import { isRecord } from "../runtime/records.js";
 import { PROJECT_LAYOUT } from "../write/layout.js";
 import { MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
 
@@ -35,22 +36,11 @@ export class ProjectConfigError extends Error {
   override name = "ProjectConfigError";
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * The `x-payspec` opt-ins of redocly.yaml, after refusing what it may not do unasked: an
  * `extends` (top-level or per api) that is a URL would be fetched while the config loads.
  */
-function readOptIns(configPath: string, cli: RefOptIns): Required<RefOptIns> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(configPath, "utf8"), { maxAliasCount: MAX_YAML_ALIASES });
-  } catch (error) {
-    throw new ProjectConfigError(`redocly.yaml: not valid YAML (${(error as Error).message.split("\n")[0]}); fix it`);
-  }
-  const root = isRecord(raw) ? raw : {};
+function readOptIns(root: Record<string, unknown>, cli: RefOptIns): Required<RefOptIns> {
   const own = isRecord(root["x-payspec"]) ? root["x-payspec"] : {};
   const optIns = {
     allowRemoteRefs: cli.allowRemoteRefs === true || own.allowRemoteRefs === true,
@@ -76,8 +66,18 @@ export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Pro
   if (!existsSync(configPath)) {
     throw new ProjectConfigError(`redocly.yaml: not found in ${dir}; create it with an apis: entry per spec (see README "Adding a provider")`);
   }
-  const policy: RefPolicy = { root: dir, ...readOptIns(configPath, cli) };
-  const config = await loadConfig({ configPath, plugins: [payspecPlugin] });
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(configPath, "utf8"), { maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    throw new ProjectConfigError(`redocly.yaml: not valid YAML (${(error as Error).message.split("\n")[0]}); fix it`);
+  }
+  const root = isRecord(raw) ? raw : {};
+  const policy: RefPolicy = { root: dir, ...readOptIns(root, cli) };
+  // `plugins:` names the rules' module for the real Redocly CLI; here the same rules come in as
+  // an object, so nothing is imported from the config (and no TypeScript loader is needed).
+  const { plugins: _plugins, ...withoutPlugins } = root;
+  const config = await createConfig(withoutPlugins as Parameters<typeof createConfig>[0], { configPath, plugins: [payspecPlugin] });
   const entries = Object.entries(config.resolvedConfig.apis ?? {});
   if (entries.length === 0) {
     throw new ProjectConfigError(`redocly.yaml#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`);

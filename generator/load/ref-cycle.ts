@@ -1,10 +1,10 @@
-import { pointerOf } from "../model/json-pointer.js";
+import { pointerOf, unescapeSegment } from "../runtime/pointer.js";
 
 /** The node at a local `$ref` ("#/a/b") in `document`, or undefined. */
 function target(document: unknown, ref: string): unknown {
   let node = document;
   for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeSegment(decodeURIComponent(raw));
     node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;

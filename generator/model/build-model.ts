@@ -1,15 +1,16 @@
-import { bodyProperties, optionType } from "../extensions/x-client-option.js";
+import { optionType } from "../extensions/x-client-option.js";
+import { createDeref } from "../spec/deref.js";
+import { HTTP_METHODS } from "../spec/methods.js";
+import { schemaProperties } from "../spec/schema-pointer.js";
 import { parseXRequestId } from "../extensions/x-request-id.js";
-import { asRecord, createFail, type ModelContext, unwrap } from "./context.js";
-import { createDeref } from "./json-pointer.js";
+import { asRecord } from "../runtime/records.js";
+import { createFail, type ModelContext, unwrap } from "./context.js";
 import { pascalCase } from "./names.js";
 import { transformOperation } from "./operation.js";
 import { checkPointerName, checkReferences } from "./refs.js";
 import { normalizeSchema } from "./schemas.js";
-import type { ApiModel, ClientOption, CredentialOption, HttpMethod, OperationModel } from "./types.js";
+import type { ApiModel, ClientOption, CredentialOption, OperationModel } from "./types.js";
 import { transformWebhooks } from "./webhooks.js";
-
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** What the model reads of a loaded spec (a LoadedSpec, or a bundled document shipped with the mocks). */
 export interface BundledSpec {
@@ -28,7 +29,7 @@ function collectClientOptions(operations: readonly OperationModel[], credentials
   for (const op of operations) {
     for (const field of op.defaults ?? []) {
       const parameter = op.parameters.find((p) => p.in === field.in && p.name === field.name);
-      const schema = field.in === "body" ? bodyProperties(op.body?.schema, ctx.deref)[field.name] : parameter?.schema;
+      const schema = field.in === "body" ? schemaProperties(op.body?.schema, ctx.deref)[field.name] : parameter?.schema;
       const description = field.in === "body" ? asRecord(ctx.deref(schema))?.description : parameter?.description;
       const type = optionType(schema, ctx.deref);
       const at = ["paths", op.path, op.method];
@@ -72,7 +73,7 @@ export function buildModel(spec: BundledSpec): ApiModel {
   const operations = Object.entries(asRecord(document.paths) ?? {}).flatMap(([path, rawItem]) => {
     checkPointerName(path, ["paths", path], "path", ctx);
     const pathItem = asRecord(ctx.deref(rawItem)) ?? {};
-    return METHODS.filter((m) => asRecord(pathItem[m])).map((method) =>
+    return HTTP_METHODS.filter((m) => asRecord(pathItem[m])).map((method) =>
       transformOperation(path, method, pathItem, asRecord(pathItem[method])!, ctx),
     );
   });

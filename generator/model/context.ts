@@ -1,12 +1,13 @@
 import type { Parsed } from "../extensions/problem.js";
+import { pointerOf } from "../runtime/pointer.js";
+import type { Deref } from "../spec/deref.js";
 import { SpecError } from "./spec-error.js";
-import { pointerOf } from "./json-pointer.js";
 
 /** What every transform needs: the document, ref resolution, and a way to fail with a pointer. */
 export interface ModelContext {
   readonly file: string;
   readonly document: Record<string, unknown>;
-  readonly deref: (node: unknown) => unknown;
+  readonly deref: Deref;
   fail(segments: readonly (string | number)[], message: string): never;
 }
 
@@ -14,10 +15,6 @@ export function createFail(file: string): ModelContext["fail"] {
   return (segments, message) => {
     throw new SpecError(`${file}${pointerOf(segments)}: ${message}`);
   };
-}
-
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** A parsed vendor extension's value, or a SpecError at its first problem (below `at`). */

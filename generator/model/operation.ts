@@ -1,16 +1,22 @@
 import { parseXBatch } from "../extensions/x-batch.js";
-import { bodyProperties, parseXClientOption } from "../extensions/x-client-option.js";
+import { parseXClientOption } from "../extensions/x-client-option.js";
 import { parseXExactlyOneOf } from "../extensions/x-exactly-one-of.js";
 import { parseXIdempotent } from "../extensions/x-idempotent.js";
 import { parseXPagination } from "../extensions/x-pagination.js";
-import { asRecord, type ModelContext, unwrap } from "./context.js";
+import { isJsonMediaType } from "../runtime/media-types.js";
+import { asRecord } from "../runtime/records.js";
+import { pickMediaType } from "../spec/media.js";
+import type { HttpMethod } from "../spec/methods.js";
+import { viewOperation } from "../spec/operation.js";
+import { schemaProperties } from "../spec/schema-pointer.js";
+import { type ModelContext, unwrap } from "./context.js";
 import { camelCase } from "./names.js";
 import { checkPointerName } from "./refs.js";
 import { transformParameters } from "./parameters.js";
 import { normalizeSchema } from "./schemas.js";
-import { isJsonMediaType, pickMediaType, transformResponses } from "./responses.js";
+import { transformResponses } from "./responses.js";
 import { transformSecurity } from "./security.js";
-import type { BodyModel, HttpMethod, OperationModel } from "./types.js";
+import type { BodyModel, OperationModel } from "./types.js";
 
 const IDEMPOTENT_METHODS: readonly HttpMethod[] = ["get", "head", "options", "put", "delete", "trace"];
 
@@ -23,7 +29,7 @@ function transformBody(operation: Record<string, unknown>, at: readonly (string 
   const schema = asRecord(content?.[contentType])?.schema;
   const contentTypes = [contentType, ...Object.keys(content ?? {}).filter((t) => t !== contentType)];
   // Client options can fill top-level fields of a JSON body only: other encodings have no fields to name.
-  const properties = isJsonMediaType(contentType) ? bodyProperties(schema, ctx.deref) : {};
+  const properties = isJsonMediaType(contentType) ? schemaProperties(schema, ctx.deref) : {};
   const clientOptions = Object.fromEntries(
     Object.entries(properties).flatMap(([name, property]) => {
       const value = asRecord(property)?.["x-client-option"];
@@ -38,12 +44,6 @@ function transformBody(operation: Record<string, unknown>, at: readonly (string 
     ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }),
     ...(Object.keys(clientOptions).length > 0 ? { clientOptions } : {}),
   };
-}
-
-/** The raw (unnormalized) schema of a JSON request body, for extension checks. */
-function bodySchema(operation: Record<string, unknown>, body: BodyModel | undefined, ctx: ModelContext): unknown {
-  if (body === undefined || !isJsonMediaType(body.contentType)) return undefined;
-  return asRecord(asRecord(asRecord(ctx.deref(operation.requestBody))?.content)?.[body.contentType])?.schema;
 }
 
 /** Stable name for an operation without operationId: method + path words ("getPetsById"). */
@@ -62,19 +62,15 @@ export function transformOperation(
   const parameters = transformParameters(pathItem, operation, at, ctx);
   const responses = transformResponses(operation, at, ctx);
   const body = transformBody(operation, at, ctx);
-  const success = responses.find((r) => r.ok);
-  const successSchema = (() => {
-    if (!success?.contentType) return undefined;
-    const response = asRecord(ctx.deref(asRecord(ctx.deref(operation.responses))?.[success.status]));
-    return asRecord(asRecord(response?.content)?.[success.contentType])?.schema;
-  })();
+  // What the extensions are checked against, read as the lint rules read it.
+  const view = viewOperation(pathItem, operation, method, ctx.deref);
   const declaredIdempotent =
     operation["x-idempotent"] === undefined ? false : unwrap(parseXIdempotent(operation["x-idempotent"]), [...at, "x-idempotent"], ctx);
   const pagination =
     operation["x-pagination"] === undefined
       ? undefined
       : unwrap(
-          parseXPagination(operation["x-pagination"], { parameters, successSchema, bodySchema: bodySchema(operation, body, ctx), deref: ctx.deref }),
+          parseXPagination(operation["x-pagination"], view),
           [...at, "x-pagination"],
           ctx,
         );
@@ -82,7 +78,7 @@ export function transformOperation(
     operation["x-batch"] === undefined
       ? undefined
       : unwrap(
-          parseXBatch(operation["x-batch"], { bodySchema: bodySchema(operation, body, ctx), successSchema, deref: ctx.deref }),
+          parseXBatch(operation["x-batch"], view),
           [...at, "x-batch"],
           ctx,
         );
@@ -90,7 +86,7 @@ export function transformOperation(
   const exactlyOneOf =
     operation["x-exactly-one-of"] === undefined
       ? undefined
-      : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], parameters), [...at, "x-exactly-one-of"], ctx);
+      : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], view.parameters), [...at, "x-exactly-one-of"], ctx);
   if (typeof operation.operationId === "string") checkPointerName(operation.operationId, [...at, "operationId"], "operationId", ctx);
   const id = typeof operation.operationId === "string" ? operation.operationId : deriveOperationId(method, path);
   const defaults = [

@@ -1,32 +1,9 @@
-import { asRecord, type ModelContext } from "./context.js";
+import { asRecord } from "../runtime/records.js";
+import { type ModelContext } from "./context.js";
+import { mediaExamples, pickMediaType } from "../spec/media.js";
 import { normalizeSchema } from "./schemas.js";
 import type { ResponseModel } from "./types.js";
 
-/** `application/json`, `application/*+json` (with or without parameters such as a charset). */
-export function isJsonMediaType(mediaType: string): boolean {
-  return /[/+]json\b/.test(mediaType);
-}
-
-/** JSON first (what clients parse), then any other declared media type. */
-export function pickMediaType(content: Record<string, unknown> | undefined): string | undefined {
-  if (!content) return undefined;
-  const types = Object.keys(content);
-  return types.find((t) => t === "application/json") ?? types.find(isJsonMediaType) ?? types[0];
-}
-
-export function examplesOf(media: Record<string, unknown> | undefined, ctx: ModelContext): Record<string, unknown> {
-  if (!media) return {};
-  const named = asRecord(media.examples);
-  if (named) {
-    const out: Record<string, unknown> = {};
-    for (const [name, raw] of Object.entries(named)) {
-      const example = asRecord(ctx.deref(raw));
-      if (example && "value" in example) out[name] = example.value;
-    }
-    return out;
-  }
-  return "example" in media ? { default: media.example } : {};
-}
 
 function rank(status: string): number {
   if (/^\d{3}$/.test(status)) return Number(status);
@@ -50,7 +27,7 @@ export function transformResponses(operation: Record<string, unknown>, at: reado
         status,
         ok: /^[23]/.test(status),
         contentType,
-        examples: examplesOf(media, ctx),
+        examples: mediaExamples(media, ctx.deref),
         ...(media?.schema === undefined ? {} : { schema: normalizeSchema(media.schema, ctx) }),
       };
     })

@@ -1,6 +1,7 @@
 import { parseXCredential } from "../extensions/x-credential.js";
 import { parseXSignature } from "../extensions/x-signature.js";
-import { asRecord, type ModelContext, unwrap } from "./context.js";
+import { asRecord } from "../runtime/records.js";
+import { type ModelContext, unwrap } from "./context.js";
 import { camelCase } from "./names.js";
 import type { AuthModel } from "./types.js";
 

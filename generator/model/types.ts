@@ -1,5 +1,6 @@
 import type { XBatch } from "../extensions/x-batch.js";
 import type { ClientDefault } from "../extensions/x-client-option.js";
+import type { HttpMethod } from "../spec/methods.js";
 import type { AuthSpec } from "../runtime/types.js";
 import type { XPagination } from "../extensions/x-pagination.js";
 import type { WebhookModel } from "./webhooks.js";
@@ -44,7 +45,6 @@ export interface ClientOption {
   readonly description?: string;
 }
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 /**
  * A JSON Schema as written in the spec, with every `$ref` that does not point at

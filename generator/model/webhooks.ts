@@ -1,10 +1,11 @@
-import { overlappingWebhooks, parseXWebhookSignature, webhookMessages, webhookMethods, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
-import { asRecord, type ModelContext, unwrap } from "./context.js";
-import { escapeSegment } from "./json-pointer.js";
+import { overlappingWebhooks, parseXWebhookSignature, webhookMessages, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
+import { escapeSegment } from "../runtime/pointer.js";
+import { mediaExamples } from "../spec/media.js";
+import { type HttpMethod, methodsOf } from "../spec/methods.js";
+import { asRecord } from "../runtime/records.js";
+import { type ModelContext, unwrap } from "./context.js";
 import { checkPointerName } from "./refs.js";
 import { transformParameters } from "./parameters.js";
-import { examplesOf } from "./responses.js";
-import type { HttpMethod } from "./types.js";
 
 /** One notification a provider sends (an entry of the spec's `webhooks:`). */
 export interface WebhookModel {
@@ -23,7 +24,7 @@ export interface WebhookModel {
 }
 
 function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel | undefined {
-  const methods = webhookMethods(pathItem);
+  const methods = methodsOf(pathItem);
   const method = methods[0];
   if (method === undefined || methods.length > 1) return ctx.fail(["webhooks", name], webhookMessages.oneOperation(methods));
   const at = ["webhooks", name, method];
@@ -45,7 +46,7 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
     ...(typeof operation.summary === "string" ? { summary: operation.summary } : {}),
     ...(typeof operation.description === "string" ? { description: operation.description } : {}),
     mediaTypes,
-    examples: Object.fromEntries(mediaTypes.map((type) => [type, examplesOf(asRecord(ctx.deref(content[type])), ctx)])),
+    examples: Object.fromEntries(mediaTypes.map((type) => [type, mediaExamples(asRecord(ctx.deref(content[type])), ctx.deref)])),
     signature,
   };
 }

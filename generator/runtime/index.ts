@@ -9,4 +9,5 @@ export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, ClientHooks, 
 export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_WEBHOOK_MAX_BODY_BYTES, type WebhookVerifier } from "./webhook-verifier.js";
 export { readWebhookBody, type WebhookRequestStream } from "./webhook-request.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
-export { checkFormat, checkObject, isObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";
+export { checkFormat, checkObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";
+export { isRecord } from "./records.js";

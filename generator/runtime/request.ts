@@ -2,7 +2,7 @@ import type { ClientContext } from "./context.js";
 import { ConfigurationError } from "./errors.js";
 import { getRequestSigner } from "./signing.js";
 import type { AuthSpec, OperationSpec, RequestArgs } from "./types.js";
-import { buildUrl, hasDotSegment, headerValue, serializeParam } from "./url.js";
+import { buildUrl, hasDotSegment, serializeHeader, serializeParam } from "./url.js";
 import { ValidationError } from "./validation.js";
 
 type Body = NonNullable<RequestInit["body"]>;
@@ -64,7 +64,7 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   const styles = op.styles ?? {};
   const headers = new Headers(ctx.headers);
   for (const [name, value] of Object.entries(args.headers ?? {})) {
-    if (value !== undefined) headers.set(name, headerValue(value, styles[`header:${name}`]?.explode ?? false));
+    if (value !== undefined) headers.set(name, serializeHeader(value, styles[`header:${name}`]?.explode ?? false));
   }
   appendCookies(
     headers,

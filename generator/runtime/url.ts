@@ -16,7 +16,7 @@ export function serializeParam(name: string, value: unknown, { style, explode }:
 }
 
 /** A header parameter in simple style: `a,b` for arrays, `k,v` (or `k=v` exploded) for objects. */
-export function headerValue(value: unknown, explode: boolean): string {
+export function serializeHeader(value: unknown, explode: boolean): string {
   if (Array.isArray(value)) return value.map(String).join(",");
   if (typeof value === "object" && value !== null) {
     return Object.entries(value)

@@ -1,4 +1,5 @@
 import { ClientError } from "./errors.js";
+import { escapeSegment } from "./pointer.js";
 
 /** One schema violation: where (a JSON pointer, prefixed by the request part) and which rule. */
 export interface Issue {
@@ -38,11 +39,8 @@ export class ResponseValidationError extends ClientError {
   }
 }
 
-// Helpers the generated validators call; kept tiny so validators.gen.ts stays small.
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+// Helpers the generated validators call (with isRecord from records.ts); kept tiny so
+// validators.gen.ts stays small.
 
 export function typeName(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
@@ -69,9 +67,9 @@ export function checkFormat(format: string, value: string): boolean {
   return pattern === undefined || pattern.test(value);
 }
 
-/** RFC 6901 escaping of one pointer segment. */
+/** One pointer step ("/items"), escaped. */
 export function segment(key: string | number): string {
-  return `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  return `/${escapeSegment(String(key))}`;
 }
 
 /**

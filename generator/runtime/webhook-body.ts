@@ -1,5 +1,6 @@
 import { parseOrderedJson } from "./ordered-json.js";
-import { type BodyKind, type ParsedBody, type ReadBody, reject, type WebhookHeaders, type WebhookRejection } from "./webhook-types.js";
+import { isJsonMediaType } from "./media-types.js";
+import { type BodyKind, type ParsedBody, type ReadBody, reject, type WebhookRejection } from "./webhook-types.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -11,15 +12,7 @@ function essence(mediaType: string): string {
 export function bodyKindOf(mediaType: string): BodyKind | undefined {
   const type = essence(mediaType);
   if (type === FORM) return "form";
-  return /^application\/([\w.-]+\+)?json$/.test(type) ? "json" : undefined;
-}
-
-/** A header by case-insensitive name, from `Headers` or a `node:http` headers object. */
-export function headerValue(headers: WebhookHeaders, name: string): string | readonly string[] | undefined {
-  if (typeof (headers as { get?: unknown }).get === "function") return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
-  return Object.entries(record).find(([key, value]) => key.toLowerCase() === wanted && value !== undefined)?.[1];
+  return isJsonMediaType(type) ? "json" : undefined;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

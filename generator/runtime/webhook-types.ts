@@ -1,3 +1,4 @@
+import type { HeaderSource } from "./headers.js";
 import type { JsonNode } from "./ordered-json.js";
 
 /** How a notification body is encoded. */
@@ -62,7 +63,7 @@ export interface WebhookRejection {
 export type Verdict = { readonly ok: true; readonly claims?: Readonly<Record<string, unknown>> } | WebhookRejection;
 
 /** Request headers as `fetch` (Headers) or `node:http` (IncomingHttpHeaders) give them. */
-export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type WebhookHeaders = HeaderSource;
 
 /** Options every generated webhook verifier accepts besides its keys. */
 export interface WebhookVerifierOptions {

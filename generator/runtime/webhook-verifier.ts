@@ -1,6 +1,7 @@
 import { ConfigurationError } from "./errors.js";
 import { getWebhookAlgorithm } from "./webhook-algorithms.js";
-import { bodyKindOf, headerValue, readBody, withTree } from "./webhook-body.js";
+import { readHeader } from "./headers.js";
+import { bodyKindOf, readBody, withTree } from "./webhook-body.js";
 import { describeMatchFields, matchesWebhook } from "./webhook-match.js";
 import {
   type ReadBody,
@@ -55,7 +56,7 @@ function readSecrets(provider: string, specs: readonly WebhookSpec[], options: o
 
 function signatureOf(declaration: WebhookSignatureSpec, body: ReadBody, headers: WebhookHeaders): { readonly ok: true; readonly value: string } | WebhookRejection {
   if (declaration.in === "header") {
-    const value = headerValue(headers, declaration.name);
+    const value = readHeader(headers, declaration.name);
     if (value === undefined || value.length === 0) return reject(`missing signature: no ${declaration.name} header`);
     if (typeof value === "string") return { ok: true, value };
     return value.length === 1 ? { ok: true, value: value[0]! } : reject(`malformed signature: more than one ${declaration.name} header`);
@@ -87,7 +88,7 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
   // Cheapest checks first: size, encoding, which webhook, where its signature is and whether it
   // looks right; only then the ordered parse and the algorithm, so a large unsigned body costs little.
   const verify = async (rawBody: unknown, headers: WebhookHeaders = {}): Promise<Verified | WebhookRejection> => {
-    const contentType = headerValue(headers, "content-type");
+    const contentType = readHeader(headers, "content-type");
     const read = readBody(rawBody, typeof contentType === "string" ? contentType : contentType?.[0], mediaTypes, maxBodyBytes);
     if (!read.ok) return read;
     const spec = specs.find((s) => matchesWebhook(s, read.body));

@@ -96,11 +96,11 @@ export class SchemaCompiler {
       boolean: `typeof value === "boolean"`,
       null: `value === null`,
       array: `Array.isArray(value)`,
-      object: `isObject(value)`,
+      object: `isRecord(value)`,
     };
     const known = types.filter((t) => t in tests);
     if (known.length === 0) return [];
-    if (known.includes("object")) this.helpers.add("isObject");
+    if (known.includes("object")) this.helpers.add("isRecord");
     this.helpers.add("typeName");
     return [`if (!(${known.map((t) => tests[t]).join(" || ")})) {`, this.issue(`"must be ${known.join(" or ")}, not " + typeName(value)`), "return;", "}"];
   }
@@ -191,8 +191,8 @@ export class SchemaCompiler {
     if (typeof s.minProperties === "number") checks.push(`if (Object.keys(value).length < ${s.minProperties}) ${this.issue(`"must have at least ${s.minProperties} properties (minProperties)"`)}`);
     if (typeof s.maxProperties === "number") checks.push(`if (Object.keys(value).length > ${s.maxProperties}) ${this.issue(`"must have at most ${s.maxProperties} properties (maxProperties)"`)}`);
     if (checks.length === 0) return [];
-    this.helpers.add("isObject");
-    return [`if (isObject(value)) {`, ...checks, "}"];
+    this.helpers.add("isRecord");
+    return [`if (isRecord(value)) {`, ...checks, "}"];
   }
 
   private combinators(s: Record<string, unknown>): string[] {

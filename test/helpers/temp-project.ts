@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const COPIED = ["specs", "generated", "generator", "lint", "redocly.yaml", "package.json", "tsconfig.json"];
+const COPIED = ["specs", "generated", "generator", "redocly.yaml", "package.json", "tsconfig.json"];
 
 /** A throwaway copy of the project (sharing node_modules) for tests that edit specs or run the CLI. */
 export function tempProject(): { dir: string; run: (script: string, ...args: string[]) => { status: number | null; stdout: string; stderr: string }; remove: () => void } {

@@ -1,9 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Config, lint, loadConfig, type NormalizedProblem } from "@redocly/openapi-core";
+import { type Config, lint, type NormalizedProblem } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
-import { payspecPlugin } from "../../lint/plugin.js";
+import { payspecPlugin } from "../../generator/lint/plugin.js";
+import { loadProject } from "../../generator/load/project.js";
 
 /**
  * Each lint rule the project relies on has a folder of tiny specs under fixtures/<rule>/
@@ -156,6 +157,15 @@ const cases: readonly Case[] = [
     want: [page("/result/count must point at a string", `${PAGE}/nextCursor`)],
   },
   { fixture: "x-pagination/fail-bad-pointer.yaml", want: [page("x-pagination.items must be a JSON pointer", `${PAGE}/items`)] },
+  {
+    // A 3xx is no page: model and lint read pages from the lowest 2xx JSON answer only.
+    fixture: "x-pagination/fail-only-redirect.yaml",
+    want: [
+      page("the operation has no 2xx JSON response", `${PAGE}/nextCursor`),
+      page("the operation has no 2xx JSON response", `${PAGE}/items`),
+      want("operation-2xx-response", "at least one `2XX` response", "#/paths/~1items/get/responses"),
+    ],
+  },
   {
     fixture: "x-pagination/fail-no-json-response.yaml",
     want: [
@@ -411,7 +421,8 @@ function matcher(w: Want): unknown {
 
 // Built the way generator/load/project.ts builds it. The rule settings sit at the root of
 // redocly.yaml, so the root config (what config.forAlias(undefined) returns) lints a fixture.
-const config: Config = await loadConfig({ configPath: path.join(repo, "redocly.yaml"), plugins: [payspecPlugin] });
+// redocly.yaml as the generator reads it (its rules as an object; the plugins: entry is the CLI's).
+const config: Config = (await loadProject(repo)).config;
 
 /** The first lint compiles the example validators, which takes a while on a cold machine. */
 const LINT_TIMEOUT = 30_000;
@@ -470,7 +481,7 @@ describe("project specs (what `npm run lint` promises)", () => {
   });
 
   it.each(apis)("%s has no errors and no warnings", { timeout: LINT_TIMEOUT }, async (name, api) => {
-    // As lint/cli.ts does: the api's own config, its root resolved against redocly.yaml.
+    // As generator/lint/cli.ts does: the api's own config, its root resolved against redocly.yaml.
     const problems = await lint({ ref: path.join(repo, api.root), config: config.forAlias(name) });
     expect(summarize(problems)).toEqual([]);
   });

@@ -359,6 +359,22 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
       want: 'specs/shop.yaml#/paths/~1a/get/x-pagination/limit: give the query field "limit" a positive integer default',
     },
     {
+      name: "x-pagination on an operation whose only success is a redirect (no page to read), as the lint rule says",
+      given: {
+        paths: {
+          "/a": {
+            get: {
+              operationId: "x",
+              parameters: [{ name: "c", in: "query" }],
+              "x-pagination": { cursor: { in: "query", name: "c" }, nextCursor: "/next", items: "/items" },
+              responses: { "302": { description: "moved", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array" }, next: { type: "string" } } } } } } },
+            },
+          },
+        },
+      },
+      want: "specs/shop.yaml#/paths/~1a/get/x-pagination/nextCursor: the operation has no 2xx JSON response for x-pagination to point into",
+    },
+    {
       name: "unsupported http scheme",
       given: {
         paths: { "/a": { get: { operationId: "x", security: [{ d: [] }], responses: ok } } },

@@ -1,8 +1,9 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { indentCode } from "../../generator/emit/indent.js";
-import * as helpers from "../../generator/runtime/validation.js";
-import type { Issue } from "../../generator/runtime/validation.js";
+import { isRecord } from "../../generator/runtime/records.js";
+import * as validation from "../../generator/runtime/validation.js";
+import type { Issue, Validator } from "../../generator/runtime/validation.js";
 import { SchemaCompiler } from "../../generator/validation/schema-compiler.js";
 
 type Check = (value: unknown, open?: boolean) => Issue[];
@@ -13,8 +14,9 @@ function compile(schema: unknown, components: Record<string, unknown> = {}): Che
   const name = compiler.compile(schema);
   const source = compiler.statements.join("\n").replace(/^export /gm, "");
   const js = ts.transpileModule(`${source}\nreturn ${name};`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
-  const names = ["checkFormat", "checkObject", "isObject", "passes", "segment", "typeName"] as const;
-  const validate = new Function(...names, js)(...names.map((n) => helpers[n])) as helpers.Validator;
+  const helpers = { ...validation, isRecord };
+  const names = ["checkFormat", "checkObject", "isRecord", "passes", "segment", "typeName"] as const;
+  const validate = new Function(...names, js)(...names.map((n) => helpers[n])) as Validator;
   return (value, open = false) => {
     const issues: Issue[] = [];
     validate(value, "", issues, open);

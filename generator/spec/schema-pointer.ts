@@ -1,14 +1,6 @@
-import { isRecord } from "./problem.js";
-
-/** Follows `$ref`s; the caller supplies how (bundled document or linter context). */
-export type Deref = (node: unknown) => unknown;
-
-export function pointerSegments(pointer: string): string[] {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
+import { escapeSegment, pointerSegments } from "../runtime/pointer.js";
+import { isRecord } from "../runtime/records.js";
+import type { Deref } from "./deref.js";
 
 /**
  * The schema of the value at `pointer` inside a value described by `schema`, walking
@@ -44,4 +36,18 @@ export function allowsType(schema: Record<string, unknown>, type: string, deref:
     const t = node.type;
     return t === type || (Array.isArray(t) && t.includes(type));
   });
+}
+
+/** The schema of a top-level property of the value `schema` describes, if it declares one. */
+export function propertySchema(schema: unknown, name: string, deref: Deref): Record<string, unknown> | undefined {
+  return schemaAtPointer(schema, `/${escapeSegment(name)}`, deref);
+}
+
+/** The top-level properties of an object schema (through `$ref`s and `allOf`), by name. */
+export function schemaProperties(schema: unknown, deref: Deref): Record<string, unknown> {
+  const node = deref(schema);
+  if (!isRecord(node)) return {};
+  const own = isRecord(node.properties) ? node.properties : {};
+  const inherited = Array.isArray(node.allOf) ? node.allOf.map((branch) => schemaProperties(branch, deref)) : [];
+  return Object.assign({}, ...inherited, own) as Record<string, unknown>;
 }

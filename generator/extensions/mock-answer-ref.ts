@@ -1,4 +1,7 @@
-import { isRecord, type Problem, unknownKeys } from "./problem.js";
+import { isRecord } from "../runtime/records.js";
+import { type Problem, under, unknownKeys } from "./problem.js";
+
+/** What the x-mock-* extensions share: an answer they name must be one the operation documents. */
 
 /** A documented answer of an operation, by status and (optionally) the name of one of its examples. */
 export interface MockAnswerRef {
@@ -16,7 +19,7 @@ export interface DocumentedResponses {
 /** `{ status, example? }` with a 4xx status. */
 export function answerRefProblems(value: unknown, path: readonly (string | number)[], what: string): Problem[] {
   if (!isRecord(value)) return [{ path, message: `${what} must be an object { status, example? }` }];
-  const problems = unknownKeys(value, ["status", "example"]).map((p) => ({ ...p, path: [...path, ...p.path] }));
+  const problems = under(path, unknownKeys(value, ["status", "example"]));
   if (!isClientError(value.status)) problems.push({ path: [...path, "status"], message: `${what}.status must be a 4xx status code (a number)` });
   if (value.example !== undefined && (typeof value.example !== "string" || value.example === "")) {
     problems.push({ path: [...path, "example"], message: `${what}.example must be the name of one of that status's examples` });

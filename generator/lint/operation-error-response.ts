@@ -1,6 +1,7 @@
 import type { Oas3Rule } from "@redocly/openapi-core";
-import { isRecord } from "../../generator/extensions/problem.js";
-import { derefWith } from "./report.js";
+import { isRecord } from "../runtime/records.js";
+import { isWebhook } from "../extensions/problem.js";
+import { lintDeref } from "../spec/deref.js";
 
 const ERROR_CODE = /^[45](\d\d|XX)$|^default$/;
 
@@ -11,9 +12,9 @@ const ERROR_CODE = /^[45](\d\d|XX)$|^default$/;
 export const operationErrorResponse: Oas3Rule = () => ({
   Operation(node: object, ctx) {
     // A webhook is answered by the merchant's endpoint, not called by a client: no typed error to give.
-    if (ctx.location.pointer.startsWith("#/webhooks/")) return;
+    if (isWebhook(ctx)) return;
     const operation = node as Record<string, unknown>;
-    const deref = derefWith(ctx);
+    const deref = lintDeref(ctx);
     const responses = deref(operation.responses);
     const errors = isRecord(responses) ? Object.keys(responses).filter((code) => ERROR_CODE.test(code)) : [];
     const typed = errors.some((code) => {
