@@ -113,7 +113,8 @@ describe("reference pages (npm run docs)", () => {
       expect(examples.size, api.name).toBeGreaterThan(0);
       expect(examples, api.name).toEqual(fieldsOf(api.document, isExample));
     }
-    // Redoc renders extensions beside operations (not security schemes): some operation has one.
+    // Redoc displays the x- fields of operations, parameters and schema properties (not those of
+    // security schemes or info): some must sit under paths.
     const onOperations = apis.flatMap((api) => [...fieldsOf(page(api).definition.paths, isExtension).keys()]);
     expect(onOperations.length).toBeGreaterThan(0);
   });
