@@ -1,7 +1,6 @@
-// Child process of bench/profile.ts: one `generate` run with a timer around every phase. It
-// repeats pipeline.ts's per-api steps (load → model → types → emit → write) with the same
-// generator functions, so each phase's share can be read; tsc over bench/ keeps it in step
-// with their signatures. Prints one JSON object on stdout. Usage:
+// Child process of bench/profile.ts: one `generate` run, with the time of every import and of
+// every phase the pipeline reports (its onPhase hook: load, model, types, emit and emit's
+// parts), then the writer's. Prints one JSON object on stdout. Usage:
 //   tsx bench/profile-generate.ts --project <dir>      (redocly.yaml in <dir>, output <dir>/generated)
 //   tsx bench/profile-generate.ts --spec <file> --out <dir>
 // All imports are dynamic so their cost can be timed; performance.now() counts from the start
@@ -39,25 +38,8 @@ async function main(): Promise<void> {
   await timed("import @redocly/openapi-core", () => import("@redocly/openapi-core"));
   await timed("import openapi-typescript", () => import("openapi-typescript"));
   await timed("import ts-morph (bundles its own TypeScript compiler, @ts-morph/common)", () => import("ts-morph"));
-  const [project, loadSpecModule, model, types, clientFile, emitFiles, header, indexFile, runtime, validators, webhooks, output, , indent] = await timed(
-    "import generator modules (tsx transpiles them)",
-    () =>
-      Promise.all([
-        import("../generator/load/project.js"),
-        import("../generator/load/load-spec.js"),
-        import("../generator/model/build-model.js"),
-        import("../generator/types/schema-types.js"),
-        import("../generator/emit/client-file.js"),
-        import("../generator/emit/emit-files.js"),
-        import("../generator/emit/header.js"),
-        import("../generator/emit/index-file.js"),
-        import("../generator/emit/runtime-files.js"),
-        import("../generator/emit/validators-file.js"),
-        import("../generator/emit/webhook-file.js"),
-        import("../generator/write/output.js"),
-        import("../generator/pipeline.js"),
-        import("../generator/emit/indent.js"),
-      ]),
+  const [project, pipeline, layouts, output] = await timed("import generator modules (tsx transpiles them)", () =>
+    Promise.all([import("../generator/load/project.js"), import("../generator/pipeline.js"), import("../generator/write/layout.js"), import("../generator/write/output.js")]),
   );
   const path = await import("node:path");
   const { readFileSync } = await import("node:fs");
@@ -75,42 +57,16 @@ async function main(): Promise<void> {
     throw new Error("usage: profile-generate.ts --project <dir> | --spec <file> --out <dir>");
   }
 
-  const emitProject = await timed("emit: create ts-morph Project", () => emitFiles.createEmitProject());
-  const files = new Map<string, string>();
-  const runtimeDir = "runtime/";
-  const runtimeImport = target.single ? "./runtime/index.js" : "../runtime/index.js";
-  for (const [name, text] of await timed("emit: copy runtime files", () => runtime.runtimeFiles())) files.set(`${runtimeDir}${name}`, text);
-  const apis: { name: string; operations: number; specBytes: number; outputBytes: number }[] = [];
-  for (const api of target.apis) {
-    const spec = await timed("load: read + parse check + lint + bundle (@redocly/openapi-core)", () => loadSpecModule.loadSpec(api, target.config, target.sourceRoot), api.name);
-    const m = await timed("model: build operations", () => model.buildModel(spec), api.name);
-    const schema = await timed("types: openapi-typescript → schema.gen.ts", () => types.schemaTypes(spec.document), api.name);
-    const names = clientFile.clientNames(m);
-    const hooks = m.webhooks.length > 0 ? webhooks.webhookNames(m, names) : undefined;
-    const head = header.generatedHeader(path.relative(target.sourceRoot, spec.file).split(path.sep).join("/"), spec.sha256);
-    const dir = target.single ? "" : `${api.name}/`;
-    const v = await timed("emit: compile validators (validators.gen.ts text)", () => validators.validatorsFile(m, names, runtimeImport), api.name);
-    const apiFiles: [string, string][] = [[`${dir}schema.gen.ts`, head + schema]];
-    // As generator/pipeline.ts does: the validators are indented text, not run through ts-morph.
-    apiFiles.push([`${dir}validators.gen.ts`, await timed("emit: indent validators.gen.ts", () => head + indent.indentCode(v.text), api.name)]);
-    const clientStatements = await timed("emit: client.gen.ts Structures", () => clientFile.clientFileStatements(m, names, v.names, runtimeImport), api.name);
-    apiFiles.push([`${dir}client.gen.ts`, await timed("emit: ts-morph print + format client.gen.ts", () => emitFiles.printFile(emitProject, "client.gen.ts", clientStatements, head), api.name)]);
-    apiFiles.push([
-      `${dir}index.ts`,
-      await timed("emit: ts-morph print + format index.ts (+ webhooks.gen.ts)", () => emitFiles.printFile(emitProject, "index.ts", indexFile.indexFileStatements(m, names, runtimeImport, hooks), head), api.name),
-    ]);
-    if (hooks !== undefined) {
-      apiFiles.push([
-        `${dir}webhooks.gen.ts`,
-        await timed("emit: ts-morph print + format index.ts (+ webhooks.gen.ts)", () => emitFiles.printFile(emitProject, "webhooks.gen.ts", webhooks.webhookFileStatements(m, hooks, runtimeImport), head), api.name),
-      ]);
-    }
-    for (const [file, text] of apiFiles) files.set(file, text);
-    apis.push({ name: api.name, operations: m.operations.length, specBytes: readFileSync(api.root).length, outputBytes: apiFiles.reduce((n, [, t]) => n + t.length, 0) });
-  }
-  const owned = target.single ? ["", "runtime/"] : [""];
-  const diff = await timed("write: compare with disk", () => output.diffOutput({ outDir: target.outDir, owned, recursive: !target.single, allowOtherFiles: false }, files));
-  await timed("write: write files", () => output.writeOutput(target.outDir, files, diff));
+  const layout = target.single ? layouts.SINGLE_LAYOUT : layouts.PROJECT_LAYOUT;
+  const result = await pipeline.generate(target.apis, target.config, target.sourceRoot, layout, (api, phase, ms) => steps.push({ phase, ms, ...(api === "" ? {} : { api }) }));
+  const apis = result.reports.map((r) => {
+    const prefix = layout.apiDir(r.name);
+    const outputBytes = [...result.files].filter(([file]) => file.startsWith(prefix) && !file.startsWith(layout.runtimeDir)).reduce((n, [, text]) => n + text.length, 0);
+    return { name: r.name, operations: r.operations, specBytes: readFileSync(target.apis.find((a) => a.name === r.name)!.root).length, outputBytes };
+  });
+  const owned = target.single ? ["", layout.runtimeDir] : [""];
+  const diff = await timed("write: compare with disk", () => output.diffOutput({ outDir: target.outDir, owned, recursive: !target.single, allowOtherFiles: false }, result.files));
+  await timed("write: write files", () => output.writeOutput(target.outDir, result.files, diff));
   const report: ProfileReport = { boot, steps, end: performance.now(), apis };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -1,16 +1,12 @@
 import type { Config } from "@redocly/openapi-core";
-import { clientFileStatements, clientNames } from "./emit/client-file.js";
-import { createEmitProject, printFile } from "./emit/emit-files.js";
+import { emitApi, type OnPhase, timed } from "./emit/api-files.js";
+import { createEmitProject } from "./emit/emit-files.js";
 import { generatedHeader } from "./emit/header.js";
-import { indentCode } from "./emit/indent.js";
-import { indexFileStatements } from "./emit/index-file.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
-import { validatorsFile } from "./emit/validators-file.js";
-import { webhookFileStatements, webhookNames } from "./emit/webhook-file.js";
-import { type ApiEntry } from "./load/project.js";
+import { schemaTypes } from "./emit/schema-file.js";
 import { loadSpec } from "./load/load-spec.js";
+import type { ApiEntry } from "./load/project.js";
 import { buildModel } from "./model/build-model.js";
-import { schemaTypes } from "./types/schema-types.js";
 import { type Layout, PROJECT_LAYOUT } from "./write/layout.js";
 
 export interface ApiReport {
@@ -30,54 +26,42 @@ export interface GenerationResult {
   readonly reports: readonly ApiReport[];
 }
 
+/** Reports each timed part of a run with its api ("" for the shared runtime). */
+export type OnApiPhase = (api: string, phase: string, ms: number) => void;
+
 /**
- * load → types → model → emit for every api, entirely in memory: nothing is written here, so a
+ * load → model → types → emit for every api, entirely in memory: nothing is written here, so a
  * failing spec leaves the output untouched. Throws SpecError naming the file and JSON pointer.
+ * `onPhase` hears every phase (and emit's parts) as it ends.
  */
 export async function generate(
   apis: readonly ApiEntry[],
   config: Config,
   sourceRoot: string,
   layout: Layout = PROJECT_LAYOUT,
+  onPhase?: OnApiPhase,
 ): Promise<GenerationResult> {
   const project = createEmitProject();
   const files = new Map<string, string>();
   const reports: ApiReport[] = [];
   for (const [name, text] of await runtimeFiles()) files.set(`${layout.runtimeDir}${name}`, text);
   for (const api of apis) {
+    const phases = { load: 0, model: 0, types: 0, emit: 0 };
+    const report: OnPhase = (phase, ms) => {
+      if (phase in phases) phases[phase as keyof typeof phases] = ms;
+      onPhase?.(api.name, phase, ms);
+    };
     const started = performance.now();
+    const loadStarted = performance.now();
     const spec = await loadSpec(api, config, sourceRoot);
-    const loaded = performance.now();
-    const model = buildModel(spec);
-    const modelled = performance.now();
-    const types = schemaTypes(spec.document);
-    const typed = performance.now();
-    const names = clientNames(model);
-    const hooks = model.webhooks.length > 0 ? webhookNames(model, names) : undefined;
+    report("load", performance.now() - loadStarted);
+    const model = timed("model", report, () => buildModel(spec));
+    const types = timed("types", report, () => schemaTypes(spec.document));
     const others = spec.files.length - 1;
     const header = generatedHeader(others === 0 ? spec.displayPath : `${spec.displayPath} and the ${others} file${others === 1 ? "" : "s"} it refers to`, spec.sha256);
-    const { runtimeImport } = layout;
-    const dir = layout.apiDir(api.name);
-    const validators = validatorsFile(model, names, runtimeImport);
-    const apiFiles: [string, string][] = [
-      [`${dir}schema.gen.ts`, header + types],
-      [`${dir}validators.gen.ts`, header + indentCode(validators.text)],
-      [`${dir}client.gen.ts`, printFile(project, "client.gen.ts", clientFileStatements(model, names, validators.names, runtimeImport), header)],
-      [`${dir}index.ts`, printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport, hooks), header)],
-    ];
-    if (hooks !== undefined) {
-      apiFiles.push([`${dir}webhooks.gen.ts`, printFile(project, "webhooks.gen.ts", webhookFileStatements(model, hooks, runtimeImport), header)]);
-    }
+    const apiFiles = timed("emit", report, () => emitApi(model, types, header, layout.apiDir(api.name), layout, project, report));
     for (const [file, text] of apiFiles) files.set(file, text);
-    const done = performance.now();
-    reports.push({
-      name: api.name,
-      operations: model.operations.length,
-      files: apiFiles.length,
-      sources: spec.files,
-      ms: done - started,
-      phases: { load: loaded - started, model: modelled - loaded, types: typed - modelled, emit: done - typed },
-    });
+    reports.push({ name: api.name, operations: model.operations.length, files: apiFiles.length, sources: spec.files, ms: performance.now() - started, phases });
   }
   return { files, reports };
 }

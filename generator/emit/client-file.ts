@@ -1,42 +1,10 @@
 import { type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
-import { camelCase } from "../model/names.js";
 import type { ApiModel, OperationModel } from "../model/types.js";
-import { isIdentifier, uniqueTypeName } from "./identifiers.js";
 import { docText, jsDoc } from "./comment.js";
 import { literal, propertyKey } from "./literal.js";
-import { RUNTIME_NAMES } from "./runtime-names.js";
-import { argsRequired, type OperationNames, operationDocs, operationStructures, usesDefaults } from "./operation-types.js";
+import type { ClientNames, OperationNames } from "./names.js";
+import { argsRequired, operationDocs, operationStructures, usesDefaults } from "./operation-types.js";
 import type { ValidatorNames } from "./validators-file.js";
-
-export interface ClientNames {
-  readonly factory: string;
-  readonly client: string;
-  readonly options: string;
-  readonly operations: ReadonlyMap<string, OperationNames>;
-}
-
-/** Names of everything client.gen.ts exports, unique among themselves and never a runtime name. */
-export function clientNames(model: ApiModel, taken = new Set<string>(RUNTIME_NAMES)): ClientNames {
-  const client = uniqueTypeName(`${model.clientName}Client`, taken);
-  const options = uniqueTypeName(`${model.clientName}ClientOptions`, taken);
-  const methods = new Set<string>();
-  const operations = new Map<string, OperationNames>();
-  for (const op of model.operations) {
-    let method = isIdentifier(op.id) ? op.id : camelCase(op.id);
-    if (!isIdentifier(method)) method = `${method}_`;
-    for (let i = 2; methods.has(method); i++) method = `${camelCase(op.id)}${i}`;
-    methods.add(method);
-    operations.set(op.id, {
-      method,
-      args: uniqueTypeName(method, taken, "Args"),
-      result: uniqueTypeName(method, taken, "Result"),
-      item: op.pagination || op.batch ? uniqueTypeName(method, taken, op.batch ? "BatchItem" : "Item") : "",
-      batchId: op.batch ? uniqueTypeName(method, taken, "BatchId") : "",
-      spec: `${method}Operation`,
-    });
-  }
-  return { factory: `create${client}`, client, options, operations };
-}
 
 /**
  * The credential options every operation needs (in all its alternatives): only those are

@@ -1,25 +1,17 @@
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from "ts-morph";
-import { isIdentifierName } from "../model/names.js";
 import type { ApiModel } from "../model/types.js";
-import type { ClientNames } from "./client-file.js";
-import { UNKNOWN_ENUM_VALUE } from "../types/schema-types.js";
-import { uniqueName, uniqueTypeName } from "./identifiers.js";
+import type { ApiNames } from "./names.js";
+import { UNKNOWN_ENUM_VALUE } from "./schema-file.js";
 import { docText } from "./comment.js";
 import { literal } from "./literal.js";
 import { RUNTIME_TYPES, RUNTIME_VALUES, WEBHOOK_RUNTIME_TYPES, WEBHOOK_RUNTIME_VALUES } from "./runtime-names.js";
-import type { WebhookNames } from "./webhook-file.js";
 
 /** generated/<api>/index.ts: the factory, its types, and a named type per component schema. */
-export function indexFileStatements(model: ApiModel, names: ClientNames, runtimeImport: string, hooks?: WebhookNames): StatementStructures[] {
+export function indexFileStatements(model: ApiModel, apiNames: ApiNames, runtimeImport: string): StatementStructures[] {
+  const { client: names, webhooks: hooks, aliases: schemaAliases } = apiNames;
   // Only a spec with webhooks has webhooks.gen.ts and these exports.
   const hookTypes = hooks === undefined ? [] : [hooks.verifier, hooks.options, hooks.result, ...hooks.payloads.values()];
   const clientTypes = [names.client, names.options, ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item, n.batchId].filter((t) => t !== ""))];
-  const taken = new Set<string>([names.factory, ...clientTypes, ...RUNTIME_VALUES, ...RUNTIME_TYPES, "components", "operations", "paths", UNKNOWN_ENUM_VALUE, "webhooks", ...(hooks ? [hooks.factory, ...hookTypes, ...WEBHOOK_RUNTIME_VALUES, ...WEBHOOK_RUNTIME_TYPES] : [])]);
-  const schemaAliases = model.schemaNames.map((schema) => {
-    // A schema named like a generated type keeps the generated name; the schema gets a suffix.
-    const name = taken.has(schema) || !isIdentifierName(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken);
-    return { name, schema };
-  });
   return [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./client.gen.js", namedExports: [names.factory] },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: "./client.gen.js", namedExports: clientTypes.sort() },
@@ -50,16 +42,14 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
           },
         ]
       : []),
-    ...schemaAliases.flatMap(({ name, schema }) => {
+    ...schemaAliases.flatMap(({ name, schema, enumValues }) => {
       const type = `components["schemas"][${JSON.stringify(schema)}]`;
-      const enumSchema = model.enumSchemas.find((e) => e.name === schema);
-      if (enumSchema === undefined) {
+      if (enumValues === undefined) {
         return [{ kind: StructureKind.TypeAlias as const, name, isExported: true, docs: [docText(`The \`${schema}\` schema of the ${model.title} spec.`)!], type }];
       }
       // Enums are open inside response types; the named type lists only the documented values,
       // and a guard narrows a received value to them (equality cannot narrow the open part away).
-      const values = uniqueName(`${name}Values`, taken);
-      const guard = uniqueName(`is${name}`, taken);
+      const { constant: values, guard } = enumValues;
       return [
         {
           kind: StructureKind.TypeAlias as const,
@@ -73,7 +63,7 @@ export function indexFileStatements(model: ApiModel, names: ClientNames, runtime
           isExported: true,
           declarationKind: VariableDeclarationKind.Const,
           docs: [docText(`Every documented value of \`${name}\`.`)!],
-          declarations: [{ name: values, initializer: `${literal(enumSchema.values)} as const satisfies readonly ${name}[]` }],
+          declarations: [{ name: values, initializer: `${literal(enumValues.values)} as const satisfies readonly ${name}[]` }],
         },
         {
           kind: StructureKind.Function as const,

@@ -10,21 +10,8 @@ import {
 import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
 import { docText } from "./comment.js";
 import { Code, literal } from "./literal.js";
+import type { OperationNames } from "./names.js";
 import type { ValidatorNames } from "./validators-file.js";
-
-/** The generated names of one operation. */
-export interface OperationNames {
-  /** Method name on the client. */
-  readonly method: string;
-  readonly args: string;
-  readonly result: string;
-  /** The runtime descriptor constant. */
-  readonly spec: string;
-  /** Item type of a paged operation, or of the merged list of a batched one. */
-  readonly item: string;
-  /** Entry type of a batched operation's request list. */
-  readonly batchId: string;
-}
 
 const LOCATION_KEYS: Record<ParameterModel["in"], string> = { path: "path", query: "query", header: "headers", cookie: "cookie" };
 

@@ -1,8 +1,8 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js";
 import { segment } from "../runtime/validation.js";
-import { SchemaCompiler } from "../validation/schema-compiler.js";
+import { SchemaCompiler } from "./validator-compiler.js";
 import { jsDoc } from "./comment.js";
-import type { ClientNames } from "./client-file.js";
+import type { ClientNames } from "./names.js";
 
 export interface ValidatorNames {
   readonly request: string;

@@ -8,36 +8,11 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { ApiModel } from "../model/types.js";
-import type { ClientNames } from "./client-file.js";
+import type { WebhookNames } from "./names.js";
 import type { WebhookModel } from "../model/webhooks.js";
 import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
-import { uniqueTypeName } from "./identifiers.js";
 import { docText } from "./comment.js";
 import { literal, propertyKey } from "./literal.js";
-
-/** Names of everything webhooks.gen.ts exports. */
-export interface WebhookNames {
-  readonly factory: string;
-  readonly verifier: string;
-  readonly options: string;
-  readonly result: string;
-  /** Webhook name → its payload type. */
-  readonly payloads: ReadonlyMap<string, string>;
-}
-
-/** Names unique among themselves and among the client's, which index.ts exports beside them. */
-export function webhookNames(model: ApiModel, client: ClientNames): WebhookNames {
-  const operationTypes = [...client.operations.values()].flatMap((n) => [n.args, n.result, n.item]);
-  const taken = new Set([client.factory, client.client, client.options, ...operationTypes].filter((n) => n !== ""));
-  const verifier = uniqueTypeName(`${model.clientName}WebhookVerifier`, taken);
-  return {
-    factory: `create${verifier}`,
-    verifier,
-    options: uniqueTypeName(`${model.clientName}WebhookVerifierOptions`, taken),
-    result: uniqueTypeName(`${model.clientName}WebhookResult`, taken),
-    payloads: new Map(model.webhooks.map((w) => [w.name, uniqueTypeName(w.name, taken, "WebhookPayload")])),
-  };
-}
 
 /** The verifier options: each key the webhooks name, documented by the first declaration that says what it is. */
 function secretOptions(webhooks: readonly WebhookModel[]): { name: string; description: string | undefined }[] {

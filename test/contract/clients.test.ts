@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, inject, it } from "vitest";
-import { clientNames } from "../../generator/emit/client-file.js";
+import { apiNames } from "../../generator/emit/names.js";
 import { REPO } from "../helpers/temp-project.js";
 import type { OperationModel } from "../../generator/model/types.js";
 import { callArgs, loadApis, type LoadedApi, responseValidators } from "../mock/support.js";
@@ -26,7 +26,7 @@ interface Answer {
 type Method = (args?: Record<string, unknown>) => Promise<Answer>;
 
 async function clientFor(api: LoadedApi, options: Record<string, unknown> = {}): Promise<Record<string, Method>> {
-  const names = clientNames(api.model);
+  const names = apiNames(api.model).client;
   const file = pathToFileURL(path.join(REPO, "generated", api.name, "index.ts")).href;
   const module = (await import(/* @vite-ignore */ file)) as Record<string, (o: Record<string, unknown>) => Record<string, Method>>;
   const factory = module[names.factory];
@@ -35,7 +35,7 @@ async function clientFor(api: LoadedApi, options: Record<string, unknown> = {}):
 }
 
 function methodOf(api: LoadedApi, client: Record<string, Method>, operationId: string): Method {
-  const method = client[clientNames(api.model).operations.get(operationId)!.method];
+  const method = client[apiNames(api.model).client.operations.get(operationId)!.method];
   if (method === undefined) throw new Error(`${api.name}: no method for ${operationId}`);
   return method;
 }

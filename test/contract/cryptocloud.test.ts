@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientNames } from "../../generator/emit/client-file.js";
+import { apiNames } from "../../generator/emit/names.js";
 import {
   ConfigurationError,
   createCryptoCloudClient,
@@ -26,7 +26,7 @@ type Method = (args?: object) => Promise<{ ok: boolean; status: number; data?: u
 
 /** An operation's method, typed loosely so a test can send what the generated types forbid. */
 function method(client: CryptoCloudClient, operationId: string): Method {
-  const name = clientNames(api.model).operations.get(operationId)!.method;
+  const name = apiNames(api.model).client.operations.get(operationId)!.method;
   return (client as unknown as Record<string, Method>)[name]!;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { type CryptomusClient, createCryptomusClient, UnexpectedResponseError, ValidationError } from "../../generated/cryptomus/index.js";
-import { clientNames } from "../../generator/emit/client-file.js";
+import { apiNames } from "../../generator/emit/names.js";
 import type { OperationModel } from "../../generator/model/types.js";
 import { json, localServer } from "../helpers/local-server.js";
 import { buildRequest, type LoadedApi, loadApis, responseValidators, send } from "../mock/support.js";
@@ -287,7 +287,7 @@ describe("422 answers come in both shapes, for every operation", () => {
     const server = await localServer(json(422, forms.errors), json(422, forms.message));
     try {
       const client = createCryptomusClient({ ...KEYS, baseUrl: server.url, validateResponses: true, validateRequests: false });
-      const method = (client as unknown as Record<string, (args: Record<string, unknown>) => Promise<unknown>>)[clientNames(api.model).operations.get(op.id)!.method]!;
+      const method = (client as unknown as Record<string, (args: Record<string, unknown>) => Promise<unknown>>)[apiNames(api.model).client.operations.get(op.id)!.method]!;
       for (const body of [forms.errors, forms.message]) {
         expect(await method({ body: {} })).toMatchObject({ ok: false, status: 422, error: body });
       }

@@ -4,7 +4,7 @@ import { indentCode } from "../../generator/emit/indent.js";
 import { isRecord } from "../../generator/runtime/records.js";
 import * as validation from "../../generator/runtime/validation.js";
 import type { Issue, Validator } from "../../generator/runtime/validation.js";
-import { SchemaCompiler } from "../../generator/validation/schema-compiler.js";
+import { SchemaCompiler } from "../../generator/emit/validator-compiler.js";
 
 type Check = (value: unknown, open?: boolean) => Issue[];
 

@@ -1,4 +1,4 @@
-import { propertyKey } from "../emit/literal.js";
+import { propertyKey } from "./literal.js";
 
 /**
  * Compiles JSON Schemas (the OpenAPI 3.0/3.1 subset clients meet) into TypeScript validator

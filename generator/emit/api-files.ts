@@ -1,0 +1,43 @@
+import type { Project } from "ts-morph";
+import type { ApiModel } from "../model/types.js";
+import type { Layout } from "../write/layout.js";
+import { clientFileStatements } from "./client-file.js";
+import { printFile } from "./emit-files.js";
+import { indentCode } from "./indent.js";
+import { indexFileStatements } from "./index-file.js";
+import { apiNames } from "./names.js";
+import { validatorsFile } from "./validators-file.js";
+import { webhookFileStatements } from "./webhook-file.js";
+
+/** Reports how long a named part of the work took (for DEBUG=payspec and the benchmark profile). */
+export type OnPhase = (phase: string, ms: number) => void;
+
+/** Runs `work` as the phase `phase`, reporting its duration. */
+export function timed<T>(phase: string, onPhase: OnPhase | undefined, work: () => T): T {
+  const started = performance.now();
+  const result = work();
+  onPhase?.(phase, performance.now() - started);
+  return result;
+}
+
+/**
+ * Every file of one api, in memory: what the emitters make of its model and types, each
+ * headed by `header`. Emit owns this set; the pipeline only hands it to the writer.
+ */
+export function emitApi(model: ApiModel, types: string, header: string, apiDir: string, layout: Layout, project: Project, onPhase?: OnPhase): [string, string][] {
+  const { runtimeImport } = layout;
+  const names = apiNames(model);
+  const validators = timed("emit: validators", onPhase, () => validatorsFile(model, names.client, runtimeImport));
+  const files: [string, string][] = [
+    [`${apiDir}schema.gen.ts`, header + types],
+    // Indented as text: the validators of a large spec are a megabyte ts-morph takes seconds to format.
+    [`${apiDir}validators.gen.ts`, header + indentCode(validators.text)],
+    [`${apiDir}client.gen.ts`, timed("emit: client", onPhase, () => printFile(project, "client.gen.ts", clientFileStatements(model, names.client, validators.names, runtimeImport), header))],
+    [`${apiDir}index.ts`, timed("emit: index", onPhase, () => printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport), header))],
+  ];
+  if (names.webhooks !== undefined) {
+    const webhooks = names.webhooks;
+    files.push([`${apiDir}webhooks.gen.ts`, timed("emit: webhooks", onPhase, () => printFile(project, "webhooks.gen.ts", webhookFileStatements(model, webhooks, runtimeImport), header))]);
+  }
+  return files;
+}
