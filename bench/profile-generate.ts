@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   await timed("import openapi-typescript", () => import("openapi-typescript"));
   await timed("import ts-morph (bundles its own TypeScript compiler, @ts-morph/common)", () => import("ts-morph"));
   const [project, pipeline, layouts, output] = await timed("import generator modules (tsx transpiles them)", () =>
-    Promise.all([import("../generator/load/project.js"), import("../generator/pipeline.js"), import("../generator/write/layout.js"), import("../generator/write/output.js")]),
+    Promise.all([import("../generator/load/project.js"), import("../generator/pipeline.js"), import("../generator/emit/layout.js"), import("../generator/write/output.js")]),
   );
   const path = await import("node:path");
   const { readFileSync } = await import("node:fs");

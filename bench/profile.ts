@@ -123,7 +123,7 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
       const compiled = path.join(bundleDir, "generate.mjs");
       // runtime-files.ts finds generator/runtime/ from its own URL: keep that URL.
       await build({
-        entryPoints: [path.join(REPO, "generator/cli.ts")],
+        entryPoints: [path.join(REPO, "generator/cli/main.ts")],
         bundle: true,
         packages: "external",
         platform: "node",
@@ -133,7 +133,7 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
         logLevel: "silent",
         define: { "import.meta.url": JSON.stringify(pathToFileURL(path.join(REPO, "generator/emit/runtime-files.ts")).href) },
       });
-      const cli = path.join(REPO, "generator/cli.ts");
+      const cli = path.join(REPO, "generator/cli/main.ts");
       const genArgs = project === undefined ? ["--spec", options.spec!, "--out", out] : [];
       const cwd = project ?? REPO;
       const wanted = options.launchVariants ?? ["tsx-cli", "import-tsx", "compiled"];

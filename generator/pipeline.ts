@@ -7,7 +7,7 @@ import { schemaTypes } from "./emit/schema-file.js";
 import { loadSpec } from "./load/load-spec.js";
 import type { ApiEntry } from "./load/project.js";
 import { buildModel } from "./model/build-model.js";
-import { type Layout, PROJECT_LAYOUT } from "./write/layout.js";
+import { type Layout, PROJECT_LAYOUT } from "./emit/layout.js";
 
 export interface ApiReport {
   readonly name: string;

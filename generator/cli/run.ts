@@ -3,7 +3,7 @@ import type { Config } from "@redocly/openapi-core";
 import { type ApiEntry, loadProject, ProjectConfigError, standaloneConfig } from "../load/project.js";
 import { SpecError } from "../load/load-spec.js";
 import { generate } from "../pipeline.js";
-import { type Layout, PROJECT_LAYOUT, SINGLE_LAYOUT } from "../write/layout.js";
+import { type Layout, PROJECT_LAYOUT, SINGLE_LAYOUT } from "../emit/layout.js";
 import { checkOutDir, diffOutput, OutputError, type OutputTarget, writeOutput } from "../write/output.js";
 import { UsageError, type CliOptions } from "./args.js";
 

@@ -1,6 +1,6 @@
 import type { Project } from "ts-morph";
 import type { ApiModel } from "../model/types.js";
-import type { Layout } from "../write/layout.js";
+import type { Layout } from "./layout.js";
 import { clientFileStatements } from "./client-file.js";
 import { printFile } from "./emit-files.js";
 import { indentCode } from "./indent.js";

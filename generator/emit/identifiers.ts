@@ -1,4 +1,4 @@
-import { isIdentifierName, pascalCase } from "../model/names.js";
+import { isIdentifierName, pascalCase } from "../spec/names.js";
 
 const RESERVED = new Set(
   (

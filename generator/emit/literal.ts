@@ -1,4 +1,4 @@
-import { isIdentifierName } from "../model/names.js";
+import { isIdentifierName } from "../spec/names.js";
 
 /** Code to print as is inside a literal (a reference to a generated function, say). */
 export class Code {

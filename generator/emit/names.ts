@@ -1,4 +1,4 @@
-import { camelCase, isIdentifierName } from "../model/names.js";
+import { camelCase, isIdentifierName } from "../spec/names.js";
 import type { ApiModel } from "../model/types.js";
 import { isIdentifier, uniqueName, uniqueTypeName } from "./identifiers.js";
 import { RUNTIME_NAMES } from "./runtime-names.js";

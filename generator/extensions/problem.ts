@@ -1,5 +1,5 @@
-import type { UserContext } from "@redocly/openapi-core";
-import { isIdentifierName } from "../model/names.js";
+import type { LintContext } from "../spec/lint-context.js";
+import { isIdentifierName } from "../spec/names.js";
 import { lintDeref } from "../spec/deref.js";
 import { type OperationView, viewOperation } from "../spec/operation.js";
 
@@ -42,17 +42,17 @@ export function under(path: readonly (string | number)[], problems: readonly Pro
 // The lint side: rules report what the parsers find, where they find it.
 
 /** Reports each problem of a parsed extension at its exact location under `key`. */
-export function reportProblems<T>(ctx: UserContext, key: string, parsed: Parsed<T>): void {
+export function reportProblems<T>(ctx: LintContext, key: string, parsed: Parsed<T>): void {
   if (parsed.ok) return;
   for (const problem of parsed.problems) ctx.report({ message: problem.message, location: ctx.location.child([key, ...problem.path]) });
 }
 
 /** The operation a rule visits, read as the model reads it. */
-export function lintView(operation: object, ctx: UserContext): OperationView {
+export function lintView(operation: object, ctx: LintContext): OperationView {
   return viewOperation(ctx.parent, operation as Record<string, unknown>, "", lintDeref(ctx));
 }
 
 /** Whether a visited operation is a webhook's (the provider's call to the merchant, not a client's). */
-export function isWebhook(ctx: UserContext): boolean {
+export function isWebhook(ctx: LintContext): boolean {
   return ctx.location.pointer.startsWith("#/webhooks/");
 }

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import type { BatchSpec } from "../runtime/types.js";
 import type { OperationView } from "../spec/operation.js";
@@ -54,7 +54,7 @@ export function parseXBatch(value: unknown, context: BatchContext): Parsed<XBatc
 }
 
 /** The lint rule: `x-batch` points at a list in the JSON request body and a list in the success body, with a size. */
-export const xBatchRule: Oas3Rule = () => ({
+export const xBatchRule: LintRule = () => ({
   Operation(node: object, ctx) {
     const value = (node as Record<string, unknown>)["x-batch"];
     if (value !== undefined) reportProblems(ctx, "x-batch", parseXBatch(value, lintView(node, ctx)));

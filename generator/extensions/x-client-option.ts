@@ -1,4 +1,4 @@
-import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
+import type { LintContext, LintRule } from "../spec/lint-context.js";
 import { BASE_CLIENT_OPTIONS } from "../runtime/context.js";
 import { isRecord } from "../runtime/records.js";
 import type { ClientDefaultSpec } from "../runtime/types.js";
@@ -39,21 +39,21 @@ export function optionType(schema: unknown, deref: Deref): "string" | "number" |
  * and sits on a parameter or on a top-level property of a JSON request body; anywhere else it
  * would be silently ignored, so it is reported.
  */
-export const xClientOptionRule: Oas3Rule = () => {
+export const xClientOptionRule: LintRule = () => {
   const allowed = new Set<object>();
   const found: { node: object; report: () => void }[] = [];
   return {
-    Parameter(node: object, ctx: UserContext) {
+    Parameter(node: object, ctx: LintContext) {
       const value = (node as Record<string, unknown>)[KEY];
       if (value !== undefined) reportProblems(ctx, KEY, parseXClientOption(value));
     },
-    Operation(node: object, ctx: UserContext) {
+    Operation(node: object, ctx: LintContext) {
       const { bodySchema, deref } = lintView(node, ctx);
       for (const property of Object.values(schemaProperties(bodySchema, deref))) {
         for (const candidate of [property, deref(property)]) if (isRecord(candidate)) allowed.add(candidate);
       }
     },
-    Schema(node: object, ctx: UserContext) {
+    Schema(node: object, ctx: LintContext) {
       const value = (node as Record<string, unknown>)[KEY];
       if (value === undefined) return;
       const location = ctx.location.child([KEY]);

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { identifier, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
 
@@ -36,8 +36,9 @@ export function parseXCredential(value: unknown): Parsed<XCredential> {
 }
 
 /** The lint rule: `x-credential` is well-formed, and not beside `x-signature` on one scheme. */
-export const xCredentialRule: Oas3Rule = () => ({
-  SecurityScheme(scheme: Record<string, unknown>, ctx) {
+export const xCredentialRule: LintRule = () => ({
+  SecurityScheme(node: object, ctx) {
+    const scheme = node as Record<string, unknown>;
     if (scheme["x-credential"] === undefined) return;
     if (scheme["x-signature"] !== undefined) {
       ctx.report({

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { lintView, type Parsed, reportProblems } from "./problem.js";
 
 /**
@@ -28,7 +28,7 @@ export function parseXExactlyOneOf(
 }
 
 /** The lint rule: `x-exactly-one-of` lists two or more distinct, declared, optional parameters. */
-export const xExactlyOneOfRule: Oas3Rule = () => ({
+export const xExactlyOneOfRule: LintRule = () => ({
   Operation(node: object, ctx) {
     const value = (node as Record<string, unknown>)["x-exactly-one-of"];
     if (value !== undefined) reportProblems(ctx, "x-exactly-one-of", parseXExactlyOneOf(value, lintView(node, ctx).parameters));

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { type Parsed, reportProblems } from "./problem.js";
 
 /**
@@ -12,7 +12,7 @@ export function parseXIdempotent(value: unknown): Parsed<boolean> {
 }
 
 /** The lint rule: `x-idempotent` is a boolean. */
-export const xIdempotentRule: Oas3Rule = () => ({
+export const xIdempotentRule: LintRule = () => ({
   Operation(node: object, ctx) {
     const value = (node as Record<string, unknown>)["x-idempotent"];
     if (value !== undefined) reportProblems(ctx, "x-idempotent", parseXIdempotent(value));

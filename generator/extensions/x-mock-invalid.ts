@@ -1,4 +1,4 @@
-import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
+import type { LintContext, LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { type DocumentedResponses, isClientError, undocumentedAnswer } from "./mock-answer-ref.js";
 import { isWebhook, lintView, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
@@ -89,18 +89,18 @@ const KEY = "x-mock-invalid";
  * The lint rule: `x-mock-invalid` (at the root, or on an operation) is a well-formed refusal
  * template whose status every operation it applies to documents with a JSON body.
  */
-export const xMockInvalidRule: Oas3Rule = () => {
+export const xMockInvalidRule: LintRule = () => {
   // The root is entered before any operation; its declaration applies to those without their own.
   let root: XMockInvalid | undefined;
   return {
-    Root(node: object, ctx: UserContext) {
+    Root(node: object, ctx: LintContext) {
       const value = (node as Record<string, unknown>)[KEY];
       if (value === undefined) return;
       const parsed = parseXMockInvalid(value);
       reportProblems(ctx, KEY, parsed);
       if (parsed.ok) root = parsed.value;
     },
-    Operation(node: object, ctx: UserContext) {
+    Operation(node: object, ctx: LintContext) {
       if (isWebhook(ctx)) return;
       const operation = node as Record<string, unknown>;
       let effective = root;

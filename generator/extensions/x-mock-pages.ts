@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { readPointer } from "../runtime/pointer.js";
 import { isWebhook, lintView, type Parsed, type Problem, reportProblems } from "./problem.js";
 import { parseXPagination } from "./x-pagination.js";
@@ -72,7 +72,7 @@ export function parseXMockPages(value: unknown, context: MockPagesContext): Pars
  * The lint rule: `x-mock-pages` lists success examples that chain into a walk that ends: the
  * first is the default answer, each cursor leads to the next page, the last has none.
  */
-export const xMockPagesRule: Oas3Rule = () => ({
+export const xMockPagesRule: LintRule = () => ({
   Operation(node: object, ctx) {
     if (isWebhook(ctx)) return;
     const operation = node as Record<string, unknown>;

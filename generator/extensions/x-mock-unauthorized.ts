@@ -1,4 +1,4 @@
-import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
+import type { LintContext, LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { lintDeref } from "../spec/deref.js";
 import { answerRefProblems, type DocumentedResponses, type MockAnswerRef, undocumentedAnswer } from "./mock-answer-ref.js";
@@ -43,12 +43,12 @@ const KEY = "x-mock-unauthorized";
  * The lint rule: `x-mock-unauthorized` on a security scheme is well-formed, and every
  * operation using the scheme documents the answers it names.
  */
-export const xMockUnauthorizedRule: Oas3Rule = () => {
+export const xMockUnauthorizedRule: LintRule = () => {
   // Schemes are read at the root, which is entered before any operation.
   const declared = new Map<string, XMockUnauthorized>();
   let defaultSecurity: unknown;
   return {
-    Root(node: object, ctx: UserContext) {
+    Root(node: object, ctx: LintContext) {
       const root = node as Record<string, unknown>;
       defaultSecurity = root.security;
       const deref = lintDeref(ctx);
@@ -60,10 +60,11 @@ export const xMockUnauthorizedRule: Oas3Rule = () => {
         if (parsed?.ok) declared.set(name, parsed.value);
       }
     },
-    SecurityScheme(scheme: Record<string, unknown>, ctx: UserContext) {
+    SecurityScheme(node: object, ctx: LintContext) {
+      const scheme = node as Record<string, unknown>;
       if (scheme[KEY] !== undefined) reportProblems(ctx, KEY, parseXMockUnauthorized(scheme[KEY]));
     },
-    Operation(node: object, ctx: UserContext) {
+    Operation(node: object, ctx: LintContext) {
       if (isWebhook(ctx)) return;
       const operation = node as Record<string, unknown>;
       const security = operation.security ?? defaultSecurity;

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import type { PaginationSpec } from "../runtime/types.js";
 import type { OperationView } from "../spec/operation.js";
@@ -124,7 +124,7 @@ export function parseXPagination(value: unknown, context: PaginationContext): Pa
 }
 
 /** The lint rule: `x-pagination` names declared request fields and pointers that exist in the success schema. */
-export const xPaginationRule: Oas3Rule = () => ({
+export const xPaginationRule: LintRule = () => ({
   Operation(node: object, ctx) {
     const value = (node as Record<string, unknown>)["x-pagination"];
     if (value !== undefined) reportProblems(ctx, "x-pagination", parseXPagination(value, lintView(node, ctx)));

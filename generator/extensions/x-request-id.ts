@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { type Parsed, reportProblems } from "./problem.js";
 
 /**
@@ -11,7 +11,7 @@ export function parseXRequestId(value: unknown): Parsed<true> {
 }
 
 /** The lint rule: `x-request-id` is `true`, on a response header. */
-export const xRequestIdRule: Oas3Rule = () => ({
+export const xRequestIdRule: LintRule = () => ({
   Header(node: object, ctx) {
     const value = (node as Record<string, unknown>)["x-request-id"];
     if (value !== undefined) reportProblems(ctx, "x-request-id", parseXRequestId(value));

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { requestSigners } from "../runtime/signing.js";
 import { identifier, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
@@ -42,8 +42,9 @@ export function parseXSignature(value: unknown): Parsed<XSignature> {
 }
 
 /** The lint rule: `x-signature` names a registered algorithm and a credential, on a header apiKey scheme. */
-export const xSignatureRule: Oas3Rule = () => ({
-  SecurityScheme(scheme: Record<string, unknown>, ctx) {
+export const xSignatureRule: LintRule = () => ({
+  SecurityScheme(node: object, ctx) {
+    const scheme = node as Record<string, unknown>;
     if (scheme["x-signature"] === undefined) return;
     if (scheme.type !== "apiKey" || scheme.in !== "header") {
       ctx.report({

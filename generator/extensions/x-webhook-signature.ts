@@ -1,4 +1,4 @@
-import type { Oas3Rule, UserContext } from "@redocly/openapi-core";
+import type { LintContext, LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
 import { bodyKindOf } from "../runtime/webhook-body.js";
@@ -187,7 +187,7 @@ export function overlappingWebhooks(webhooks: readonly { readonly name: string; 
 
 const KEY = "x-webhook-signature";
 
-function checkOperation(operation: Record<string, unknown>, ctx: UserContext, required: boolean): void {
+function checkOperation(operation: Record<string, unknown>, ctx: LintContext, required: boolean): void {
   const value = operation[KEY];
   if (!isWebhook(ctx)) {
     if (value !== undefined) {
@@ -213,7 +213,7 @@ function checkOperation(operation: Record<string, unknown>, ctx: UserContext, re
 }
 
 /** Across webhooks: one operation each, and no body that two of them could claim. */
-function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
+function checkWebhooks(root: Record<string, unknown>, ctx: LintContext): void {
   const deref = lintDeref(ctx);
   const webhooks = deref(root.webhooks);
   if (!isRecord(webhooks)) return;
@@ -249,13 +249,13 @@ function checkWebhooks(root: Record<string, unknown>, ctx: UserContext): void {
  * `match`es tell every pair of webhooks apart. With the option `required: true` (this
  * project's redocly.yaml) every webhook must have one; elsewhere an unsigned webhook is only typed.
  */
-export const xWebhookSignatureRule: Oas3Rule = (options) => ({
+export const xWebhookSignatureRule: LintRule = (options) => ({
   Root: {
-    leave(root: object, ctx: UserContext) {
+    leave(root: object, ctx: LintContext) {
       checkWebhooks(root as Record<string, unknown>, ctx);
     },
   },
-  Operation(node: object, ctx: UserContext) {
+  Operation(node: object, ctx: LintContext) {
     checkOperation(node as Record<string, unknown>, ctx, options.required === true);
   },
 });

@@ -1,4 +1,4 @@
-import type { Oas3Rule } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { isWebhook } from "../extensions/problem.js";
 import { lintDeref } from "../spec/deref.js";
@@ -9,7 +9,7 @@ const ERROR_CODE = /^[45](\d\d|XX)$|^default$/;
  * Every operation documents at least one error (4XX/5XX or default) with a body schema, so
  * clients get a typed error rather than an opaque status.
  */
-export const operationErrorResponse: Oas3Rule = () => ({
+export const operationErrorResponse: LintRule = () => ({
   Operation(node: object, ctx) {
     // A webhook is answered by the merchant's endpoint, not called by a client: no typed error to give.
     if (isWebhook(ctx)) return;

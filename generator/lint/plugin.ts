@@ -1,4 +1,5 @@
-import type { Plugin } from "@redocly/openapi-core";
+import type { Oas3Rule, Plugin } from "@redocly/openapi-core";
+import type { LintRule } from "../spec/lint-context.js";
 import { xBatchRule } from "../extensions/x-batch.js";
 import { xClientOptionRule } from "../extensions/x-client-option.js";
 import { xCredentialRule } from "../extensions/x-credential.js";
@@ -14,7 +15,7 @@ import { xWebhookSignatureRule } from "../extensions/x-webhook-signature.js";
 import { operationErrorResponse } from "./operation-error-response.js";
 
 /** The project's rules by name: each vendor extension's own, and the conventions of this folder. */
-const RULES = {
+const RULES: Readonly<Record<string, LintRule>> = {
   "operation-error-response": operationErrorResponse,
   "x-batch": xBatchRule,
   "x-client-option": xClientOptionRule,
@@ -35,7 +36,16 @@ const RULES = {
  * rule ids without the prefix, which Redocly adds (`payspec/x-batch`).
  */
 export function payspecPluginModule(): Plugin {
-  return { id: "payspec", rules: { oas3: RULES } };
+  return { id: "payspec", rules: { oas3: asRedoclyRules(RULES) } };
+}
+
+/**
+ * The rules as Redocly types them. They are written against LintContext, the part of Redocly's
+ * rule context they use (so the extension modules need no Redocly type); Redocly's context has
+ * all of it, so each rule is one of its own.
+ */
+function asRedoclyRules(rules: Readonly<Record<string, LintRule>>): Record<string, Oas3Rule> {
+  return rules as unknown as Record<string, Oas3Rule>;
 }
 
 /**
@@ -44,5 +54,5 @@ export function payspecPluginModule(): Plugin {
  */
 export const payspecPlugin: Plugin = {
   id: "payspec",
-  rules: { oas3: Object.fromEntries(Object.entries(RULES).map(([id, rule]) => [`payspec/${id}`, rule])) },
+  rules: { oas3: asRedoclyRules(Object.fromEntries(Object.entries(RULES).map(([id, rule]) => [`payspec/${id}`, rule]))) },
 };

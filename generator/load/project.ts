@@ -4,7 +4,7 @@ import { type Config, createConfig } from "@redocly/openapi-core";
 import { parse as parseYaml } from "yaml";
 import { payspecPlugin } from "../lint/plugin.js";
 import { isRecord } from "../runtime/records.js";
-import { PROJECT_LAYOUT } from "../write/layout.js";
+import { PROJECT_LAYOUT } from "../emit/layout.js";
 import { MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
 
 /** One provider as listed under `apis:` in redocly.yaml. */

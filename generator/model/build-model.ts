@@ -5,7 +5,7 @@ import { schemaProperties } from "../spec/schema-pointer.js";
 import { parseXRequestId } from "../extensions/x-request-id.js";
 import { asRecord } from "../runtime/records.js";
 import { createFail, type ModelContext, unwrap } from "./context.js";
-import { pascalCase } from "./names.js";
+import { pascalCase } from "../spec/names.js";
 import { transformOperation } from "./operation.js";
 import { checkPointerName, checkReferences } from "./refs.js";
 import { normalizeSchema } from "./schemas.js";

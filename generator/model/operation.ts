@@ -10,7 +10,7 @@ import type { HttpMethod } from "../spec/methods.js";
 import { viewOperation } from "../spec/operation.js";
 import { schemaProperties } from "../spec/schema-pointer.js";
 import { type ModelContext, unwrap } from "./context.js";
-import { camelCase } from "./names.js";
+import { camelCase } from "../spec/names.js";
 import { checkPointerName } from "./refs.js";
 import { transformParameters } from "./parameters.js";
 import { normalizeSchema } from "./schemas.js";

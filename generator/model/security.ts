@@ -2,7 +2,7 @@ import { parseXCredential } from "../extensions/x-credential.js";
 import { parseXSignature } from "../extensions/x-signature.js";
 import { asRecord } from "../runtime/records.js";
 import { type ModelContext, unwrap } from "./context.js";
-import { camelCase } from "./names.js";
+import { camelCase } from "../spec/names.js";
 import type { AuthModel } from "./types.js";
 
 /** One security scheme → how it applies to a request. */

@@ -1,4 +1,4 @@
-import type { UserContext } from "@redocly/openapi-core";
+import type { LintContext } from "./lint-context.js";
 import { pointerSegments } from "../runtime/pointer.js";
 
 /** Follows `$ref`s to the node they name; the model and the lint rules each supply how. */
@@ -21,6 +21,6 @@ export function createDeref(document: unknown): Deref {
 }
 
 /** `$ref`s as Redocly's linter resolves them (any file of the spec). */
-export function lintDeref(ctx: UserContext): Deref {
+export function lintDeref(ctx: LintContext): Deref {
   return (node) => (typeof node === "object" && node !== null && "$ref" in node ? ctx.resolve(node as { $ref: string }).node : node);
 }

@@ -7,7 +7,7 @@ import {
   type ResponseEvent,
   UnexpectedResponseError,
 } from "../../generated/cryptomus/index.js";
-import { buildWebhook, loadApiModel } from "../../mock/webhook-sender.js";
+import { buildWebhook, loadApiModel } from "../../mock/dev/webhook-sender.js";
 import { type Handler, json, localServer } from "../helpers/local-server.js";
 
 /**

@@ -4,9 +4,9 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { standaloneConfig } from "../../generator/load/project.js";
 import { generate } from "../../generator/pipeline.js";
-import { SINGLE_LAYOUT } from "../../generator/write/layout.js";
+import { SINGLE_LAYOUT } from "../../generator/emit/layout.js";
 import { diffOutput, writeOutput } from "../../generator/write/output.js";
-import { startMocks, type RunningMocks } from "../../mock/start.js";
+import { startMocks, type RunningMocks } from "../../mock/dev/start.js";
 import { REPO } from "../helpers/temp-project.js";
 import { strictTsc } from "../helpers/tsc.js";
 

@@ -5,7 +5,7 @@ import { getTotals, lint } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOnce } from "../../generator/cli/run.js";
 import { loadProject } from "../../generator/load/project.js";
-import { startMocks } from "../../mock/start.js";
+import { startMocks } from "../../mock/dev/start.js";
 import { REPO, tempProject } from "../helpers/temp-project.js";
 import { strictTsc } from "../helpers/tsc.js";
 

@@ -481,7 +481,7 @@ describe("project specs (what `npm run lint` promises)", () => {
   });
 
   it.each(apis)("%s has no errors and no warnings", { timeout: LINT_TIMEOUT }, async (name, api) => {
-    // As generator/lint/cli.ts does: the api's own config, its root resolved against redocly.yaml.
+    // As generator/cli/lint.ts does: the api's own config, its root resolved against redocly.yaml.
     const problems = await lint({ ref: path.join(repo, api.root), config: config.forAlias(name) });
     expect(summarize(problems)).toEqual([]);
   });

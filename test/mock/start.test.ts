@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listen, urlOf } from "../../mock/ports.js";
-import { MockStartError, type RunningMocks, startMocks } from "../../mock/start.js";
+import { MockStartError, type RunningMocks, startMocks } from "../../mock/dev/start.js";
 
 // startMocks on throwaway projects, so these tests depend on no provider's spec.
 const LINT = "extends:\n  - minimal\n";

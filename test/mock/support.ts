@@ -9,7 +9,7 @@ import { buildModel } from "../../generator/model/build-model.js";
 import type { ApiModel, OperationModel } from "../../generator/model/types.js";
 import { generate } from "../../generator/pipeline.js";
 import { getRequestSigner } from "../../generator/runtime/signing.js";
-import { SINGLE_LAYOUT } from "../../generator/write/layout.js";
+import { SINGLE_LAYOUT } from "../../generator/emit/layout.js";
 import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { bodyExample, child, exampleArgs, operationNode, parameterValue } from "../../mock/examples.js";
 import type { MockSpec } from "../../mock/specs.js";

@@ -216,7 +216,7 @@ describe("the packed package in a throwaway consumer project", () => {
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     // The mocks run the pure model and the signers; the toolchain (load, emit, write, CLI) and
     // the mocks' development entry points (which read redocly.yaml) stay home.
-    const shipped = /^dist\/(generated\/|generator\/(model|extensions|runtime)\/|mock\/[\w-]+\.(js|d\.ts)$|openapi\/[\w-]+\.json$)/;
+    const shipped = /^dist\/(generated\/|generator\/(model|extensions|spec|runtime)\/|mock\/[\w-]+\.(js|d\.ts)$|openapi\/[\w-]+\.json$)/;
     expect(files.filter((f) => !shipped.test(f) && f !== "package.json" && !/^(README|LICENSE)/i.test(f))).toEqual([]);
     for (const devOnly of ["start", "cli", "webhook-sender"]) expect(files).not.toContain(`dist/mock/${devOnly}.js`);
   });

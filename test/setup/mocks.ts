@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startMocks } from "../../mock/start.js";
+import { startMocks } from "../../mock/dev/start.js";
 // The ProvidedContext key `payspecMocks`, as users of payspec/mock/vitest get it.
 import "../../mock/vitest.js";
 

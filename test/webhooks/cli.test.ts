@@ -11,7 +11,7 @@ const run = promisify(execFile);
 /** `npm run mock -- <args>`, without npm's own output: exit code, stdout, stderr. */
 async function mockCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "mock/cli.ts", ...args], { cwd: REPO, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "mock/dev/cli.ts", ...args], { cwd: REPO, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCryptoCloudWebhookVerifier } from "../../generated/cryptocloud/index.js";
-import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/webhook-sender.js";
+import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/dev/webhook-sender.js";
 import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
 
 const model = await loadApiModel("cryptocloud");

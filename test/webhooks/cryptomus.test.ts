@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCryptomusWebhookVerifier, isPayoutFailReason } from "../../generated/cryptomus/index.js";
 import { jsonNodeOf } from "../../generator/runtime/ordered-json.js";
 import { phpJsonEncode } from "../../generator/runtime/php-json.js";
-import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/webhook-sender.js";
+import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/dev/webhook-sender.js";
 import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
 
 const model = await loadApiModel("cryptomus");

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { createMoruneWebhookVerifier } from "../../generated/morune/index.js";
 import { parseOrderedJson } from "../../generator/runtime/ordered-json.js";
 import { sortedJson } from "../../generator/runtime/sorted-json.js";
-import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/webhook-sender.js";
+import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/dev/webhook-sender.js";
 import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
 
 const model = await loadApiModel("morune");

@@ -1,7 +1,7 @@
 // Development only (not shipped): the mocks of a payspec checkout (or of any folder with a
 // redocly.yaml), for `npm run mock` and the repository's tests. Users get `payspec/mock`.
-import { MockStartError, type RunningMocks, type StartMocksOptions, startMocks as startSpecs } from "./mocks.js";
-import { projectSpecs } from "./dev/project.js";
+import { MockStartError, type RunningMocks, type StartMocksOptions, startMocks as startSpecs } from "../mocks.js";
+import { projectSpecs } from "./project.js";
 
 export { MockStartError, type RunningMocks };
 

@@ -1,6 +1,6 @@
-import { HELP, parseCli, UsageError } from "./cli/args.js";
-import { runOnce } from "./cli/run.js";
-import { watch } from "./cli/watch.js";
+import { HELP, parseCli, UsageError } from "./args.js";
+import { runOnce } from "./run.js";
+import { watch } from "./watch.js";
 
 /** `npm run generate`: see HELP in cli/args.ts for options and exit codes. */
 async function main(argv: string[]): Promise<number> {
