@@ -51,9 +51,27 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
       const c = commands(spec);
       return alternate(
         [
-          { name: "ours", run: () => (rmSync(oursOut, { recursive: true, force: true }), timeProcess(c.ours)) },
-          { name: "openapi-typescript", run: () => (rmSync(path.join(oatDir, "schema.ts"), { force: true }), timeProcess(c.oat)) },
-          { name: "hey-api", run: () => (rmSync(heyOut, { recursive: true, force: true }), timeProcess(c.hey)) },
+          {
+            name: "ours",
+            run: () => {
+              rmSync(oursOut, { recursive: true, force: true });
+              return timeProcess(c.ours);
+            },
+          },
+          {
+            name: "openapi-typescript",
+            run: () => {
+              rmSync(path.join(oatDir, "schema.ts"), { force: true });
+              return timeProcess(c.oat);
+            },
+          },
+          {
+            name: "hey-api",
+            run: () => {
+              rmSync(heyOut, { recursive: true, force: true });
+              return timeProcess(c.hey);
+            },
+          },
         ],
         { ...options, stopWhenFails: ["ours"], onRun: (peer, round, value) => log(`  generate ${name} ${peer} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
       );

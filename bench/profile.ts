@@ -149,7 +149,13 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
         if (project !== undefined) rmSync(path.join(project, "generated"), { recursive: true, force: true });
       };
       const results = await alternate(
-        variants.map((v) => ({ name: v.label, run: () => (clean(), timeProcess(v.command)) })),
+        variants.map((v) => ({
+          name: v.label,
+          run: () => {
+            clean();
+            return timeProcess(v.command);
+          },
+        })),
         { runs: launchRuns, warmup: options.launchWarmup ?? 1, onRun: (name, round, value) => log(`  launch ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
       );
       for (const [i, v] of variants.entries()) {

@@ -116,7 +116,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
       prisms.push(spawnPrism({ name: api.name, spec: files[i]!, port: prismPorts[i]!, dynamic: options.dynamic, seed: options.seed, readyTimeoutMs }));
     }
     await Promise.all(prisms.map((p) => p.ready));
-    fronts.forEach((front, i) => front.setUpstream(prismPorts[i]!));
+    for (const [i, front] of fronts.entries()) front.setUpstream(prismPorts[i]!);
   } catch (error) {
     await stop();
     throw new MockStartError(error instanceof Error ? error.message : String(error), pidsOf(prisms), { cause: error });

@@ -142,7 +142,8 @@ export class SpecReader {
         const params: Record<string, Record<string, unknown>> = {};
         for (const param of merged.values()) {
           if (param.in !== "path" && param.required !== true) continue;
-          (params[param.in as string] ??= {})[param.name as string] = this.parameterValue(param);
+          params[param.in as string] ??= {};
+          params[param.in as string]![param.name as string] = this.parameterValue(param);
         }
         const body = this.deref(op.requestBody);
         const media = isNode(body) && isNode(body.content) ? Object.values(body.content)[0] : undefined;

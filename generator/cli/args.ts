@@ -42,9 +42,17 @@ export class UsageError extends Error {
 }
 
 export function parseCli(argv: readonly string[]): CliOptions {
-  let values;
+  let values: ReturnType<typeof parseOptions>["values"];
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseOptions(argv));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return checkedOptions(values);
+}
+
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
       args: [...argv],
       options: {
         check: { type: "boolean", default: false },
@@ -58,10 +66,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  });
+}
+
+function checkedOptions(values: ReturnType<typeof parseOptions>["values"]): CliOptions {
   if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
   if (values.spec !== undefined && values.api !== undefined) throw new UsageError("--api selects configured apis; it cannot be combined with --spec");
   return {

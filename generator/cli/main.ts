@@ -1,10 +1,10 @@
-import { HELP, parseCli, UsageError } from "./args.js";
+import { type CliOptions, HELP, parseCli, UsageError } from "./args.js";
 import { runOnce } from "./run.js";
 import { watch } from "./watch.js";
 
 /** `npm run generate`: see HELP in cli/args.ts for options and exit codes. */
 async function main(argv: string[]): Promise<number> {
-  let options;
+  let options: CliOptions;
   try {
     options = parseCli(argv);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { LintRule } from "../spec/lint-context.js";
 import { readPointer } from "../runtime/pointer.js";
 import { isWebhook, lintView, type Parsed, type Problem, reportProblems } from "./problem.js";
-import { parseXPagination } from "./x-pagination.js";
+import { parseXPagination, type XPagination } from "./x-pagination.js";
 
 /**
  * `x-mock-pages` on a paged operation: the names of its success response's examples, in page
@@ -79,7 +79,7 @@ export const xMockPagesRule: LintRule = () => ({
     const value = operation["x-mock-pages"];
     if (value === undefined) return;
     const view = lintView(node, ctx);
-    let pagination;
+    let pagination: XPagination | undefined;
     if (operation["x-pagination"] !== undefined) {
       const parsed = parseXPagination(operation["x-pagination"], view);
       // A malformed x-pagination is its own rule's to report.

@@ -1,5 +1,5 @@
 import { asRecord } from "../runtime/records.js";
-import { type ModelContext } from "./context.js";
+import type { ModelContext } from "./context.js";
 import { mediaExamples, pickMediaType } from "../spec/media.js";
 import { normalizeSchema } from "./schemas.js";
 import type { ResponseModel } from "./types.js";

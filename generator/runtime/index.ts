@@ -1,7 +1,7 @@
 export { createContext, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
 export { ClientError, ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 export { invoke } from "./invoke.js";
-export { type BatchFailure, type BatchOptions, type BatchResult } from "./batching.js";
+export type { BatchFailure, BatchOptions, BatchResult } from "./batching.js";
 export { type BatchedMethod, type PagedMethod, withBatching, withPaging } from "./methods.js";
 export { DEFAULT_MAX_PAGES, type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";

@@ -58,11 +58,11 @@ export function parseOrderedJson(text: string): JsonParse {
         at++;
         continue;
       }
-      const escape = text[at + 1];
+      const escaped = text[at + 1];
       at += 2;
-      if (escape !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escape)) {
-        out += SIMPLE_ESCAPES[escape];
-      } else if (escape === "u") {
+      if (escaped !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escaped)) {
+        out += SIMPLE_ESCAPES[escaped];
+      } else if (escaped === "u") {
         const unit = hex4();
         if (unit >= 0xdc00 && unit <= 0xdfff) fail("no unpaired low surrogate");
         if (unit >= 0xd800 && unit <= 0xdbff) {

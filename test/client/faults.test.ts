@@ -133,7 +133,7 @@ describe("fault injection", () => {
     expect(server.received).toHaveLength(3);
     for (const r of server.received) {
       expect(r.body).toBe('{"date_from":"2023-05-04 00:00:00"}');
-      expect(r.headers.sign).toBe(createHash("md5").update(Buffer.from(r.body).toString("base64") + "pay-key-1").digest("hex"));
+      expect(r.headers.sign).toBe(createHash("md5").update(`${Buffer.from(r.body).toString("base64")}pay-key-1`).digest("hex"));
     }
   });
 

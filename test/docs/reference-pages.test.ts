@@ -46,7 +46,7 @@ function webhooksOf(definition: Record<string, unknown>): string[] {
 
 /** Every field whose key passes `keep`, by where it sits (its path of keys, as JSON), with its value. */
 function fieldsOf(node: unknown, keep: (key: string) => boolean, at: readonly (string | number)[] = [], found = new Map<string, unknown>()): Map<string, unknown> {
-  if (Array.isArray(node)) node.forEach((item, i) => fieldsOf(item, keep, [...at, i], found));
+  if (Array.isArray(node)) for (const [i, item] of node.entries()) fieldsOf(item, keep, [...at, i], found);
   for (const [key, value] of entries(node)) {
     if (keep(key)) found.set(JSON.stringify([...at, key]), value);
     else fieldsOf(value, keep, [...at, key], found);

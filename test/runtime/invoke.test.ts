@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../../generator/runtime/context.js";
-import { ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "../../generator/runtime/errors.js";
+import { ConfigurationError, type TimeoutError, TransportError, UnexpectedResponseError } from "../../generator/runtime/errors.js";
 import { invoke } from "../../generator/runtime/invoke.js";
 import type { OperationSpec } from "../../generator/runtime/types.js";
 
@@ -187,7 +187,7 @@ describe("invoke: response", () => {
   });
 
   it("keeps at most 200 characters of the body, with credentials redacted", async () => {
-    const body = `{"echo":"${SECRET}"}` + "x".repeat(500);
+    const body = `{"echo":"${SECRET}"}${"x".repeat(500)}`;
     const error = (await call(() => json(418, body)).catch((e: unknown) => e)) as UnexpectedResponseError;
     expect(error.bodyExcerpt.length).toBeLessThanOrEqual(200);
     expect(error.bodyExcerpt).toContain("[redacted]");
