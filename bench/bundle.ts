@@ -42,14 +42,31 @@ export interface BundleResult {
   readonly figures: readonly BundleFigures[];
 }
 
-const ESBUILD = { bundle: true, minify: true, format: "esm", platform: "node", target: "es2022", write: false, metafile: true, logLevel: "silent" } as const;
-export const ESBUILD_COMMAND = "esbuild <entry> --bundle --minify --format=esm --platform=node --target=es2022 | gzip -9";
+const ESBUILD = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "node",
+  target: "es2022",
+  write: false,
+  metafile: true,
+  logLevel: "silent",
+} as const;
+export const ESBUILD_COMMAND =
+  "esbuild <entry> --bundle --minify --format=esm --platform=node --target=es2022 | gzip -9";
 
-async function bundle(entry: string, plugins: Plugin[] = []): Promise<{ gzip: number; minified: number; metafile: Metafile }> {
+async function bundle(
+  entry: string,
+  plugins: Plugin[] = [],
+): Promise<{ gzip: number; minified: number; metafile: Metafile }> {
   const result = await build({ ...ESBUILD, entryPoints: [entry], plugins });
   const out = result.outputFiles[0];
   if (out === undefined) throw new Error(`esbuild produced nothing for ${entry}`);
-  return { gzip: gzipSync(out.contents, { level: 9 }).length, minified: out.contents.length, metafile: result.metafile };
+  return {
+    gzip: gzipSync(out.contents, { level: 9 }).length,
+    minified: out.contents.length,
+    metafile: result.metafile,
+  };
 }
 
 /** Replaces `./validators.gen.js` imported by client.gen.ts with a module keeping only `keep` of its exports. */
@@ -72,7 +89,11 @@ function validatorsPlugin(real: string, keep: readonly string[], drop: readonly 
 
 function moduleName(file: string): string {
   const rel = file.replace(/^.*node_modules\//, "node_modules/");
-  if (rel.startsWith("node_modules/")) return rel.split("/").slice(0, rel.split("/")[1]!.startsWith("@") ? 3 : 2).join("/");
+  if (rel.startsWith("node_modules/"))
+    return rel
+      .split("/")
+      .slice(0, rel.split("/")[1]!.startsWith("@") ? 3 : 2)
+      .join("/");
   return path.relative(REPO, path.resolve(REPO, file));
 }
 
@@ -83,7 +104,10 @@ function shares(metafile: Metafile): ModuleShare[] {
     const name = moduleName(file);
     totals.set(name, (totals.get(name) ?? 0) + info.bytesInOutput);
   }
-  return [...totals].map(([module, bytes]) => ({ module, bytes })).filter((m) => m.bytes > 0).sort((a, b) => b.bytes - a.bytes);
+  return [...totals]
+    .map(([module, bytes]) => ({ module, bytes }))
+    .filter((m) => m.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
 export async function benchBundle(options: BundleOptions = {}): Promise<BundleResult> {
@@ -98,7 +122,13 @@ export async function benchBundle(options: BundleOptions = {}): Promise<BundleRe
     );
     // The entry lives outside the repo; openapi-fetch resolves from the repo's node_modules.
     const baseline = await bundle(baselineEntry, [
-      { name: "repo-node-modules", setup: (b) => b.onResolve({ filter: /^openapi-fetch$/ }, () => ({ path: path.join(REPO, "node_modules/openapi-fetch/dist/index.mjs") })) },
+      {
+        name: "repo-node-modules",
+        setup: (b) =>
+          b.onResolve({ filter: /^openapi-fetch$/ }, () => ({
+            path: path.join(REPO, "node_modules/openapi-fetch/dist/index.mjs"),
+          })),
+      },
     ]);
     const rows: Row[] = [];
     const figures: BundleFigures[] = [];
@@ -120,14 +150,32 @@ export async function benchBundle(options: BundleOptions = {}): Promise<BundleRe
       const noResponse = await bundle(entry, [validatorsPlugin(real, requests, responses)]);
       const none = await bundle(entry, [validatorsPlugin(real, [], [...requests, ...responses])]);
       const modules = shares(full.metafile);
-      figures.push({ api, gzip: full.gzip, minified: full.minified, withoutResponseValidators: noResponse.gzip, withoutValidators: none.gzip, modules });
-      const top = modules[0] === undefined ? "" : `${modules[0].module.replace(/^generated\//, "")} ${modules[0].bytes} B minified`;
+      figures.push({
+        api,
+        gzip: full.gzip,
+        minified: full.minified,
+        withoutResponseValidators: noResponse.gzip,
+        withoutValidators: none.gzip,
+        modules,
+      });
+      const top =
+        modules[0] === undefined
+          ? ""
+          : `${modules[0].module.replace(/^generated\//, "")} ${modules[0].bytes} B minified`;
       rows.push({
         bench: "4",
         what: `bundle ${api}: import + one call (${method}), min+gzip`,
         unit: "B",
-        ours: { label: `payspec ${api}`, command: `${ESBUILD_COMMAND}  # entry: import { ${factory} } from "generated/${api}/index.js"; ${factory}(…).${method}(…)`, value: full.gzip },
-        peer: { label: "openapi-fetch alone", command: `${ESBUILD_COMMAND}  # entry: createClient({ baseUrl }).POST("/v1/payment/list", { body })`, value: baseline.gzip },
+        ours: {
+          label: `payspec ${api}`,
+          command: `${ESBUILD_COMMAND}  # entry: import { ${factory} } from "generated/${api}/index.js"; ${factory}(…).${method}(…)`,
+          value: full.gzip,
+        },
+        peer: {
+          label: "openapi-fetch alone",
+          command: `${ESBUILD_COMMAND}  # entry: createClient({ baseUrl }).POST("/v1/payment/list", { body })`,
+          value: baseline.gzip,
+        },
         ratio: full.gzip / baseline.gzip,
         target: `≤ ${BUNDLE_LIMIT} B`,
         met: full.gzip <= BUNDLE_LIMIT,

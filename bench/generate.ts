@@ -18,7 +18,9 @@ export interface GenerateBenchOptions extends AlternateOptions {
 
 /** The apis listed in the repo's redocly.yaml: name → absolute spec path. */
 export function projectApis(): Map<string, string> {
-  const config = parse(readFileSync(path.join(REPO, "redocly.yaml"), "utf8")) as { apis?: Record<string, { root: string }> };
+  const config = parse(readFileSync(path.join(REPO, "redocly.yaml"), "utf8")) as {
+    apis?: Record<string, { root: string }>;
+  };
   return new Map(Object.entries(config.apis ?? {}).map(([name, api]) => [name, path.resolve(REPO, api.root)]));
 }
 
@@ -41,7 +43,13 @@ export async function benchGenerate(options: GenerateBenchOptions = {}): Promise
     mkdirSync(peerDir);
     const peerConfig = path.join(peerDir, "redocly.yaml");
     const apis = Object.fromEntries(
-      names.map((name) => [name, { root: path.join(oursDir, path.relative(REPO, all.get(name) ?? name)), "x-openapi-ts": { output: `./out/${name}.ts` } }]),
+      names.map((name) => [
+        name,
+        {
+          root: path.join(oursDir, path.relative(REPO, all.get(name) ?? name)),
+          "x-openapi-ts": { output: `./out/${name}.ts` },
+        },
+      ]),
     );
     writeFileSync(peerConfig, stringify({ apis }));
     const peer: Command = { argv: ["node", BIN.openapiTypescript, "--redocly", peerConfig], cwd: peerDir };
@@ -63,7 +71,13 @@ export async function benchGenerate(options: GenerateBenchOptions = {}): Promise
           },
         },
       ],
-      { ...options, onRun: (name, round, value) => options.log?.(`  generate ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
+      {
+        ...options,
+        onRun: (name, round, value) =>
+          options.log?.(
+            `  generate ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`,
+          ),
+      },
     );
     const [a, b] = results;
     return [
@@ -73,7 +87,11 @@ export async function benchGenerate(options: GenerateBenchOptions = {}): Promise
           what: `generate ${names.join(" + ")} (full regeneration, empty output)`,
           unit: "ms",
           ours: measured("payspec", `rm -rf generated && ${describeCommand(ours, oursDir)}`, a),
-          peer: measured("openapi-typescript", `rm -rf out && ${describeCommand(peer, peerDir)}  # redocly.yaml: ${JSON.stringify({ apis })}`, b),
+          peer: measured(
+            "openapi-typescript",
+            `rm -rf out && ${describeCommand(peer, peerDir)}  # redocly.yaml: ${JSON.stringify({ apis })}`,
+            b,
+          ),
         },
         1.3,
       ),

@@ -21,7 +21,14 @@ export async function benchNpmTest(options: NpmTestOptions = {}): Promise<Row[]>
       bench: "5",
       what: `${command.argv.join(" ")} wall time, once${ok ? "" : ` — exit ${result.code}`}${summary === undefined ? "" : ` (vitest: ${summary})`}`,
       unit: "ms",
-      ours: { label: "npm test", command: describeCommand(command), value: result.ms, ...(ok ? {} : { error: `exit ${result.code}: ${result.stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}` }) },
+      ours: {
+        label: "npm test",
+        command: describeCommand(command),
+        value: result.ms,
+        ...(ok
+          ? {}
+          : { error: `exit ${result.code}: ${result.stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}` }),
+      },
       target: `≤ ${NPM_TEST_LIMIT_MS / 1000} s`,
       met: ok && result.ms <= NPM_TEST_LIMIT_MS,
     },

@@ -37,15 +37,24 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
   const rows: Row[] = [];
   try {
     const oursOut = path.join(work, "ours");
-    const oursFor = (spec: string): Command => ({ argv: ["node", path.join(REPO, "generator/launch.mjs"), "--spec", spec, "--out", oursOut], cwd: REPO });
+    const oursFor = (spec: string): Command => ({
+      argv: ["node", path.join(REPO, "generator/launch.mjs"), "--spec", spec, "--out", oursOut],
+      cwd: REPO,
+    });
 
     const oatDir = path.join(work, "openapi-typescript");
     mkdirSync(oatDir);
     const heyOut = path.join(work, "hey-api");
     const commands = (spec: string) => ({
       ours: oursFor(spec),
-      oat: { argv: ["node", BIN.openapiTypescript, spec, "-o", path.join(oatDir, "schema.ts")], cwd: oatDir } satisfies Command,
-      hey: { argv: ["node", BIN.heyApi, "-i", spec, "-o", heyOut, "-c", "@hey-api/client-fetch", "--no-log-file"], cwd: work } satisfies Command,
+      oat: {
+        argv: ["node", BIN.openapiTypescript, spec, "-o", path.join(oatDir, "schema.ts")],
+        cwd: oatDir,
+      } satisfies Command,
+      hey: {
+        argv: ["node", BIN.heyApi, "-i", spec, "-o", heyOut, "-c", "@hey-api/client-fetch", "--no-log-file"],
+        cwd: work,
+      } satisfies Command,
     });
     const generation = (spec: string) => {
       const c = commands(spec);
@@ -73,7 +82,14 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
             },
           },
         ],
-        { ...options, stopWhenFails: ["ours"], onRun: (peer, round, value) => log(`  generate ${name} ${peer} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
+        {
+          ...options,
+          stopWhenFails: ["ours"],
+          onRun: (peer, round, value) =>
+            log(
+              `  generate ${name} ${peer} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`,
+            ),
+        },
       );
     };
 
@@ -84,7 +100,12 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
     // without webhooks (what it refuses today) so the other figures still exist.
     const refused = gen[0]?.error;
     if (refused !== undefined) {
-      rows.push({ bench: "2", what: `generate ${name} as published`, unit: "ms", ours: { label: "payspec", command: describeCommand(oursFor(spec)), error: refused } });
+      rows.push({
+        bench: "2",
+        what: `generate ${name} as published`,
+        unit: "ms",
+        ours: { label: "payspec", command: describeCommand(oursFor(spec)), error: refused },
+      });
       const stripped = withoutWebhooks(spec, work);
       if (stripped === undefined) return rows;
       log(`  ${name}: our generator failed; comparing on ${path.basename(stripped)}`);
@@ -97,8 +118,26 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
     const specShown = `${name}${variant}`;
     const oursMeasure = measured("payspec", `rm -rf ${shown(oursOut)} && ${describeCommand(ours)}`, g0);
     rows.push(
-      ratioRow({ bench: "2", what: `generate ${specShown} vs openapi-typescript`, unit: "ms", ours: oursMeasure, peer: measured("openapi-typescript", describeCommand(oat, oatDir), g1) }, 1.5),
-      ratioRow({ bench: "2", what: `generate ${specShown} vs hey-api`, unit: "ms", ours: oursMeasure, peer: measured("@hey-api/openapi-ts (fetch client)", `rm -rf ${heyOut} && ${describeCommand(hey, work)}`, g2) }, 1.0),
+      ratioRow(
+        {
+          bench: "2",
+          what: `generate ${specShown} vs openapi-typescript`,
+          unit: "ms",
+          ours: oursMeasure,
+          peer: measured("openapi-typescript", describeCommand(oat, oatDir), g1),
+        },
+        1.5,
+      ),
+      ratioRow(
+        {
+          bench: "2",
+          what: `generate ${specShown} vs hey-api`,
+          unit: "ms",
+          ours: oursMeasure,
+          peer: measured("@hey-api/openapi-ts (fetch client)", `rm -rf ${heyOut} && ${describeCommand(hey, work)}`, g2),
+        },
+        1.0,
+      ),
     );
 
     // Type-check: one call per operation on each side, same strict tsconfig.
@@ -107,14 +146,25 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
     const ourCalls = writeOurCalls(reader, oursOut);
     const oatCalls = writeOpenapiFetchCalls(reader, oatDir);
     const tsconfigs = [writeStrictTsconfig(oursOut, REPO), writeStrictTsconfig(oatDir, REPO)];
-    for (const dir of [oursOut, oatDir]) if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-    const [tscOurs, tscOat] = tsconfigs.map((config): Command => ({ argv: ["node", BIN.tsc, "-p", config!, "--pretty", "false"], cwd: path.dirname(config!) }));
+    for (const dir of [oursOut, oatDir])
+      if (!existsSync(path.join(dir, "node_modules")))
+        symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+    const [tscOurs, tscOat] = tsconfigs.map(
+      (config): Command => ({
+        argv: ["node", BIN.tsc, "-p", config!, "--pretty", "false"],
+        cwd: path.dirname(config!),
+      }),
+    );
     const tsc = await alternate(
       [
         { name: "ours", run: () => timeProcess(tscOurs!) },
         { name: "openapi-fetch", run: () => timeProcess(tscOat!) },
       ],
-      { ...options, onRun: (peer, round, value) => log(`  tsc ${name} ${peer} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
+      {
+        ...options,
+        onRun: (peer, round, value) =>
+          log(`  tsc ${name} ${peer} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`),
+      },
     );
     rows.push(
       ratioRow(
@@ -122,8 +172,16 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
           bench: "2",
           what: `strict tsc --noEmit, ${specShown} one call per operation (${ourCalls} / ${oatCalls} calls)`,
           unit: "ms",
-          ours: measured("payspec client", `${describeCommand(tscOurs!)}  # calls.ts: client.<operationId>({ path, query, headers, body }) with literal values`, tsc[0]),
-          peer: measured("openapi-fetch + openapi-typescript", `${describeCommand(tscOat!)}  # calls.ts: client.GET("/path", { params, body }) with the same values`, tsc[1]),
+          ours: measured(
+            "payspec client",
+            `${describeCommand(tscOurs!)}  # calls.ts: client.<operationId>({ path, query, headers, body }) with literal values`,
+            tsc[0],
+          ),
+          peer: measured(
+            "openapi-fetch + openapi-typescript",
+            `${describeCommand(tscOat!)}  # calls.ts: client.GET("/path", { params, body }) with the same values`,
+            tsc[1],
+          ),
         },
         1.0,
       ),

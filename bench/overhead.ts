@@ -22,7 +22,10 @@ export interface OverheadOptions extends Omit<AlternateOptions, "runs"> {
 }
 
 /** A small page as the provider answers it (the documented shape, no items). */
-export const ANSWER = JSON.stringify({ state: 0, result: { items: [], paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } } });
+export const ANSWER = JSON.stringify({
+  state: 0,
+  result: { items: [], paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } },
+});
 const REQUEST_BODY = { date_from: "2023-05-04 00:00:00", date_to: "2023-05-05 00:00:00" };
 const PAYMENT_KEY = "bench-payment-key";
 const MERCHANT = "bench-merchant";
@@ -45,7 +48,10 @@ process.stdin.resume();
 `;
 
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["-e", SERVER], { env: { ...process.env, BENCH_ANSWER: ANSWER }, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["-e", SERVER], {
+    env: { ...process.env, BENCH_ANSWER: ANSWER },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -74,10 +80,17 @@ export async function benchOverhead(options: OverheadOptions = {}): Promise<Row[
   const { url, child } = await startServer();
   try {
     const bodyText = JSON.stringify(REQUEST_BODY);
-    const sign = createHash("md5").update(Buffer.from(bodyText, "utf8").toString("base64") + PAYMENT_KEY, "utf8").digest("hex");
+    const sign = createHash("md5")
+      .update(Buffer.from(bodyText, "utf8").toString("base64") + PAYMENT_KEY, "utf8")
+      .digest("hex");
     const headers = { "content-type": "application/json", merchant: MERCHANT, sign };
 
-    const ours = createCryptomusClient({ merchant: MERCHANT, paymentKey: PAYMENT_KEY, payoutKey: "bench-payout-key", baseUrl: url });
+    const ours = createCryptomusClient({
+      merchant: MERCHANT,
+      paymentKey: PAYMENT_KEY,
+      payoutKey: "bench-payout-key",
+      baseUrl: url,
+    });
     const raw = createClient<paths>({ baseUrl: url });
     const calls = {
       ours: async () => {
@@ -105,16 +118,50 @@ export async function benchOverhead(options: OverheadOptions = {}): Promise<Row[
         { name: "openapi-fetch", run: round(calls.openapiFetch) },
         { name: "fetch", run: round(calls.fetch) },
       ],
-      { ...options, runs: rounds, onRun: (peer, n, value) => options.log?.(`  overhead ${peer} round ${n}: ${value instanceof Error ? value.message : `${value.toFixed(1)} µs/call`}`) },
+      {
+        ...options,
+        runs: rounds,
+        onRun: (peer, n, value) =>
+          options.log?.(
+            `  overhead ${peer} round ${n}: ${value instanceof Error ? value.message : `${value.toFixed(1)} µs/call`}`,
+          ),
+      },
     );
     const what = `${rounds} rounds × ${perRound} calls, POST /v1/payment/list on 127.0.0.1`;
-    const oursM = measured("payspec listPayments (signs each call)", "createCryptomusClient({ merchant, paymentKey, payoutKey, baseUrl }).listPayments({ body })", a);
-    const ofM = measured("openapi-fetch", 'createClient<paths>({ baseUrl }).POST("/v1/payment/list", { body, headers: { merchant, sign } })', b);
-    const fetchM = measured("fetch", 'fetch(url, { method: "POST", headers, body: JSON.stringify(body) }).then((r) => r.json())', c);
+    const oursM = measured(
+      "payspec listPayments (signs each call)",
+      "createCryptomusClient({ merchant, paymentKey, payoutKey, baseUrl }).listPayments({ body })",
+      a,
+    );
+    const ofM = measured(
+      "openapi-fetch",
+      'createClient<paths>({ baseUrl }).POST("/v1/payment/list", { body, headers: { merchant, sign } })',
+      b,
+    );
+    const fetchM = measured(
+      "fetch",
+      'fetch(url, { method: "POST", headers, body: JSON.stringify(body) }).then((r) => r.json())',
+      c,
+    );
     return [
-      ratioRow({ bench: "3", what: `per call vs openapi-fetch (${what})`, unit: "µs/call", ours: oursM, peer: ofM }, 1.05),
-      ratioRow({ bench: "3", what: "per call vs bare fetch (same rounds)", unit: "µs/call", ours: oursM, peer: fetchM }, 1.15),
-      ratioRow({ bench: "3", what: "openapi-fetch vs bare fetch, for scale (same rounds)", unit: "µs/call", ours: ofM, peer: fetchM }, undefined),
+      ratioRow(
+        { bench: "3", what: `per call vs openapi-fetch (${what})`, unit: "µs/call", ours: oursM, peer: ofM },
+        1.05,
+      ),
+      ratioRow(
+        { bench: "3", what: "per call vs bare fetch (same rounds)", unit: "µs/call", ours: oursM, peer: fetchM },
+        1.15,
+      ),
+      ratioRow(
+        {
+          bench: "3",
+          what: "openapi-fetch vs bare fetch, for scale (same rounds)",
+          unit: "µs/call",
+          ours: ofM,
+          peer: fetchM,
+        },
+        undefined,
+      ),
     ];
   } finally {
     await stopServer(child);

@@ -19,12 +19,19 @@ export interface ProfileReport {
   readonly steps: readonly ProfileStep[];
   /** Milliseconds from this process's start to the end of the run. */
   readonly end: number;
-  readonly apis: readonly { readonly name: string; readonly operations: number; readonly specBytes: number; readonly outputBytes: number }[];
+  readonly apis: readonly {
+    readonly name: string;
+    readonly operations: number;
+    readonly specBytes: number;
+    readonly outputBytes: number;
+  }[];
 }
 
 async function main(): Promise<void> {
   const boot = performance.now();
-  const { values } = parseArgs({ options: { project: { type: "string" }, spec: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { project: { type: "string" }, spec: { type: "string" }, out: { type: "string" } },
+  });
   const steps: ProfileStep[] = [];
   async function timed<T>(phase: string, work: () => Promise<T> | T, api?: string): Promise<T> {
     const started = performance.now();
@@ -39,12 +46,23 @@ async function main(): Promise<void> {
   await timed("import openapi-typescript", () => import("openapi-typescript"));
   await timed("import ts-morph (bundles its own TypeScript compiler, @ts-morph/common)", () => import("ts-morph"));
   const [project, pipeline, layouts, output] = await timed("import generator modules (tsx transpiles them)", () =>
-    Promise.all([import("../generator/load/project.js"), import("../generator/pipeline.js"), import("../generator/emit/layout.js"), import("../generator/write/output.js")]),
+    Promise.all([
+      import("../generator/load/project.js"),
+      import("../generator/pipeline.js"),
+      import("../generator/emit/layout.js"),
+      import("../generator/write/output.js"),
+    ]),
   );
   const path = await import("node:path");
   const { readFileSync } = await import("node:fs");
 
-  let target: { apis: readonly { name: string; root: string }[]; config: import("@redocly/openapi-core").Config; outDir: string; sourceRoot: string; single: boolean };
+  let target: {
+    apis: readonly { name: string; root: string }[];
+    config: import("@redocly/openapi-core").Config;
+    outDir: string;
+    sourceRoot: string;
+    single: boolean;
+  };
   if (values.project !== undefined) {
     const dir = values.project;
     const p = await timed("config: load redocly.yaml + lint plugin", () => project.loadProject(dir));
@@ -52,20 +70,40 @@ async function main(): Promise<void> {
   } else if (values.spec !== undefined && values.out !== undefined) {
     const config = await timed("config: standalone lint config", () => project.standaloneConfig());
     const root = path.resolve(values.spec);
-    target = { apis: [{ name: "api", root }], config, outDir: path.resolve(values.out), sourceRoot: process.cwd(), single: true };
+    target = {
+      apis: [{ name: "api", root }],
+      config,
+      outDir: path.resolve(values.out),
+      sourceRoot: process.cwd(),
+      single: true,
+    };
   } else {
     throw new Error("usage: profile-generate.ts --project <dir> | --spec <file> --out <dir>");
   }
 
   const layout = target.single ? layouts.SINGLE_LAYOUT : layouts.PROJECT_LAYOUT;
-  const result = await pipeline.generate(target.apis, target.config, target.sourceRoot, layout, (api, phase, ms) => steps.push({ phase, ms, ...(api === "" ? {} : { api }) }));
+  const result = await pipeline.generate(target.apis, target.config, target.sourceRoot, layout, (api, phase, ms) =>
+    steps.push({ phase, ms, ...(api === "" ? {} : { api }) }),
+  );
   const apis = result.reports.map((r) => {
     const prefix = layout.apiDir(r.name);
-    const outputBytes = [...result.files].filter(([file]) => file.startsWith(prefix) && !file.startsWith(layout.runtimeDir)).reduce((n, [, text]) => n + text.length, 0);
-    return { name: r.name, operations: r.operations, specBytes: readFileSync(target.apis.find((a) => a.name === r.name)!.root).length, outputBytes };
+    const outputBytes = [...result.files]
+      .filter(([file]) => file.startsWith(prefix) && !file.startsWith(layout.runtimeDir))
+      .reduce((n, [, text]) => n + text.length, 0);
+    return {
+      name: r.name,
+      operations: r.operations,
+      specBytes: readFileSync(target.apis.find((a) => a.name === r.name)!.root).length,
+      outputBytes,
+    };
   });
   const owned = target.single ? ["", layout.runtimeDir] : [""];
-  const diff = await timed("write: compare with disk", () => output.diffOutput({ outDir: target.outDir, owned, recursive: !target.single, allowOtherFiles: false }, result.files));
+  const diff = await timed("write: compare with disk", () =>
+    output.diffOutput(
+      { outDir: target.outDir, owned, recursive: !target.single, allowOtherFiles: false },
+      result.files,
+    ),
+  );
   await timed("write: write files", () => output.writeOutput(target.outDir, result.files, diff));
   const report: ProfileReport = { boot, steps, end: performance.now(), apis };
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -87,7 +87,8 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
       rmSync(out, { recursive: true, force: true });
       if (project !== undefined) rmSync(path.join(project, "generated"), { recursive: true, force: true });
       const result = await runProcess(profiled);
-      if (result.code !== 0) throw new Error(`profile run failed (exit ${result.code}): ${result.stderr.slice(0, 400)}`);
+      if (result.code !== 0)
+        throw new Error(`profile run failed (exit ${result.code}): ${result.stderr.slice(0, 400)}`);
       const report = JSON.parse(result.stdout.trim().split("\n").pop()!) as ProfileReport;
       reports.push(report);
       walls.push(result.ms);
@@ -131,7 +132,9 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
         target: "node20",
         outfile: compiled,
         logLevel: "silent",
-        define: { "import.meta.url": JSON.stringify(pathToFileURL(path.join(REPO, "generator/emit/runtime-files.ts")).href) },
+        define: {
+          "import.meta.url": JSON.stringify(pathToFileURL(path.join(REPO, "generator/emit/runtime-files.ts")).href),
+        },
       });
       const cli = path.join(REPO, "generator/cli/main.ts");
       const genArgs = project === undefined ? ["--spec", options.spec!, "--out", out] : [];
@@ -139,9 +142,30 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
       const wanted = options.launchVariants ?? ["tsx-cli", "import-tsx", "compiled"];
       const variants: { label: string; command: Command }[] = (
         [
-          { id: "tsx-cli", label: "tsx CLI (today: npm run generate)", command: { argv: ["node", BIN.tsx, cli, ...genArgs], cwd } },
-          { id: "import-tsx", label: "node --import tsx (one process)", command: { argv: ["node", "--import", pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href, cli, ...genArgs], cwd } },
-          { id: "compiled", label: "node on precompiled JS (esbuild bundle, packages external)", command: { argv: ["node", compiled, ...genArgs], cwd } },
+          {
+            id: "tsx-cli",
+            label: "tsx CLI (today: npm run generate)",
+            command: { argv: ["node", BIN.tsx, cli, ...genArgs], cwd },
+          },
+          {
+            id: "import-tsx",
+            label: "node --import tsx (one process)",
+            command: {
+              argv: [
+                "node",
+                "--import",
+                pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href,
+                cli,
+                ...genArgs,
+              ],
+              cwd,
+            },
+          },
+          {
+            id: "compiled",
+            label: "node on precompiled JS (esbuild bundle, packages external)",
+            command: { argv: ["node", compiled, ...genArgs], cwd },
+          },
         ] as const
       ).filter((v) => wanted.includes(v.id));
       const clean = () => {
@@ -156,7 +180,12 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
             return timeProcess(v.command);
           },
         })),
-        { runs: launchRuns, warmup: options.launchWarmup ?? 1, onRun: (name, round, value) => log(`  launch ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`) },
+        {
+          runs: launchRuns,
+          warmup: options.launchWarmup ?? 1,
+          onRun: (name, round, value) =>
+            log(`  launch ${name} #${round}: ${value instanceof Error ? value.message : `${Math.round(value)} ms`}`),
+        },
       );
       for (const [i, v] of variants.entries()) {
         const r = results[i];
@@ -168,7 +197,17 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
         });
       }
     }
-    return { input: options.spec === undefined ? `project specs (${apis.map((a) => a.name).join(", ")})` : path.basename(options.spec), wall: median(walls), phases, perApi, apis, launches };
+    return {
+      input:
+        options.spec === undefined
+          ? `project specs (${apis.map((a) => a.name).join(", ")})`
+          : path.basename(options.spec),
+      wall: median(walls),
+      phases,
+      perApi,
+      apis,
+      launches,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -185,12 +224,27 @@ export function renderProfile(result: ProfileResult): string {
     ...result.phases.map((p) => `| ${p.phase} | ${Math.round(p.ms)} | ${((100 * p.ms) / total).toFixed(0)}% |`),
   ];
   if (result.perApi.length > 1) {
-    lines.push("", `Per api (ms): ${result.perApi.map((a) => `${a.api} ${Math.round(a.phases.reduce((n, p) => n + p.ms, 0))}`).join(", ")}.`);
+    lines.push(
+      "",
+      `Per api (ms): ${result.perApi.map((a) => `${a.api} ${Math.round(a.phases.reduce((n, p) => n + p.ms, 0))}`).join(", ")}.`,
+    );
   }
-  lines.push("", `Inputs: ${result.apis.map((a) => `${a.name} ${a.operations} operations, spec ${(a.specBytes / 1024).toFixed(0)} KiB → output ${(a.outputBytes / 1024).toFixed(0)} KiB`).join("; ")}.`);
+  lines.push(
+    "",
+    `Inputs: ${result.apis.map((a) => `${a.name} ${a.operations} operations, spec ${(a.specBytes / 1024).toFixed(0)} KiB → output ${(a.outputBytes / 1024).toFixed(0)} KiB`).join("; ")}.`,
+  );
   if (result.launches.length > 0) {
-    lines.push("", "The same full regeneration started three ways (alternating, medians):", "", "| launch | ms | command |", "|---|---:|---|");
-    for (const l of result.launches) lines.push(`| ${l.label} | ${l.ms === undefined ? `FAILED: ${l.error ?? ""}` : Math.round(l.ms)} | \`${l.command}\` |`);
+    lines.push(
+      "",
+      "The same full regeneration started three ways (alternating, medians):",
+      "",
+      "| launch | ms | command |",
+      "|---|---:|---|",
+    );
+    for (const l of result.launches)
+      lines.push(
+        `| ${l.label} | ${l.ms === undefined ? `FAILED: ${l.error ?? ""}` : Math.round(l.ms)} | \`${l.command}\` |`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }

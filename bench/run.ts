@@ -34,7 +34,10 @@ export function machine(): string {
     }
   })();
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   return `${date}; ${os.availableParallelism()} cores (nproc), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; load average at start ${load}`;
 }
 
@@ -50,7 +53,9 @@ export function renderBundleDetails(result: BundleResult): string {
       .slice(0, 6)
       .map((m) => `${m.module.replace(/^generated\//, "")} ${m.bytes}`)
       .join(", ");
-    lines.push(`| ${f.api} | ${f.gzip} | ${f.withoutResponseValidators} | ${f.withoutValidators} | ${f.minified} | ${top} |`);
+    lines.push(
+      `| ${f.api} | ${f.gzip} | ${f.withoutResponseValidators} | ${f.withoutValidators} | ${f.minified} | ${top} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -68,8 +73,11 @@ async function main(): Promise<void> {
       json: { type: "string" },
     },
   });
-  const selected = new Set<Bench>(values.only === undefined ? ALL : (values.only.split(",").map((s) => s.trim()) as Bench[]));
-  for (const b of selected) if (!ALL.includes(b)) throw new Error(`--only: unknown benchmark ${b}; known: ${ALL.join(", ")}`);
+  const selected = new Set<Bench>(
+    values.only === undefined ? ALL : (values.only.split(",").map((s) => s.trim()) as Bench[]),
+  );
+  for (const b of selected)
+    if (!ALL.includes(b)) throw new Error(`--only: unknown benchmark ${b}; known: ${ALL.join(", ")}`);
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
   const runs = num(values.runs, 5);
   const warmup = num(values.warmup, 1);
@@ -119,8 +127,10 @@ async function main(): Promise<void> {
   ].join("\n");
   process.stdout.write(report);
   if (values.out !== undefined) writeFileSync(values.out, report);
-  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ machine: header, rows, bundle, profiles }, null, 2)}\n`);
+  if (values.json !== undefined)
+    writeFileSync(values.json, `${JSON.stringify({ machine: header, rows, bundle, profiles }, null, 2)}\n`);
 }
 
 // Only as the entry point: the smoke test imports this module for its helpers.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  await main();

@@ -58,10 +58,24 @@ export async function generate(
     const model = timed("model", report, () => buildModel(spec));
     const types = timed("types", report, () => schemaTypes(spec.document));
     const others = spec.files.length - 1;
-    const header = generatedHeader(others === 0 ? spec.displayPath : `${spec.displayPath} and the ${others} file${others === 1 ? "" : "s"} it refers to`, spec.sha256);
-    const apiFiles = timed("emit", report, () => emitApi(model, types, header, layout.apiDir(api.name), layout, project, report));
+    const header = generatedHeader(
+      others === 0
+        ? spec.displayPath
+        : `${spec.displayPath} and the ${others} file${others === 1 ? "" : "s"} it refers to`,
+      spec.sha256,
+    );
+    const apiFiles = timed("emit", report, () =>
+      emitApi(model, types, header, layout.apiDir(api.name), layout, project, report),
+    );
     for (const [file, text] of apiFiles) files.set(file, text);
-    reports.push({ name: api.name, operations: model.operations.length, files: apiFiles.length, sources: spec.files, ms: performance.now() - started, phases });
+    reports.push({
+      name: api.name,
+      operations: model.operations.length,
+      files: apiFiles.length,
+      sources: spec.files,
+      ms: performance.now() - started,
+      phases,
+    });
   }
   return { files, reports };
 }

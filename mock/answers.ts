@@ -27,8 +27,10 @@ function isTransient(status: number): boolean {
 /** The forced answer for `choice`, or why it cannot be given. */
 function resolve(operation: MockOperation, choice: AnswerChoice): ForcedAnswer | string {
   const { responses, id } = operation.model;
-  if (choice.times !== undefined && !(Number.isInteger(choice.times) && choice.times > 0)) return `times must be a positive integer, got ${String(choice.times)}`;
-  if (choice.status === undefined && choice.example === undefined) return "say which answer: a status, an example, or both";
+  if (choice.times !== undefined && !(Number.isInteger(choice.times) && choice.times > 0))
+    return `times must be a positive integer, got ${String(choice.times)}`;
+  if (choice.status === undefined && choice.example === undefined)
+    return "say which answer: a status, an example, or both";
   const documented = responses.filter((r) => /^\d{3}$/.test(r.status));
   const list = documented.map((r) => r.status).join(", ");
   const response =
@@ -36,7 +38,13 @@ function resolve(operation: MockOperation, choice: AnswerChoice): ForcedAnswer |
       ? documented.find((r) => r.status === String(choice.status))
       : documented.find((r) => choice.example !== undefined && choice.example in r.examples);
   if (response === undefined) {
-    if (choice.status !== undefined && choice.example === undefined && Number.isInteger(choice.status) && isTransient(choice.status)) return { status: choice.status };
+    if (
+      choice.status !== undefined &&
+      choice.example === undefined &&
+      Number.isInteger(choice.status) &&
+      isTransient(choice.status)
+    )
+      return { status: choice.status };
     return choice.status !== undefined
       ? `${id} documents no ${choice.status} answer (it documents ${list}; undocumented, only 408, 429 and 5xx can be forced)`
       : `${id} has no example "${choice.example}" in any of its answers (${list})`;
@@ -57,7 +65,9 @@ export class AnswerQueue {
   add(operationId: string, choice: AnswerChoice): void {
     const operation = this.api.operations.find((o) => o.model.id === operationId);
     if (operation === undefined) {
-      throw new Error(`${this.api.name} has no operation "${operationId}" (its operations: ${this.api.operations.map((o) => o.model.id).join(", ")})`);
+      throw new Error(
+        `${this.api.name} has no operation "${operationId}" (its operations: ${this.api.operations.map((o) => o.model.id).join(", ")})`,
+      );
     }
     const answer = resolve(operation, choice);
     if (typeof answer === "string") throw new Error(`${this.api.name}: ${answer}`);

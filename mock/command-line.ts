@@ -73,7 +73,9 @@ function waitForSignal(mocks: RunningMocks): Promise<number> {
 
 const serve: Command = {
   summary: "serve the mock servers (the default command)",
-  usage: (program) => `Usage: ${program} [<provider>...] [--port <n>] [--host <address>] [--dynamic] [--seed <s>] [--secret <option=value>]...
+  usage: (
+    program,
+  ) => `Usage: ${program} [<provider>...] [--port <n>] [--host <address>] [--dynamic] [--seed <s>] [--secret <option=value>]...
 
 Starts one Prism mock server per provider (default: all), each behind a front that checks
 credentials and signatures against the test secrets, enforces x-exactly-one-of, pages through
@@ -133,7 +135,8 @@ async function payloadOf(value: string | undefined): Promise<Record<string, unkn
   if (value === undefined) return undefined;
   const text = value.startsWith("@") ? await readFile(value.slice(1), "utf8") : value;
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("--payload must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new Error("--payload must be a JSON object");
   return parsed as Record<string, unknown>;
 }
 
@@ -198,7 +201,9 @@ request failed; 2 wrong usage.`,
         return 0;
       }
       const sent = await sendWebhook({ ...options, provider: model, webhook: name, to: values.to! });
-      process.stdout.write(`${sent.webhook.name} → ${values.to}: HTTP ${sent.status}\n${sent.responseBody.slice(0, 500)}\n`);
+      process.stdout.write(
+        `${sent.webhook.name} → ${values.to}: HTTP ${sent.status}\n${sent.responseBody.slice(0, 500)}\n`,
+      );
       return sent.status >= 200 && sent.status < 300 ? 0 : 1;
     } catch (error) {
       process.stderr.write(`${cli.program} webhook: ${message(error)}\n`);

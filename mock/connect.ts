@@ -27,7 +27,8 @@ export interface MockControl extends MockInfo {
 
 function urlFor(info: MockInfo, provider: string): string {
   const url = info.urls[provider];
-  if (url === undefined) throw new Error(`no mock for "${provider}"; running: ${Object.keys(info.urls).join(", ") || "none"}`);
+  if (url === undefined)
+    throw new Error(`no mock for "${provider}"; running: ${Object.keys(info.urls).join(", ") || "none"}`);
   return url;
 }
 
@@ -53,7 +54,9 @@ export function clientOf(info: MockInfo): MockControl["client"] {
   return (provider, factory, options) =>
     // The mocks know the options a generated client takes (its spec's credentials); the factory's
     // own type cannot say so, hence the assertion.
-    factory({ ...info.secrets, baseUrl: urlFor(info, provider), ...options } as unknown as Parameters<typeof factory>[0]);
+    factory({ ...info.secrets, baseUrl: urlFor(info, provider), ...options } as unknown as Parameters<
+      typeof factory
+    >[0]);
 }
 
 /** Control of mocks started elsewhere (a test runner's global setup) from their MockInfo. */
@@ -61,9 +64,14 @@ export function connectMocks(info: MockInfo): MockControl {
   return {
     urls: info.urls,
     secrets: info.secrets,
-    answer: async (provider, operationId, choice) => call(urlFor(info, provider), "POST", { ...choice, operation: operationId }),
+    answer: async (provider, operationId, choice) =>
+      call(urlFor(info, provider), "POST", { ...choice, operation: operationId }),
     reset: async (provider) => {
-      await Promise.all((provider === undefined ? Object.values(info.urls) : [urlFor(info, provider)]).map((url) => call(url, "DELETE")));
+      await Promise.all(
+        (provider === undefined ? Object.values(info.urls) : [urlFor(info, provider)]).map((url) =>
+          call(url, "DELETE"),
+        ),
+      );
     },
     client: clientOf(info),
   };

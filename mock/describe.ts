@@ -24,13 +24,18 @@ export interface MockedProvider {
   readonly name: string;
   readonly operations: readonly MockedOperation[];
   /** Webhook names, with their named examples per media type. */
-  readonly webhooks: readonly { readonly name: string; readonly examples: Readonly<Record<string, readonly string[]>> }[];
+  readonly webhooks: readonly {
+    readonly name: string;
+    readonly examples: Readonly<Record<string, readonly string[]>>;
+  }[];
   /** Credential and webhook key options: the keys of `secrets` this provider uses. */
   readonly secretOptions: readonly string[];
 }
 
 /** What the mocks serve (by default the specs that ship with the package), for tests that cover it all. */
-export async function mockedProviders(options: { readonly providers?: readonly string[]; readonly specs?: readonly MockSpec[] } = {}): Promise<MockedProvider[]> {
+export async function mockedProviders(
+  options: { readonly providers?: readonly string[]; readonly specs?: readonly MockSpec[] } = {},
+): Promise<MockedProvider[]> {
   const specs = selectSpecs(options.specs ?? (await shippedSpecs()), options.providers);
   return specs.map((spec) => {
     const api = mockApi(spec);
@@ -49,11 +54,16 @@ export async function mockedProviders(options: { readonly providers?: readonly s
           path: model.path,
           statuses: model.responses.map((r) => r.status),
           exampleArgs: exampleArgs(documented, model),
-          ...(pagination === undefined ? {} : { paging: { kind: "nextCursor" in pagination ? "cursor" : "offset", pageSizes: sizes } }),
+          ...(pagination === undefined
+            ? {}
+            : { paging: { kind: "nextCursor" in pagination ? "cursor" : "offset", pageSizes: sizes } }),
           credentials: (model.security[0] ?? []).map((auth) => auth.option),
         };
       }),
-      webhooks: api.model.webhooks.map((w) => ({ name: w.name, examples: Object.fromEntries(Object.entries(w.examples).map(([type, named]) => [type, Object.keys(named)])) })),
+      webhooks: api.model.webhooks.map((w) => ({
+        name: w.name,
+        examples: Object.fromEntries(Object.entries(w.examples).map(([type, named]) => [type, Object.keys(named)])),
+      })),
       secretOptions: secretOptions(api.model),
     };
   });

@@ -23,7 +23,11 @@ function follow(document: Json, node: unknown, pointer: string): { node: unknown
   return { node: current, pointer: at };
 }
 
-export function child(document: Json, parent: { node: unknown; pointer: string }, key: string): { node: unknown; pointer: string } {
+export function child(
+  document: Json,
+  parent: { node: unknown; pointer: string },
+  key: string,
+): { node: unknown; pointer: string } {
   const node = isRecord(parent.node) ? parent.node[key] : undefined;
   return follow(document, node, `${parent.pointer}/${escapeSegment(key)}`);
 }
@@ -49,7 +53,11 @@ function firstExampleOf(document: Json, holder: unknown): { found: true; value: 
 /** A value for a parameter, from its documented example (or its schema's, or its first enum value). */
 export function parameterValue(api: DocumentedApi, operation: OperationModel, name: string): string {
   const op = operationNode(api, operation);
-  const pathItem = follow(api.document, isRecord(api.document.paths) ? api.document.paths[operation.path] : undefined, "");
+  const pathItem = follow(
+    api.document,
+    isRecord(api.document.paths) ? api.document.paths[operation.path] : undefined,
+    "",
+  );
   const declared = [pathItem.node, op.node]
     .flatMap((holder) => (isRecord(holder) && Array.isArray(holder.parameters) ? holder.parameters : []))
     .map((raw) => follow(api.document, raw, "").node)
@@ -62,7 +70,9 @@ export function parameterValue(api: DocumentedApi, operation: OperationModel, na
     if (example.found) return String(example.value);
   }
   if (isRecord(schema) && Array.isArray(schema.enum) && schema.enum.length > 0) return String(schema.enum[0]);
-  throw new Error(`${api.name} ${operation.id}: parameter "${name}" has no example; document one so tests can send a valid request`);
+  throw new Error(
+    `${api.name} ${operation.id}: parameter "${name}" has no example; document one so tests can send a valid request`,
+  );
 }
 
 /** The request body the spec documents (its first example), `{}` when it documents none, undefined without a body. */

@@ -1,4 +1,11 @@
-import { Agent, createServer, type IncomingHttpHeaders, type IncomingMessage, request as httpRequest, type ServerResponse } from "node:http";
+import {
+  Agent,
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request as httpRequest,
+  type ServerResponse,
+} from "node:http";
 import { withPointer } from "../generator/runtime/pointer.js";
 import { type AnswerChoice, AnswerQueue, transientBody } from "./answers.js";
 import { checkCredentials, checkExactlyOneOf, type GuardedRequest, invalidRequest, type Refusal } from "./guards.js";
@@ -34,7 +41,15 @@ export interface Front {
 export const CONTROL_PATH = "/__payspec/answers";
 
 // Hop-by-hop headers belong to one connection, not to the message (RFC 9110 §7.6.1).
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
 
 function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
@@ -56,23 +71,44 @@ function send(res: ServerResponse, status: number, headers: IncomingHttpHeaders,
 
 function reply(res: ServerResponse, refusal: Refusal): void {
   const violations =
-    refusal.violation === undefined ? {} : { "sl-violations": JSON.stringify([{ ...refusal.violation, severity: "Error", code: refusal.status }]) };
-  send(res, refusal.status, { "content-type": refusal.contentType, ...violations }, Buffer.from(JSON.stringify(refusal.body)));
+    refusal.violation === undefined
+      ? {}
+      : { "sl-violations": JSON.stringify([{ ...refusal.violation, severity: "Error", code: refusal.status }]) };
+  send(
+    res,
+    refusal.status,
+    { "content-type": refusal.contentType, ...violations },
+    Buffer.from(JSON.stringify(refusal.body)),
+  );
 }
 
 /** What the front does with Prism's answer: the provider's refusal shape, or a page's paging fields. */
-function rework(operation: MockOperation | undefined, plan: PagePlan | undefined, status: number, headers: IncomingHttpHeaders, body: Buffer): { status: number; headers: IncomingHttpHeaders; body: Buffer } {
+function rework(
+  operation: MockOperation | undefined,
+  plan: PagePlan | undefined,
+  status: number,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+): { status: number; headers: IncomingHttpHeaders; body: Buffer } {
   const header = headers["sl-violations"];
   const [first, ...rest] = violationsOf(typeof header === "string" ? header : undefined);
   if (operation?.invalid !== undefined && status >= 400 && first !== undefined) {
     const refusal = invalidRequest(operation, [first, ...rest]);
     // Prism's own list of violations stays: it says more than the refusal body.
-    return { status: refusal.status, headers: { ...headers, "content-type": refusal.contentType }, body: Buffer.from(JSON.stringify(refusal.body)) };
+    return {
+      status: refusal.status,
+      headers: { ...headers, "content-type": refusal.contentType },
+      body: Buffer.from(JSON.stringify(refusal.body)),
+    };
   }
   if (plan?.patch !== undefined && status >= 200 && status < 300) {
     try {
       const parsed: unknown = JSON.parse(body.toString("utf8"));
-      return { status, headers, body: Buffer.from(JSON.stringify(withPointer(parsed, plan.patch.pointer, plan.patch.value))) };
+      return {
+        status,
+        headers,
+        body: Buffer.from(JSON.stringify(withPointer(parsed, plan.patch.pointer, plan.patch.value))),
+      };
     } catch {
       // Not JSON: nothing to page.
     }
@@ -95,19 +131,28 @@ export async function startFront(options: FrontOptions): Promise<Front> {
 
   const control = (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
     const answer = (status: number, message?: string): void =>
-      send(res, status, { "content-type": "application/json" }, Buffer.from(JSON.stringify(message === undefined ? { ok: true } : { error: message })));
+      send(
+        res,
+        status,
+        { "content-type": "application/json" },
+        Buffer.from(JSON.stringify(message === undefined ? { ok: true } : { error: message })),
+      );
     if (req.method === "DELETE") {
       answers.reset();
       answer(200);
       return;
     }
     if (req.method !== "POST") {
-      answer(405, `POST ${CONTROL_PATH} { operation, status?, example?, times? } forces an answer; DELETE ${CONTROL_PATH} resets them`);
+      answer(
+        405,
+        `POST ${CONTROL_PATH} { operation, status?, example?, times? } forces an answer; DELETE ${CONTROL_PATH} resets them`,
+      );
       return;
     }
     try {
       const choice = JSON.parse(body.toString("utf8")) as ControlRequest;
-      if (typeof choice.operation !== "string") throw new Error("name the operation: { operation, status?, example?, times? }");
+      if (typeof choice.operation !== "string")
+        throw new Error("name the operation: { operation, status?, example?, times? }");
       answers.add(choice.operation, choice);
       answer(200);
     } catch (error) {
@@ -115,11 +160,20 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     }
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, port: number, operation: MockOperation | undefined, plan: PagePlan | undefined): void => {
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    port: number,
+    operation: MockOperation | undefined,
+    plan: PagePlan | undefined,
+  ): void => {
     // The body was buffered, so its length is known: send it whole rather than chunked.
     const headers = {
       ...endToEnd(req.headers),
-      ...(body.length > 0 || req.headers["content-length"] !== undefined ? { "content-length": String(body.length) } : {}),
+      ...(body.length > 0 || req.headers["content-length"] !== undefined
+        ? { "content-length": String(body.length) }
+        : {}),
       ...(plan === undefined ? {} : { prefer: plan.prefer }),
     };
     const outgoing = httpRequest({ host: HOST, port, method: req.method, path: req.url, headers, agent }, (answer) => {
@@ -136,7 +190,11 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         res.destroy(error);
         return;
       }
-      reply(res, { status: 502, contentType: "application/json", body: { message: `mock front: Prism for ${api.name} did not answer (${error.message})` } });
+      reply(res, {
+        status: 502,
+        contentType: "application/json",
+        body: { message: `mock front: Prism for ${api.name} did not answer (${error.message})` },
+      });
     });
     outgoing.end(body);
   };
@@ -150,7 +208,11 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         return;
       }
       if (upstream === undefined) {
-        reply(res, { status: 503, contentType: "application/json", body: { message: `mock front: Prism for ${api.name} is not started yet` } });
+        reply(res, {
+          status: 503,
+          contentType: "application/json",
+          body: { message: `mock front: Prism for ${api.name} is not started yet` },
+        });
         return;
       }
       const found = route(req.method ?? "GET", url.pathname);
@@ -167,11 +229,18 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       }
       const forced = answers.take(operation.model.id);
       if (forced !== undefined && "status" in forced) {
-        send(res, forced.status, { "content-type": "text/plain; charset=utf-8" }, Buffer.from(transientBody(forced.status)));
+        send(
+          res,
+          forced.status,
+          { "content-type": "text/plain; charset=utf-8" },
+          Buffer.from(transientBody(forced.status)),
+        );
         return;
       }
       // A forced answer wins; an explicit Prefer header from the client is left to Prism.
-      const plan = forced ?? (req.headers.prefer === undefined ? planPage(operation, request, options.dynamic === true) : undefined);
+      const plan =
+        forced ??
+        (req.headers.prefer === undefined ? planPage(operation, request, options.dynamic === true) : undefined);
       if (plan !== undefined && !("prefer" in plan)) {
         reply(res, invalidRequest(operation, [plan]));
         return;
@@ -179,7 +248,11 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       forward(req, res, body, upstream, operation, plan);
     })().catch((error: unknown) => {
       if (!res.headersSent) {
-        reply(res, { status: 500, contentType: "application/json", body: { message: `mock front: ${error instanceof Error ? error.message : String(error)}` } });
+        reply(res, {
+          status: 500,
+          contentType: "application/json",
+          body: { message: `mock front: ${error instanceof Error ? error.message : String(error)}` },
+        });
       } else {
         res.destroy();
       }

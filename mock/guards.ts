@@ -99,7 +99,11 @@ function where(auth: AuthModel): string {
  * the operation's first documented 401 example, else its 403. Neither values nor secrets are
  * ever named in it.
  */
-export function checkCredentials(operation: MockOperation, request: GuardedRequest, context: CredentialContext): Refusal | undefined {
+export function checkCredentials(
+  operation: MockOperation,
+  request: GuardedRequest,
+  context: CredentialContext,
+): Refusal | undefined {
   const alternatives = operation.model.security;
   if (alternatives.length === 0) return undefined;
   let first: { auth: AuthModel; problem: Problem } | undefined;
@@ -113,26 +117,42 @@ export function checkCredentials(operation: MockOperation, request: GuardedReque
   }
   const { auth, problem } = first!;
   const declared = context.unauthorized.get(auth.scheme)?.[problem];
-  const answer =
-    (declared === undefined ? undefined : documentedAnswer(operation, declared)) ??
+  const answer = (declared === undefined ? undefined : documentedAnswer(operation, declared)) ??
     documentedAnswer(operation, { status: 401 }) ??
-    documentedAnswer(operation, { status: 403 }) ?? { status: 401, contentType: "application/json", body: { message: `mock front: ${problem} credential` } };
+    documentedAnswer(operation, { status: 403 }) ?? {
+      status: 401,
+      contentType: "application/json",
+      body: { message: `mock front: ${problem} credential` },
+    };
   const location = ["request", auth.kind === "signature" ? "header" : auth.in, auth.name];
   return { ...answer, violation: { location, message: `${problem} ${where(auth)} (checked by the mock front)` } };
 }
 
 /** The refusal of a request that breaks the spec: the provider's template, else the documented 422, else 400. */
 export function invalidRequest(operation: MockOperation, violations: readonly [Violation, ...Violation[]]): Refusal {
-  const violation = { location: ["request", violations[0].in], message: [...new Set(violations.map((v) => v.message))].join("; ") };
+  const violation = {
+    location: ["request", violations[0].in],
+    message: [...new Set(violations.map((v) => v.message))].join("; "),
+  };
   if (operation.invalid !== undefined) {
-    return { status: operation.invalid.status, contentType: "application/json", body: renderRefusal(operation.invalid, violations), violation };
+    return {
+      status: operation.invalid.status,
+      contentType: "application/json",
+      body: renderRefusal(operation.invalid, violations),
+      violation,
+    };
   }
   const documented = documentedAnswer(operation, { status: 422 }) ?? documentedAnswer(operation, { status: 400 });
   if (documented !== undefined) return { ...documented, violation };
   return {
     status: 422,
     contentType: "application/problem+json",
-    body: { type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY", title: "Invalid request", status: 422, detail: violation.message },
+    body: {
+      type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+      title: "Invalid request",
+      status: 422,
+      detail: violation.message,
+    },
     violation,
   };
 }
@@ -141,7 +161,10 @@ export function invalidRequest(operation: MockOperation, violations: readonly [V
 export function checkExactlyOneOf(operation: MockOperation, request: GuardedRequest): Refusal | undefined {
   const names = operation.model.exactlyOneOf;
   if (names === undefined) return undefined;
-  const located = names.map((name) => ({ name, in: operation.model.parameters.find((p) => p.name === name)?.in ?? "query" }));
+  const located = names.map((name) => ({
+    name,
+    in: operation.model.parameters.find((p) => p.name === name)?.in ?? "query",
+  }));
   // Path parameters are always there once the route matched.
   const given = located.filter((p) => p.in === "path" || sentValue(request, p.in, p.name) !== undefined);
   if (given.length === 1) return undefined;

@@ -6,4 +6,10 @@ export { type MockedOperation, type MockedProvider, mockedProviders } from "./de
 export { defaultSecret, MockStartError, type RunningMocks, type StartMocksOptions, startMocks } from "./mocks.js";
 export { PRISM_RANGE, PrismNotInstalledError } from "./prism-process.js";
 export { type MockSpec, shippedSpecs } from "./specs.js";
-export { type BuildWebhookOptions, type BuiltWebhook, type SendWebhookOptions, type SentWebhook, sendWebhook } from "./webhooks.js";
+export {
+  type BuildWebhookOptions,
+  type BuiltWebhook,
+  type SendWebhookOptions,
+  type SentWebhook,
+  sendWebhook,
+} from "./webhooks.js";

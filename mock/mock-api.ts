@@ -53,14 +53,30 @@ export function mockApi(spec: MockSpec): MockApi {
   const operations = model.operations.map((operation): MockOperation => {
     const at = ["paths", operation.path, operation.method];
     const node = asRecord(asRecord(deref(paths[operation.path]))?.[operation.method]) ?? {};
-    const success = operation.responses.find((r) => /^2\d\d$/.test(r.status) && r.contentType !== undefined && isJsonMediaType(r.contentType));
+    const success = operation.responses.find(
+      (r) => /^2\d\d$/.test(r.status) && r.contentType !== undefined && isJsonMediaType(r.contentType),
+    );
     const pages =
       node["x-mock-pages"] === undefined
         ? undefined
-        : unwrap(parseXMockPages(node["x-mock-pages"], { pagination: operation.pagination, examples: success?.examples ?? {} }), [...at, "x-mock-pages"]);
-    const own = node["x-mock-invalid"] === undefined ? undefined : unwrap(parseXMockInvalid(node["x-mock-invalid"]), [...at, "x-mock-invalid"]);
+        : unwrap(
+            parseXMockPages(node["x-mock-pages"], {
+              pagination: operation.pagination,
+              examples: success?.examples ?? {},
+            }),
+            [...at, "x-mock-pages"],
+          );
+    const own =
+      node["x-mock-invalid"] === undefined
+        ? undefined
+        : unwrap(parseXMockInvalid(node["x-mock-invalid"]), [...at, "x-mock-invalid"]);
     const invalid = own ?? rootInvalid;
-    return { model: operation, ...(success ? { success } : {}), ...(pages ? { pages } : {}), ...(invalid ? { invalid } : {}) };
+    return {
+      model: operation,
+      ...(success ? { success } : {}),
+      ...(pages ? { pages } : {}),
+      ...(invalid ? { invalid } : {}),
+    };
   });
 
   const schemes = asRecord(asRecord(spec.document.components)?.securitySchemes) ?? {};
@@ -70,7 +86,15 @@ export function mockApi(spec: MockSpec): MockApi {
     const scheme = asRecord(deref(raw)) ?? {};
     if (scheme["x-credential"] !== undefined || scheme["x-signature"] !== undefined) checked.add(name);
     if (scheme["x-mock-unauthorized"] !== undefined) {
-      unauthorized.set(name, unwrap(parseXMockUnauthorized(scheme["x-mock-unauthorized"]), ["components", "securitySchemes", name, "x-mock-unauthorized"]));
+      unauthorized.set(
+        name,
+        unwrap(parseXMockUnauthorized(scheme["x-mock-unauthorized"]), [
+          "components",
+          "securitySchemes",
+          name,
+          "x-mock-unauthorized",
+        ]),
+      );
     }
   }
   return { name: spec.name, spec, model, operations, checked, unauthorized };

@@ -61,8 +61,13 @@ export function defaultSecret(option: string): string {
   return `test-${option}`;
 }
 
-function secretsFor(apis: readonly MockApi[], overrides: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  const defaults = Object.fromEntries(apis.flatMap((api) => secretOptions(api.model)).map((option) => [option, defaultSecret(option)]));
+function secretsFor(
+  apis: readonly MockApi[],
+  overrides: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const defaults = Object.fromEntries(
+    apis.flatMap((api) => secretOptions(api.model)).map((option) => [option, defaultSecret(option)]),
+  );
   return { ...defaults, ...overrides };
 }
 
@@ -75,7 +80,8 @@ function secretsFor(apis: readonly MockApi[], overrides: Readonly<Record<string,
  */
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
   const basePort = options.port ?? DEFAULT_PORT;
-  if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535) throw new Error(`port must be an integer from 0 to 65535, got ${basePort}`);
+  if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535)
+    throw new Error(`port must be an integer from 0 to 65535, got ${basePort}`);
   // Before anything starts: a missing Prism is one clear error, not a half-started set.
   prismEntry();
   const specs = selectSpecs(options.specs ?? (await shippedSpecs()), options.providers);
@@ -97,7 +103,15 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
     // Fronts first: a taken public port fails before any Prism starts, and the bound fronts
     // keep the OS from handing their ports to Prism.
     for (const [i, api] of apis.entries()) {
-      fronts.push(await startFront({ api, secrets, port: basePort === 0 ? 0 : basePort + i, dynamic: options.dynamic === true, ...(options.host ? { host: options.host } : {}) }));
+      fronts.push(
+        await startFront({
+          api,
+          secrets,
+          port: basePort === 0 ? 0 : basePort + i,
+          dynamic: options.dynamic === true,
+          ...(options.host ? { host: options.host } : {}),
+        }),
+      );
     }
     const files: string[] = [];
     for (const spec of specs) {
@@ -113,7 +127,16 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
     const prismPorts = await pickFreePorts(apis.length);
     const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
     for (const [i, api] of apis.entries()) {
-      prisms.push(spawnPrism({ name: api.name, spec: files[i]!, port: prismPorts[i]!, dynamic: options.dynamic, seed: options.seed, readyTimeoutMs }));
+      prisms.push(
+        spawnPrism({
+          name: api.name,
+          spec: files[i]!,
+          port: prismPorts[i]!,
+          dynamic: options.dynamic,
+          seed: options.seed,
+          readyTimeoutMs,
+        }),
+      );
     }
     await Promise.all(prisms.map((p) => p.ready));
     for (const [i, front] of fronts.entries()) front.setUpstream(prismPorts[i]!);
@@ -133,7 +156,8 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
     info,
     pids: pidsOf(prisms),
     stop,
-    answer: async (provider: string, operationId: string, choice: AnswerChoice) => frontOf(provider).answers.add(operationId, choice),
+    answer: async (provider: string, operationId: string, choice: AnswerChoice) =>
+      frontOf(provider).answers.add(operationId, choice),
     reset: async (provider?: string) => {
       for (const front of provider === undefined ? fronts : [frontOf(provider)]) front.answers.reset();
     },

@@ -37,26 +37,47 @@ function count(value: unknown, fallback: number): number | undefined {
  * (so any page size walks them, and a short page ends the walk). With `dynamic`, Prism makes
  * the answer up and only the paging part is set: the next cursor, or the sliced records.
  */
-export function planPage(operation: MockOperation, request: GuardedRequest, dynamic: boolean): PagePlan | Violation | undefined {
+export function planPage(
+  operation: MockOperation,
+  request: GuardedRequest,
+  dynamic: boolean,
+): PagePlan | Violation | undefined {
   const paging = operation.model.pagination;
   const { pages, success } = operation;
   if (paging === undefined || pages === undefined || success === undefined) return undefined;
   const examples = success.examples;
-  const asked = (name: string): string => (dynamic ? `code=${success.status}` : `code=${success.status}, example=${name}`);
+  const asked = (name: string): string =>
+    dynamic ? `code=${success.status}` : `code=${success.status}, example=${name}`;
 
   if ("cursor" in paging) {
     const sent = sentValue(request, paging.cursor.in, paging.cursor.name);
-    const index = sent === undefined || sent === "" ? 0 : pages.findIndex((name) => readPointer(examples[name], paging.nextCursor) === sent) + 1;
+    const index =
+      sent === undefined || sent === ""
+        ? 0
+        : pages.findIndex((name) => readPointer(examples[name], paging.nextCursor) === sent) + 1;
     const page = pages[index];
     if (index === 0 && sent !== undefined && sent !== "") {
       const shown = sent.length > 60 ? `${sent.slice(0, 60)}…` : sent;
-      return { in: paging.cursor.in, field: paging.cursor.name, rule: "cursor", message: `no page of the mock has the cursor ${JSON.stringify(shown)}` };
+      return {
+        in: paging.cursor.in,
+        field: paging.cursor.name,
+        rule: "cursor",
+        message: `no page of the mock has the cursor ${JSON.stringify(shown)}`,
+      };
     }
-    return { prefer: asked(page!), ...(dynamic ? { patch: { pointer: paging.nextCursor, value: readPointer(examples[page!], paging.nextCursor) ?? null } } : {}) };
+    return {
+      prefer: asked(page!),
+      ...(dynamic
+        ? { patch: { pointer: paging.nextCursor, value: readPointer(examples[page!], paging.nextCursor) ?? null } }
+        : {}),
+    };
   }
 
   const offset = count(fieldValue(request, paging.offset), 0);
-  const limit = count(fieldValue(request, paging.limit), paging.limit.meaning === "end" ? (offset ?? 0) + paging.pageSize : paging.pageSize);
+  const limit = count(
+    fieldValue(request, paging.limit),
+    paging.limit.meaning === "end" ? (offset ?? 0) + paging.pageSize : paging.pageSize,
+  );
   // Prism refuses what the schema forbids; anything else it lets through is not a page request.
   if (offset === undefined || limit === undefined) return undefined;
   const size = paging.limit.meaning === "end" ? limit - offset : limit;
@@ -64,5 +85,8 @@ export function planPage(operation: MockOperation, request: GuardedRequest, dyna
     const items = readPointer(examples[name], paging.items);
     return Array.isArray(items) ? items : [];
   });
-  return { prefer: asked(pages[0]!), patch: { pointer: paging.items, value: records.slice(offset, offset + Math.max(size, 0)) } };
+  return {
+    prefer: asked(pages[0]!),
+    patch: { pointer: paging.items, value: records.slice(offset, offset + Math.max(size, 0)) },
+  };
 }

@@ -10,12 +10,18 @@ export class PortInUseError extends Error {
     readonly port: number,
     host = HOST,
   ) {
-    super(`port ${port} on ${host} is already in use; stop whatever listens there or choose another base port with --port (option port; 0 = any free port)`);
+    super(
+      `port ${port} on ${host} is already in use; stop whatever listens there or choose another base port with --port (option port; 0 = any free port)`,
+    );
   }
 }
 
 /** Binds `server` to `host`:`port` (0 = any free port) and returns the bound port. */
-export function listen(server: Pick<Server, "listen" | "address" | "once" | "off">, port: number, host = HOST): Promise<number> {
+export function listen(
+  server: Pick<Server, "listen" | "address" | "once" | "off">,
+  port: number,
+  host = HOST,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       reject(error.code === "EADDRINUSE" || error.code === "EACCES" ? new PortInUseError(port, host) : error);
@@ -48,6 +54,10 @@ export async function pickFreePorts(count: number): Promise<number[]> {
   try {
     return await Promise.all(probes.map((probe) => listen(probe, 0)));
   } finally {
-    await Promise.all(probes.map((probe) => new Promise<void>((resolve) => (probe.listening ? probe.close(() => resolve()) : resolve()))));
+    await Promise.all(
+      probes.map(
+        (probe) => new Promise<void>((resolve) => (probe.listening ? probe.close(() => resolve()) : resolve())),
+      ),
+    );
   }
 }

@@ -38,7 +38,10 @@ export const PRISM_RANGE = "5.14.x";
 export class PrismNotInstalledError extends Error {
   override name = "PrismNotInstalledError";
   constructor(options?: ErrorOptions) {
-    super(`payspec/mock needs Prism beside it, and @stoplight/prism-cli is not installed; install it with: npm install --save-dev @stoplight/prism-cli@${PRISM_RANGE}`, options);
+    super(
+      `payspec/mock needs Prism beside it, and @stoplight/prism-cli is not installed; install it with: npm install --save-dev @stoplight/prism-cli@${PRISM_RANGE}`,
+      options,
+    );
   }
 }
 
@@ -52,7 +55,8 @@ export function prismEntry(): string {
     throw new PrismNotInstalledError({ cause: error });
   }
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: string | Record<string, string> };
-  const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.prism ?? Object.values(manifest.bin ?? {})[0]);
+  const bin =
+    typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.prism ?? Object.values(manifest.bin ?? {})[0]);
   if (bin === undefined) throw new Error(`${manifestPath}: no bin entry; is @stoplight/prism-cli installed correctly?`);
   return path.resolve(path.dirname(manifestPath), bin);
 }
@@ -111,7 +115,17 @@ function trackChild(child: ChildProcess): void {
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function spawnPrism(options: PrismOptions): PrismProcess {
-  const args = ["--import", `data:text/javascript,${encodeURIComponent(WATCHDOG)}`, prismEntry(), "mock", options.spec, "-h", HOST, "-p", String(options.port)];
+  const args = [
+    "--import",
+    `data:text/javascript,${encodeURIComponent(WATCHDOG)}`,
+    prismEntry(),
+    "mock",
+    options.spec,
+    "-h",
+    HOST,
+    "-p",
+    String(options.port),
+  ];
   if (options.dynamic === true) args.push("-d");
   if (options.seed !== undefined) args.push("--seed", options.seed);
   const child = spawn(process.execPath, args, {
@@ -140,7 +154,11 @@ export function spawnPrism(options: PrismOptions): PrismProcess {
   };
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
-  const log = (): string => [...lines, partial].filter((l) => l !== "").slice(-LOG_LINES_SHOWN).join("\n");
+  const log = (): string =>
+    [...lines, partial]
+      .filter((l) => l !== "")
+      .slice(-LOG_LINES_SHOWN)
+      .join("\n");
 
   let exited = child.exitCode !== null || child.signalCode !== null;
   const exit = new Promise<void>((resolve) => {
@@ -172,7 +190,9 @@ export function spawnPrism(options: PrismOptions): PrismProcess {
     // tail; keep the fatal lines in view.
     const fatal = lines.slice(0, -LOG_LINES_SHOWN).filter((l) => /\bfatal\b/i.test(l));
     const shown = [...fatal, ...(fatal.length > 0 ? ["…"] : []), log() || "(no output)"].join("\n");
-    return new Error(`Prism for ${options.name} (${options.spec}, port ${options.port}) ${why}; its log (last ${LOG_LINES_SHOWN} lines):\n${shown}`);
+    return new Error(
+      `Prism for ${options.name} (${options.spec}, port ${options.port}) ${why}; its log (last ${LOG_LINES_SHOWN} lines):\n${shown}`,
+    );
   };
 
   const ready = new Promise<void>((resolve, reject) => {

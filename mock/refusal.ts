@@ -30,18 +30,29 @@ export function violationsOf(header: string | undefined): Violation[] {
   if (!Array.isArray(parsed)) return [];
   return parsed.flatMap((entry: unknown): Violation[] => {
     if (typeof entry !== "object" || entry === null) return [];
-    const { location, code, message, severity } = entry as { location?: unknown; code?: unknown; message?: unknown; severity?: unknown };
+    const { location, code, message, severity } = entry as {
+      location?: unknown;
+      code?: unknown;
+      message?: unknown;
+      severity?: unknown;
+    };
     if (severity !== "Error" || typeof code !== "string" || typeof message !== "string") return [];
     if (!Array.isArray(location) || location[0] !== "request" || typeof location[1] !== "string") return [];
     const path = location.slice(2).map(String);
-    const named = code === "required" || code === "additionalProperties" ? NAMED_PROPERTY.exec(message)?.[1] : undefined;
+    const named =
+      code === "required" || code === "additionalProperties" ? NAMED_PROPERTY.exec(message)?.[1] : undefined;
     if (named !== undefined) path.push(named);
     return [{ in: location[1], field: path.length > 0 ? path.join(".") : location[1], rule: code, message }];
   });
 }
 
 function fill(text: string, violation: Violation, rules: Readonly<Record<string, string>>): string {
-  const values: Readonly<Record<string, string>> = { field: violation.field, rule: rules[violation.rule] ?? violation.rule, message: violation.message, in: violation.in };
+  const values: Readonly<Record<string, string>> = {
+    field: violation.field,
+    rule: rules[violation.rule] ?? violation.rule,
+    message: violation.message,
+    in: violation.in,
+  };
   return text.replace(/\{(field|rule|message|in)\}/g, (_, name: string) => values[name]!);
 }
 
@@ -49,7 +60,9 @@ function render(template: unknown, violation: Violation, rules: Readonly<Record<
   if (typeof template === "string") return fill(template, violation, rules);
   if (Array.isArray(template)) return template.map((item) => render(item, violation, rules));
   if (typeof template === "object" && template !== null) {
-    return Object.fromEntries(Object.entries(template).map(([key, value]) => [fill(key, violation, rules), render(value, violation, rules)]));
+    return Object.fromEntries(
+      Object.entries(template).map(([key, value]) => [fill(key, violation, rules), render(value, violation, rules)]),
+    );
   }
   return template;
 }

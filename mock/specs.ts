@@ -24,13 +24,16 @@ export async function shippedSpecs(dir = SHIPPED_SPECS_DIR): Promise<MockSpec[]>
   try {
     files = (await readdir(dir)).filter((file) => file.endsWith(".json")).sort();
   } catch {
-    throw new Error(`payspec/mock: no bundled specs in ${dir}; in a checkout of payspec run \`npm run mock\`, or \`npm run build\` first`);
+    throw new Error(
+      `payspec/mock: no bundled specs in ${dir}; in a checkout of payspec run \`npm run mock\`, or \`npm run build\` first`,
+    );
   }
   return Promise.all(
     files.map(async (file) => {
       const location = path.join(dir, file);
       const document: unknown = JSON.parse(await readFile(location, "utf8"));
-      if (typeof document !== "object" || document === null || Array.isArray(document)) throw new Error(`${location}: not an OpenAPI document`);
+      if (typeof document !== "object" || document === null || Array.isArray(document))
+        throw new Error(`${location}: not an OpenAPI document`);
       return { name: file.slice(0, -".json".length), document: document as Record<string, unknown>, file: location };
     }),
   );
@@ -41,7 +44,8 @@ export function selectSpecs(all: readonly MockSpec[], wanted: readonly string[] 
   if (wanted === undefined || wanted.length === 0) return [...all];
   return [...new Set(wanted)].map((name) => {
     const spec = all.find((s) => s.name === name);
-    if (spec === undefined) throw new Error(`unknown provider "${name}"; the mocks serve: ${all.map((s) => s.name).join(", ") || "none"}`);
+    if (spec === undefined)
+      throw new Error(`unknown provider "${name}"; the mocks serve: ${all.map((s) => s.name).join(", ") || "none"}`);
     return spec;
   });
 }

@@ -35,25 +35,38 @@ function webhookOf(model: ApiModel, name: string): WebhookModel {
   return webhook;
 }
 
-function examplePayload(webhook: WebhookModel, mediaType: string, example: string | undefined): Readonly<Record<string, unknown>> {
+function examplePayload(
+  webhook: WebhookModel,
+  mediaType: string,
+  example: string | undefined,
+): Readonly<Record<string, unknown>> {
   const examples = webhook.examples[mediaType] ?? {};
   const chosen = example ?? Object.keys(examples)[0];
   const value = chosen === undefined ? undefined : examples[chosen];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     const known = Object.keys(examples).join(", ") || "none";
-    throw new Error(`webhook "${webhook.name}" has no ${mediaType} example ${chosen === undefined ? "" : `"${chosen}" `}(examples: ${known}); pass a payload`);
+    throw new Error(
+      `webhook "${webhook.name}" has no ${mediaType} example ${chosen === undefined ? "" : `"${chosen}" `}(examples: ${known}); pass a payload`,
+    );
   }
   return value as Readonly<Record<string, unknown>>;
 }
 
 /** Signs a notification of `model`'s webhook `name` with the same algorithm its verifier checks. */
-export async function buildWebhook(model: ApiModel, name: string, options: BuildWebhookOptions = {}): Promise<BuiltWebhook> {
+export async function buildWebhook(
+  model: ApiModel,
+  name: string,
+  options: BuildWebhookOptions = {},
+): Promise<BuiltWebhook> {
   const webhook = webhookOf(model, name);
   const mediaType = options.mediaType ?? webhook.mediaTypes[0]!;
   const payload = options.payload ?? examplePayload(webhook, mediaType, options.example);
   const option = webhook.signature.secret;
   const secret = options.secrets?.[option] ?? defaultSecret(option);
-  const signed = await signWebhook(webhook, payload, secret, { mediaType, ...(options.now ? { now: options.now } : {}) });
+  const signed = await signWebhook(webhook, payload, secret, {
+    mediaType,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return { webhook, body: signed.body, headers: signed.headers };
 }
 
@@ -87,8 +100,10 @@ export async function providerModel(provider: string, specs?: readonly MockSpec[
  * endpoint can be tested end to end. Resolves with the endpoint's answer, whatever its status.
  */
 export async function sendWebhook(options: SendWebhookOptions): Promise<SentWebhook> {
-  if (!/^https?:\/\//.test(options.to)) throw new Error(`the webhook target must be an http(s) URL, got ${JSON.stringify(options.to)}`);
-  const model = typeof options.provider === "string" ? await providerModel(options.provider, options.specs) : options.provider;
+  if (!/^https?:\/\//.test(options.to))
+    throw new Error(`the webhook target must be an http(s) URL, got ${JSON.stringify(options.to)}`);
+  const model =
+    typeof options.provider === "string" ? await providerModel(options.provider, options.specs) : options.provider;
   const built = await buildWebhook(model, options.webhook, options);
   const response = await (options.fetch ?? fetch)(options.to, {
     method: built.webhook.method.toUpperCase(),

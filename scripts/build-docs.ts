@@ -25,9 +25,22 @@ const QUIET = { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true"
 
 /** One page: `redocly build-docs <api>`, with Redoc's script inlined so the page works offline. */
 function buildPage(dir: string, api: string, file: string): Promise<void> {
-  const args = [REDOCLY, "build-docs", api, "--config", path.join(dir, "redocly.yaml"), "--inlineBundle", "--output", file];
+  const args = [
+    REDOCLY,
+    "build-docs",
+    api,
+    "--config",
+    path.join(dir, "redocly.yaml"),
+    "--inlineBundle",
+    "--output",
+    file,
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, ...QUIET }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: dir,
+      env: { ...process.env, ...QUIET },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -35,7 +48,10 @@ function buildPage(dir: string, api: string, file: string): Promise<void> {
     child.on("close", (code) => {
       if (code === 0) resolve();
       // The CLI's own message; its Node-version banner is noise here.
-      else reject(new Error(`${api}: redocly build-docs exited with ${code}:\n${output.replace(/^\s*[╔║╚].*$/gm, "").trim()}`));
+      else
+        reject(
+          new Error(`${api}: redocly build-docs exited with ${code}:\n${output.replace(/^\s*[╔║╚].*$/gm, "").trim()}`),
+        );
     });
   });
 }
@@ -67,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
     const unexpected = broken.find((e) => !(e instanceof SpecError));
     if (unexpected !== undefined) throw unexpected;
     if (broken.length > 0) {
-      console.error(`${broken.map((e) => (e as SpecError).message).join("\n")}\nno page was written; fix the spec(s) above`);
+      console.error(
+        `${broken.map((e) => (e as SpecError).message).join("\n")}\nno page was written; fix the spec(s) above`,
+      );
       return 1;
     }
     apis = project.apis.map((api) => api.name);

@@ -137,7 +137,8 @@ export class SpecReader {
         const merged = new Map<string, Node>();
         for (const raw of [...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
           const param = this.deref(raw);
-          if (isNode(param) && typeof param.name === "string" && typeof param.in === "string") merged.set(`${param.in}:${param.name}`, param);
+          if (isNode(param) && typeof param.name === "string" && typeof param.in === "string")
+            merged.set(`${param.in}:${param.name}`, param);
         }
         const params: Record<string, Record<string, unknown>> = {};
         for (const param of merged.values()) {
@@ -207,9 +208,14 @@ export function writeOpenapiFetchCalls(spec: SpecReader, outDir: string): number
       const values = op.params[location];
       if (values !== undefined && Object.keys(values).length > 0) params.push(`${location}: ${JSON.stringify(values)}`);
     }
-    const parts = [...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []), ...("body" in op ? [`body: ${JSON.stringify(op.body)}`] : [])];
+    const parts = [
+      ...(params.length > 0 ? [`params: { ${params.join(", ")} }`] : []),
+      ...("body" in op ? [`body: ${JSON.stringify(op.body)}`] : []),
+    ];
     const init = parts.length === 0 ? "" : `, { ${parts.join(", ")} }`;
-    blocks.push(`  {\n    const r = await client.${op.method.toUpperCase()}(${JSON.stringify(op.path)}${init});\n    if (r.data !== undefined) use(r.data);\n  }`);
+    blocks.push(
+      `  {\n    const r = await client.${op.method.toUpperCase()}(${JSON.stringify(op.path)}${init});\n    if (r.data !== undefined) use(r.data);\n  }`,
+    );
   }
   writeFileSync(
     path.join(outDir, "calls.ts"),

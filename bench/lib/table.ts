@@ -45,7 +45,14 @@ function figure(m: Measure | undefined, unit: Unit): string {
   if (m === undefined) return "";
   if (m.value === undefined) return "FAILED";
   const v = m.value;
-  const text = unit === "ms" ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : unit === "B" ? `${Math.round(v)} B` : `${v.toFixed(1)} µs`;
+  const text =
+    unit === "ms"
+      ? v >= 10_000
+        ? `${(v / 1000).toFixed(1)} s`
+        : `${Math.round(v)} ms`
+      : unit === "B"
+        ? `${Math.round(v)} B`
+        : `${v.toFixed(1)} µs`;
   return text;
 }
 
@@ -54,15 +61,20 @@ export function renderTable(rows: readonly Row[]): string {
   const lines = ["| # | measurement | ours | peer | ratio | target | met |", "|---|---|---|---|---|---|---|"];
   const commands: string[] = [];
   const ref = (m: Measure) => {
-    commands.push(`[${commands.length + 1}] ${m.label}: ${m.command}${m.error === undefined ? "" : `\n      FAILED: ${m.error}`}`);
+    commands.push(
+      `[${commands.length + 1}] ${m.label}: ${m.command}${m.error === undefined ? "" : `\n      FAILED: ${m.error}`}`,
+    );
     return `[${commands.length}]`;
   };
   for (const row of rows) {
     const ours = `${row.ours.label} ${figure(row.ours, row.unit)} ${ref(row.ours)}`;
     const peer = row.peer === undefined ? "—" : `${row.peer.label} ${figure(row.peer, row.unit)} ${ref(row.peer)}`;
     const ratio = row.ratio === undefined ? "—" : `${row.ratio.toFixed(2)}×`;
-    const met = row.met === undefined ? (row.ours.value === undefined ? "**failed**" : "—") : row.met ? "yes" : "**no**";
-    lines.push(`| ${row.bench} | ${row.what}${row.note === undefined ? "" : ` (${row.note})`} | ${ours} | ${peer} | ${ratio} | ${row.target ?? "—"} | ${met} |`);
+    const met =
+      row.met === undefined ? (row.ours.value === undefined ? "**failed**" : "—") : row.met ? "yes" : "**no**";
+    lines.push(
+      `| ${row.bench} | ${row.what}${row.note === undefined ? "" : ` (${row.note})`} | ${ours} | ${peer} | ${ratio} | ${row.target ?? "—"} | ${met} |`,
+    );
   }
   return `${lines.join("\n")}\n\nCommands:\n${commands.map((c) => `  ${c}`).join("\n")}\n`;
 }
@@ -75,16 +87,25 @@ export function rowProblems(row: Row): string[] {
     if (m.value === undefined) problems.push(`${row.what}: ${m.label} failed: ${m.error ?? "no figure"}`);
     else if (!Number.isFinite(m.value) || m.value <= 0) problems.push(`${row.what}: ${m.label} figure ${m.value}`);
   }
-  if (row.ratio !== undefined && !(Number.isFinite(row.ratio) && row.ratio > 0)) problems.push(`${row.what}: ratio ${row.ratio}`);
+  if (row.ratio !== undefined && !(Number.isFinite(row.ratio) && row.ratio > 0))
+    problems.push(`${row.what}: ratio ${row.ratio}`);
   return problems;
 }
 
 /** A Measure from an alternation result (its median, or its error). */
-export function measured(label: string, command: string, result: { readonly median?: number; readonly error?: string } | undefined): Measure {
+export function measured(
+  label: string,
+  command: string,
+  result: { readonly median?: number; readonly error?: string } | undefined,
+): Measure {
   return {
     label,
     command,
     ...(result?.median === undefined ? {} : { value: result.median }),
-    ...(result?.error === undefined ? (result?.median === undefined ? { error: "not run" } : {}) : { error: result.error }),
+    ...(result?.error === undefined
+      ? result?.median === undefined
+        ? { error: "not run" }
+        : {}
+      : { error: result.error }),
   };
 }

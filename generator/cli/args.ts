@@ -53,25 +53,26 @@ export function parseCli(argv: readonly string[]): CliOptions {
 
 function parseOptions(argv: readonly string[]) {
   return parseArgs({
-      args: [...argv],
-      options: {
-        check: { type: "boolean", default: false },
-        api: { type: "string", multiple: true },
-        spec: { type: "string" },
-        out: { type: "string" },
-        watch: { type: "boolean", default: false },
-        "allow-remote-refs": { type: "boolean", default: false },
-        "allow-outside-refs": { type: "boolean", default: false },
-        "allow-other-files": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
+    args: [...argv],
+    options: {
+      check: { type: "boolean", default: false },
+      api: { type: "string", multiple: true },
+      spec: { type: "string" },
+      out: { type: "string" },
+      watch: { type: "boolean", default: false },
+      "allow-remote-refs": { type: "boolean", default: false },
+      "allow-outside-refs": { type: "boolean", default: false },
+      "allow-other-files": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
   });
 }
 
 function checkedOptions(values: ReturnType<typeof parseOptions>["values"]): CliOptions {
   if ((values.spec === undefined) !== (values.out === undefined)) throw new UsageError("--spec and --out go together");
-  if (values.spec !== undefined && values.api !== undefined) throw new UsageError("--api selects configured apis; it cannot be combined with --spec");
+  if (values.spec !== undefined && values.api !== undefined)
+    throw new UsageError("--api selects configured apis; it cannot be combined with --spec");
   return {
     check: values.check,
     apis: values.api ?? [],

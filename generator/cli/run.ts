@@ -24,26 +24,48 @@ interface Target {
 async function target(options: CliOptions, cwd: string): Promise<Target> {
   if (options.spec !== undefined && options.out !== undefined) {
     const root = path.resolve(cwd, options.spec);
-    const name = path.basename(root).replace(/\.(ya?ml|json)$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "api";
+    const name =
+      path
+        .basename(root)
+        .replace(/\.(ya?ml|json)$/i, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "api";
     // The spec's project is the folder the command runs in, or the spec's own if it lies elsewhere.
     const inside = !path.relative(cwd, root).startsWith("..");
-    const policy = { root: inside ? cwd : path.dirname(root), allowRemoteRefs: options.allowRemoteRefs === true, allowOutsideRefs: options.allowOutsideRefs === true };
+    const policy = {
+      root: inside ? cwd : path.dirname(root),
+      allowRemoteRefs: options.allowRemoteRefs === true,
+      allowOutsideRefs: options.allowOutsideRefs === true,
+    };
     const outDir = path.resolve(cwd, options.out);
     checkOutDir(outDir, cwd);
     // The folder may hold the user's other folders; the run owns its top level and runtime/.
-    const output = { outDir, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: options.allowOtherFiles === true };
+    const output = {
+      outDir,
+      owned: ["", SINGLE_LAYOUT.runtimeDir],
+      recursive: false,
+      allowOtherFiles: options.allowOtherFiles === true,
+    };
     return { apis: [{ name, root, policy }], config: await standaloneConfig(), layout: SINGLE_LAYOUT, output };
   }
   const project = await loadProject(cwd, options);
   const unknown = options.apis.filter((name) => !project.apis.some((a) => a.name === name));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown --api ${unknown.join(", ")}; configured in redocly.yaml: ${project.apis.map((a) => a.name).join(", ")}`);
+    throw new UsageError(
+      `unknown --api ${unknown.join(", ")}; configured in redocly.yaml: ${project.apis.map((a) => a.name).join(", ")}`,
+    );
   }
   const chosen = options.apis.length > 0;
   const apis = chosen ? project.apis.filter((a) => options.apis.includes(a.name)) : project.apis;
   // A full run owns all of generated/ (so a removed api's files go too); --api only its folders.
   const owned = chosen ? [...apis.map((a) => PROJECT_LAYOUT.apiDir(a.name)), PROJECT_LAYOUT.runtimeDir] : [""];
-  const output = { outDir: path.join(cwd, "generated"), owned, recursive: true, allowOtherFiles: options.allowOtherFiles === true };
+  const output = {
+    outDir: path.join(cwd, "generated"),
+    owned,
+    recursive: true,
+    allowOtherFiles: options.allowOtherFiles === true,
+  };
   return { apis, config: project.config, layout: PROJECT_LAYOUT, output };
 }
 
@@ -51,7 +73,12 @@ async function target(options: CliOptions, cwd: string): Promise<Target> {
 const debug = /(^|,)\s*(payspec|\*)\s*(,|$)/.test(process.env.DEBUG ?? "");
 
 /** Generates (or checks) once. Expected failures print one message and return exit code 1 or 2. */
-export async function runOnce(options: CliOptions, cwd: string, log = console.log, error = console.error): Promise<RunResult> {
+export async function runOnce(
+  options: CliOptions,
+  cwd: string,
+  log = console.log,
+  error = console.error,
+): Promise<RunResult> {
   let sources: string[] = [];
   try {
     const t = await target(options, cwd);
@@ -61,7 +88,12 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
     const diff = await diffOutput(t.output, result.files);
     for (const r of result.reports) {
       log(`${r.name}: ${r.operations} operation(s), ${r.files} files in ${Math.round(r.ms)} ms`);
-      if (debug) log(`  ${Object.entries(r.phases).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ")}`);
+      if (debug)
+        log(
+          `  ${Object.entries(r.phases)
+            .map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`)
+            .join(", ")}`,
+        );
     }
     const relative = path.relative(cwd, t.output.outDir);
     const shown = relative.startsWith("..") ? t.output.outDir : relative || ".";
@@ -76,8 +108,13 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
     }
     const writing = performance.now();
     await writeOutput(t.output.outDir, result.files, diff);
-    if (debug) log(`write ${Math.round(performance.now() - writing)} ms; process up ${Math.round(performance.now())} ms`);
-    log(stale.length === 0 ? `${shown}/ unchanged` : `updated ${stale.length} file(s):\n${stale.map((f) => `  ${f}`).join("\n")}`);
+    if (debug)
+      log(`write ${Math.round(performance.now() - writing)} ms; process up ${Math.round(performance.now())} ms`);
+    log(
+      stale.length === 0
+        ? `${shown}/ unchanged`
+        : `updated ${stale.length} file(s):\n${stale.map((f) => `  ${f}`).join("\n")}`,
+    );
     return { code: 0, sources };
   } catch (e) {
     if (e instanceof UsageError) {
@@ -88,7 +125,9 @@ export async function runOnce(options: CliOptions, cwd: string, log = console.lo
       error(e.message);
       return { code: 1, sources };
     }
-    error(`internal error (a bug in the generator, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    error(
+      `internal error (a bug in the generator, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     return { code: 1, sources };
   }
 }

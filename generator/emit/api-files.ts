@@ -24,7 +24,15 @@ export function timed<T>(phase: string, onPhase: OnPhase | undefined, work: () =
  * Every file of one api, in memory: what the emitters make of its model and types, each
  * headed by `header`. Emit owns this set; the pipeline only hands it to the writer.
  */
-export function emitApi(model: ApiModel, types: string, header: string, apiDir: string, layout: Layout, project: Project, onPhase?: OnPhase): [string, string][] {
+export function emitApi(
+  model: ApiModel,
+  types: string,
+  header: string,
+  apiDir: string,
+  layout: Layout,
+  project: Project,
+  onPhase?: OnPhase,
+): [string, string][] {
   const { runtimeImport } = layout;
   const names = apiNames(model);
   const validators = timed("emit: validators", onPhase, () => validatorsFile(model, names.client, runtimeImport));
@@ -32,12 +40,32 @@ export function emitApi(model: ApiModel, types: string, header: string, apiDir: 
     [`${apiDir}schema.gen.ts`, header + types],
     // Indented as text: the validators of a large spec are a megabyte ts-morph takes seconds to format.
     [`${apiDir}validators.gen.ts`, header + indentCode(validators.text)],
-    [`${apiDir}client.gen.ts`, timed("emit: client", onPhase, () => printFile(project, "client.gen.ts", clientFileStatements(model, names.client, validators.names, runtimeImport), header))],
-    [`${apiDir}index.ts`, timed("emit: index", onPhase, () => printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport), header))],
+    [
+      `${apiDir}client.gen.ts`,
+      timed("emit: client", onPhase, () =>
+        printFile(
+          project,
+          "client.gen.ts",
+          clientFileStatements(model, names.client, validators.names, runtimeImport),
+          header,
+        ),
+      ),
+    ],
+    [
+      `${apiDir}index.ts`,
+      timed("emit: index", onPhase, () =>
+        printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport), header),
+      ),
+    ],
   ];
   if (names.webhooks !== undefined) {
     const webhooks = names.webhooks;
-    files.push([`${apiDir}webhooks.gen.ts`, timed("emit: webhooks", onPhase, () => printFile(project, "webhooks.gen.ts", webhookFileStatements(model, webhooks, runtimeImport), header))]);
+    files.push([
+      `${apiDir}webhooks.gen.ts`,
+      timed("emit: webhooks", onPhase, () =>
+        printFile(project, "webhooks.gen.ts", webhookFileStatements(model, webhooks, runtimeImport), header),
+      ),
+    ]);
   }
   return files;
 }

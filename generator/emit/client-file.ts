@@ -1,4 +1,9 @@
-import { type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures, StructureKind } from "ts-morph";
+import {
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+} from "ts-morph";
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { docText, jsDoc } from "./comment.js";
 import { literal, propertyKey } from "./literal.js";
@@ -60,7 +65,11 @@ export function clientFileStatements(
     name: names.options,
     isExported: true,
     extends: ["BaseClientOptions"],
-    docs: [docText(`Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`)!],
+    docs: [
+      docText(
+        `Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`,
+      )!,
+    ],
     properties: [
       ...model.credentials.map((c) => ({
         name: propertyKey(c.option),
@@ -95,14 +104,21 @@ export function clientFileStatements(
     // Paged and batched operations are callable objects: the call itself plus their helpers.
     properties: ops
       .filter(({ op }) => op.pagination || op.batch)
-      .map(({ op, names: n }) => ({ name: n.method, isReadonly: true, docs: operationDocs(op), type: helperType(op, n) })),
+      .map(({ op, names: n }) => ({
+        name: n.method,
+        isReadonly: true,
+        docs: operationDocs(op),
+        type: helperType(op, n),
+      })),
   };
 
   const factory: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
     name: names.factory,
     isExported: true,
-    docs: [docText(`Creates a ${model.title} client. Credentials are applied and requests signed as the spec declares.`)!],
+    docs: [
+      docText(`Creates a ${model.title} client. Credentials are applied and requests signed as the spec declares.`)!,
+    ],
     parameters: [{ name: "options", type: names.options }],
     returnType: names.client,
     statements:
@@ -115,7 +131,9 @@ export function clientFileStatements(
               "options",
               literal(model.credentials.map((c) => c.option)),
               literal(required),
-              ...(model.clientOptions.length > 0 || model.requestIdHeaders.length > 0 ? [literal(model.clientOptions.map((o) => o.option))] : []),
+              ...(model.clientOptions.length > 0 || model.requestIdHeaders.length > 0
+                ? [literal(model.clientOptions.map((o) => o.option))]
+                : []),
               ...(model.requestIdHeaders.length > 0 ? [literal(model.requestIdHeaders)] : []),
             ].join(", ")});`,
             `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
@@ -128,8 +146,17 @@ export function clientFileStatements(
   const usesSuccess = model.operations.some((op) => op.responses.some((r) => r.ok || r.status === "default"));
   return [
     // Only operations with parameters, a body or a response body refer to openapi-typescript's types.
-    ...(model.operations.some((op) => op.parameters.length > 0 || op.body || op.responses.some((r) => r.contentType !== undefined))
-      ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["paths"] }]
+    ...(model.operations.some(
+      (op) => op.parameters.length > 0 || op.body || op.responses.some((r) => r.contentType !== undefined),
+    )
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration as const,
+            isTypeOnly: true,
+            moduleSpecifier: "./schema.gen.js",
+            namedImports: ["paths"],
+          },
+        ]
       : []),
     {
       kind: StructureKind.ImportDeclaration,

@@ -21,7 +21,9 @@ export function docText(...parts: (string | undefined)[]): string | undefined {
 export function jsDoc(...parts: (string | undefined)[]): string {
   const text = docText(...parts) ?? "";
   const lines = text.replace(/\r\n?|[\u2028\u2029]/g, "\n").split("\n");
-  return lines.length === 1 ? `/** ${lines[0]} */` : `/**\n${lines.map((l) => ` *${l === "" ? "" : ` ${l}`}`).join("\n")}\n */`;
+  return lines.length === 1
+    ? `/** ${lines[0]} */`
+    : `/**\n${lines.map((l) => ` *${l === "" ? "" : ` ${l}`}`).join("\n")}\n */`;
 }
 
 /** Text for a `//` comment: line terminators are written as escapes, so the comment stays one line. */

@@ -8,7 +8,12 @@ export function createEmitProject(): Project {
   });
 }
 
-export function printFile(project: Project, path: string, statements: NonNullable<SourceFileStructure["statements"]>, header: string): string {
+export function printFile(
+  project: Project,
+  path: string,
+  statements: NonNullable<SourceFileStructure["statements"]>,
+  header: string,
+): string {
   const file = project.createSourceFile(path, { statements }, { overwrite: true });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
   const text = header + file.getFullText();

@@ -7,7 +7,11 @@ export interface Layout {
 }
 
 /** generated/<api>/… with one shared generated/runtime/. */
-export const PROJECT_LAYOUT: Layout = { apiDir: (name) => `${name}/`, runtimeDir: "runtime/", runtimeImport: "../runtime/index.js" };
+export const PROJECT_LAYOUT: Layout = {
+  apiDir: (name) => `${name}/`,
+  runtimeDir: "runtime/",
+  runtimeImport: "../runtime/index.js",
+};
 
 /** `--spec --out <dir>`: the api's files in <dir>, its runtime in <dir>/runtime/ (self-contained). */
 export const SINGLE_LAYOUT: Layout = { apiDir: () => "", runtimeDir: "runtime/", runtimeImport: "./runtime/index.js" };

@@ -28,4 +28,3 @@ export function propertyKey(name: string): string {
   if (name === "__proto__") return `[${JSON.stringify(name)}]`;
   return isIdentifierName(name) && !(name in Object.prototype) ? name : JSON.stringify(name);
 }
-

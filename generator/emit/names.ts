@@ -93,17 +93,35 @@ function webhookNames(model: ApiModel, taken: Set<string>): WebhookNames {
  * value lists and guards. openapi-typescript's own exports are taken from the start.
  */
 export function apiNames(model: ApiModel): ApiNames {
-  const taken = new Set<string>([...RUNTIME_NAMES, "components", "operations", "paths", "webhooks", UNKNOWN_ENUM_VALUE]);
+  const taken = new Set<string>([
+    ...RUNTIME_NAMES,
+    "components",
+    "operations",
+    "paths",
+    "webhooks",
+    UNKNOWN_ENUM_VALUE,
+  ]);
   const client = clientNames(model, taken);
   const webhooks = model.webhooks.length > 0 ? webhookNames(model, taken) : undefined;
   const named = model.schemaNames.map((schema) => ({
     schema,
-    name: taken.has(schema) || !isIdentifierName(schema) ? uniqueTypeName(schema, taken, "Schema") : uniqueTypeName(schema, taken),
+    name:
+      taken.has(schema) || !isIdentifierName(schema)
+        ? uniqueTypeName(schema, taken, "Schema")
+        : uniqueTypeName(schema, taken),
   }));
   const aliases = named.map(({ schema, name }): SchemaAlias => {
     const enumSchema = model.enumSchemas.find((e) => e.name === schema);
     if (enumSchema === undefined) return { name, schema };
-    return { name, schema, enumValues: { values: enumSchema.values, constant: uniqueName(`${name}Values`, taken), guard: uniqueName(`is${name}`, taken) } };
+    return {
+      name,
+      schema,
+      enumValues: {
+        values: enumSchema.values,
+        constant: uniqueName(`${name}Values`, taken),
+        guard: uniqueName(`is${name}`, taken),
+      },
+    };
   });
   return { client, ...(webhooks ? { webhooks } : {}), aliases };
 }

@@ -13,7 +13,12 @@ import { Code, literal } from "./literal.js";
 import type { OperationNames } from "./names.js";
 import type { ValidatorNames } from "./validators-file.js";
 
-const LOCATION_KEYS: Record<ParameterModel["in"], string> = { path: "path", query: "query", header: "headers", cookie: "cookie" };
+const LOCATION_KEYS: Record<ParameterModel["in"], string> = {
+  path: "path",
+  query: "query",
+  header: "headers",
+  cookie: "cookie",
+};
 
 function statusType(status: string): string {
   return /^\d{3}$/.test(status) ? status : "number";
@@ -68,7 +73,13 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
     });
   }
   if (!op.parameters.some((p) => p.in === "header")) {
-    properties.push({ name: "headers", isReadonly: true, hasQuestionToken: true, type: "Readonly<Record<string, string>>", docs: ["Extra request headers."] });
+    properties.push({
+      name: "headers",
+      isReadonly: true,
+      hasQuestionToken: true,
+      type: "Readonly<Record<string, string>>",
+      docs: ["Extra request headers."],
+    });
   }
   if (op.body) {
     const types = op.body.contentTypes;
@@ -76,8 +87,19 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       name: "body",
       isReadonly: true,
       hasQuestionToken: !op.body.required,
-      type: types.map((t) => withDefaults(`NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`, Object.keys(op.body?.clientOptions ?? {}))).join(" | "),
-      docs: [docText(`Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`)!],
+      type: types
+        .map((t) =>
+          withDefaults(
+            `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`,
+            Object.keys(op.body?.clientOptions ?? {}),
+          ),
+        )
+        .join(" | "),
+      docs: [
+        docText(
+          `Request body, sent as ${types[0]}${types.length > 1 ? ` unless \`contentType\` picks another` : ""}.`,
+        )!,
+      ],
     });
     if (types.length > 1) {
       properties.push({
@@ -108,7 +130,10 @@ function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclar
     // A lone `default` describes successes too.
     const asSuccess = r.ok || (r.status === "default" && !documentedSuccess);
     const asFailure = !r.ok;
-    return [...(asSuccess ? [`Success<${status}, ${body}>`] : []), ...(asFailure ? [`Failure<${status}, ${body}>`] : [])];
+    return [
+      ...(asSuccess ? [`Success<${status}, ${body}>`] : []),
+      ...(asFailure ? [`Failure<${status}, ${body}>`] : []),
+    ];
   });
   return {
     kind: StructureKind.TypeAlias,
@@ -132,13 +157,25 @@ function styledPath(op: OperationModel): string {
   });
 }
 
-function specConstant(op: OperationModel, names: OperationNames, validators: ValidatorNames): VariableStatementStructure {
+function specConstant(
+  op: OperationModel,
+  names: OperationNames,
+  validators: ValidatorNames,
+): VariableStatementStructure {
   // The runtime matches "4XX" in upper case; the types keep the spec's own key.
-  const responses = Object.fromEntries(op.responses.map((r) => [r.status === "default" ? r.status : r.status.toUpperCase(), r.contentType ?? null]));
+  const responses = Object.fromEntries(
+    op.responses.map((r) => [r.status === "default" ? r.status : r.status.toUpperCase(), r.contentType ?? null]),
+  );
   const styles = Object.fromEntries(
     op.parameters
       .filter((p) => p.in !== "path" && (p.style !== undefined || p.explode !== undefined))
-      .map((p) => [`${p.in}:${p.name}`, { style: p.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple"), explode: p.explode ?? (p.style === undefined || p.style === "form") }]),
+      .map((p) => [
+        `${p.in}:${p.name}`,
+        {
+          style: p.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple"),
+          explode: p.explode ?? (p.style === undefined || p.style === "form"),
+        },
+      ]),
   );
   const spec = {
     id: op.id,
@@ -205,7 +242,9 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         kind: StructureKind.TypeAlias,
         name: names.batchId,
         isExported: true,
-        docs: [docText(`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`)!],
+        docs: [
+          docText(`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`)!,
+        ],
         type: `NonNullable<${indexedType(`${names.args}["body"]`, op.batch.items)}>[number]`,
       },
     ];
@@ -214,7 +253,12 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
 }
 
 export function operationStructures(op: OperationModel, names: OperationNames, validators: ValidatorNames) {
-  return [argsInterface(op, names), resultAlias(op, names), ...itemAlias(op, names), specConstant(op, names, validators)];
+  return [
+    argsInterface(op, names),
+    resultAlias(op, names),
+    ...itemAlias(op, names),
+    specConstant(op, names, validators),
+  ];
 }
 
 export function operationDocs(op: OperationModel): string[] {

@@ -29,7 +29,12 @@ export const RUNTIME_TYPES = [
 
 /** What a webhook handler names besides the generated types. */
 export const WEBHOOK_RUNTIME_VALUES = ["DEFAULT_WEBHOOK_MAX_BODY_BYTES", "readWebhookBody"];
-export const WEBHOOK_RUNTIME_TYPES = ["WebhookHeaders", "WebhookRejection", "WebhookRequestStream", "WebhookVerifierOptions"];
+export const WEBHOOK_RUNTIME_TYPES = [
+  "WebhookHeaders",
+  "WebhookRejection",
+  "WebhookRequestStream",
+  "WebhookVerifierOptions",
+];
 
 /** Runtime names the generated modules import: no generated name may be one of them. */
 const IMPORTED = [
@@ -46,4 +51,10 @@ const IMPORTED = [
 ];
 
 /** Every runtime name a generated module imports or re-exports. */
-export const RUNTIME_NAMES: readonly string[] = [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...WEBHOOK_RUNTIME_VALUES, ...WEBHOOK_RUNTIME_TYPES, ...IMPORTED];
+export const RUNTIME_NAMES: readonly string[] = [
+  ...RUNTIME_VALUES,
+  ...RUNTIME_TYPES,
+  ...WEBHOOK_RUNTIME_VALUES,
+  ...WEBHOOK_RUNTIME_TYPES,
+  ...IMPORTED,
+];

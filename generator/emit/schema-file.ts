@@ -1,4 +1,11 @@
-import { astToString, type GlobalContext, type OpenAPI3, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import {
+  astToString,
+  type GlobalContext,
+  type OpenAPI3,
+  resolveRef,
+  scanDiscriminators,
+  transformSchema,
+} from "openapi-typescript";
 import ts from "typescript";
 
 /** Name of the type that stands for enum values a provider adds after the spec was written. */
@@ -11,7 +18,10 @@ export type ${UNKNOWN_ENUM_VALUE} = string & { readonly __unknownEnumValue: true
 
 // openapi-typescript prints string literals as identifiers whose text is the quoted value.
 function isStringLiteral(node: ts.Node): boolean {
-  return (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) || (ts.isIdentifier(node) && node.text.startsWith('"'));
+  return (
+    (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) ||
+    (ts.isIdentifier(node) && node.text.startsWith('"'))
+  );
 }
 
 function isNullLiteral(node: ts.Node): boolean {
@@ -44,7 +54,10 @@ export function qualifyMappings(node: unknown): unknown {
         const mapping = (value as { mapping: unknown }).mapping;
         if (typeof mapping === "object" && mapping !== null) {
           const qualified = Object.fromEntries(
-            Object.entries(mapping).map(([k, v]) => [k, typeof v === "string" && !v.includes("/") && !v.includes("#") ? `#/components/schemas/${v}` : v]),
+            Object.entries(mapping).map(([k, v]) => [
+              k,
+              typeof v === "string" && !v.includes("/") && !v.includes("#") ? `#/components/schemas/${v}` : v,
+            ]),
           );
           return [key, { ...value, mapping: qualified }];
         }

@@ -45,7 +45,9 @@ export class SchemaCompiler {
   }
 
   private component(ref: string): string {
-    const key = decodeURIComponent(ref.replace(/^#\/components\/schemas\//, "")).replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = decodeURIComponent(ref.replace(/^#\/components\/schemas\//, ""))
+      .replace(/~1/g, "/")
+      .replace(/~0/g, "~");
     const existing = this.components.get(key);
     if (existing !== undefined) return existing;
     const name = `schema_${key.replace(/[^A-Za-z0-9]/g, "_")}`;
@@ -102,7 +104,12 @@ export class SchemaCompiler {
     if (known.length === 0) return [];
     if (known.includes("object")) this.helpers.add("isRecord");
     this.helpers.add("typeName");
-    return [`if (!(${known.map((t) => tests[t]).join(" || ")})) {`, this.issue(`"must be ${known.join(" or ")}, not " + typeName(value)`), "return;", "}"];
+    return [
+      `if (!(${known.map((t) => tests[t]).join(" || ")})) {`,
+      this.issue(`"must be ${known.join(" or ")}, not " + typeName(value)`),
+      "return;",
+      "}",
+    ];
   }
 
   private valueChecks(s: Record<string, unknown>): string[] {
@@ -121,22 +128,32 @@ export class SchemaCompiler {
       const shown = s.enum.map((v) => JSON.stringify(v)).join(", ");
       // A string value a provider added later is accepted when `open` (responses).
       const skip = stringEnum ? `!(open && typeof value === "string") && ` : "";
-      lines.push(`if (${skip}!${values}.has(value)) ${this.issue(JSON.stringify(`must be one of ${shown.length > 200 ? `${shown.slice(0, 197)}...` : shown}`))}`);
+      lines.push(
+        `if (${skip}!${values}.has(value)) ${this.issue(JSON.stringify(`must be one of ${shown.length > 200 ? `${shown.slice(0, 197)}...` : shown}`))}`,
+      );
     }
     return lines;
   }
 
   private stringChecks(s: Record<string, unknown>): string[] {
     const checks: string[] = [];
-    if (typeof s.minLength === "number") checks.push(`if ([...value].length < ${s.minLength}) ${this.issue(`"must have at least ${s.minLength} characters (minLength)"`)}`);
-    if (typeof s.maxLength === "number") checks.push(`if ([...value].length > ${s.maxLength}) ${this.issue(`"must have at most ${s.maxLength} characters (maxLength)"`)}`);
+    if (typeof s.minLength === "number")
+      checks.push(
+        `if ([...value].length < ${s.minLength}) ${this.issue(`"must have at least ${s.minLength} characters (minLength)"`)}`,
+      );
+    if (typeof s.maxLength === "number")
+      checks.push(
+        `if ([...value].length > ${s.maxLength}) ${this.issue(`"must have at most ${s.maxLength} characters (maxLength)"`)}`,
+      );
     if (typeof s.pattern === "string" && isValidPattern(s.pattern)) {
       const re = this.constant("pattern", `new RegExp(${JSON.stringify(s.pattern)}, "u")`);
       checks.push(`if (!${re}.test(value)) ${this.issue(JSON.stringify(`must match the pattern ${s.pattern}`))}`);
     }
     if (typeof s.format === "string") {
       this.helpers.add("checkFormat");
-      checks.push(`if (!checkFormat(${JSON.stringify(s.format)}, value)) ${this.issue(JSON.stringify(`must be a valid ${s.format}`))}`);
+      checks.push(
+        `if (!checkFormat(${JSON.stringify(s.format)}, value)) ${this.issue(JSON.stringify(`must be a valid ${s.format}`))}`,
+      );
     }
     return checks.length === 0 ? [] : [`if (typeof value === "string") {`, ...checks, "}"];
   }
@@ -145,25 +162,40 @@ export class SchemaCompiler {
     const checks: string[] = [];
     const bound = (key: string, op: string, words: string) => {
       const limit = s[key];
-      if (typeof limit === "number") checks.push(`if (value ${op} ${limit}) ${this.issue(`"must be ${words} ${limit} (${key})"`)}`);
+      if (typeof limit === "number")
+        checks.push(`if (value ${op} ${limit}) ${this.issue(`"must be ${words} ${limit} (${key})"`)}`);
     };
     // OpenAPI 3.0 writes exclusiveMinimum: true beside minimum; 3.1 writes the bound itself.
-    bound("minimum", s.exclusiveMinimum === true ? "<=" : "<", s.exclusiveMinimum === true ? "greater than" : "at least");
+    bound(
+      "minimum",
+      s.exclusiveMinimum === true ? "<=" : "<",
+      s.exclusiveMinimum === true ? "greater than" : "at least",
+    );
     bound("maximum", s.exclusiveMaximum === true ? ">=" : ">", s.exclusiveMaximum === true ? "less than" : "at most");
     bound("exclusiveMinimum", "<=", "greater than");
     bound("exclusiveMaximum", ">=", "less than");
     if (typeof s.multipleOf === "number" && s.multipleOf > 0) {
-      checks.push(`if (!Number.isInteger(value / ${s.multipleOf})) ${this.issue(`"must be a multiple of ${s.multipleOf}"`)}`);
+      checks.push(
+        `if (!Number.isInteger(value / ${s.multipleOf})) ${this.issue(`"must be a multiple of ${s.multipleOf}"`)}`,
+      );
     }
     return checks.length === 0 ? [] : [`if (typeof value === "number") {`, ...checks, "}"];
   }
 
   private arrayChecks(s: Record<string, unknown>): string[] {
     const checks: string[] = [];
-    if (typeof s.minItems === "number") checks.push(`if (value.length < ${s.minItems}) ${this.issue(`"must have at least ${s.minItems} items (minItems)"`)}`);
-    if (typeof s.maxItems === "number") checks.push(`if (value.length > ${s.maxItems}) ${this.issue(`"must have at most ${s.maxItems} items (maxItems)"`)}`);
+    if (typeof s.minItems === "number")
+      checks.push(
+        `if (value.length < ${s.minItems}) ${this.issue(`"must have at least ${s.minItems} items (minItems)"`)}`,
+      );
+    if (typeof s.maxItems === "number")
+      checks.push(
+        `if (value.length > ${s.maxItems}) ${this.issue(`"must have at most ${s.maxItems} items (maxItems)"`)}`,
+      );
     if (s.uniqueItems === true) {
-      checks.push(`if (new Set(value.map((item) => JSON.stringify(item))).size !== value.length) ${this.issue(`"must not repeat items (uniqueItems)"`)}`);
+      checks.push(
+        `if (new Set(value.map((item) => JSON.stringify(item))).size !== value.length) ${this.issue(`"must not repeat items (uniqueItems)"`)}`,
+      );
     }
     if (s.items !== undefined && typeof s.items === "object" && !Array.isArray(s.items)) {
       this.helpers.add("segment");
@@ -179,17 +211,31 @@ export class SchemaCompiler {
    */
   private objectChecks(s: Record<string, unknown>): string[] {
     const checks: string[] = [];
-    const properties = typeof s.properties === "object" && s.properties !== null ? (s.properties as Record<string, unknown>) : {};
+    const properties =
+      typeof s.properties === "object" && s.properties !== null ? (s.properties as Record<string, unknown>) : {};
     const required = Array.isArray(s.required) ? s.required.filter((k): k is string => typeof k === "string") : [];
     const table = Object.entries(properties).map(([key, sub]) => `${propertyKey(key)}: ${this.compile(sub)}`);
     const additional = s.additionalProperties;
-    const rest = additional === false ? "false" : typeof additional === "object" && additional !== null ? this.compile(additional) : "undefined";
+    const rest =
+      additional === false
+        ? "false"
+        : typeof additional === "object" && additional !== null
+          ? this.compile(additional)
+          : "undefined";
     if (required.length > 0 || table.length > 0 || rest !== "undefined") {
       this.helpers.add("checkObject");
-      checks.push(`checkObject(value, pointer, issues, open, ${JSON.stringify(required)}, { ${table.join(", ")} }, ${rest});`);
+      checks.push(
+        `checkObject(value, pointer, issues, open, ${JSON.stringify(required)}, { ${table.join(", ")} }, ${rest});`,
+      );
     }
-    if (typeof s.minProperties === "number") checks.push(`if (Object.keys(value).length < ${s.minProperties}) ${this.issue(`"must have at least ${s.minProperties} properties (minProperties)"`)}`);
-    if (typeof s.maxProperties === "number") checks.push(`if (Object.keys(value).length > ${s.maxProperties}) ${this.issue(`"must have at most ${s.maxProperties} properties (maxProperties)"`)}`);
+    if (typeof s.minProperties === "number")
+      checks.push(
+        `if (Object.keys(value).length < ${s.minProperties}) ${this.issue(`"must have at least ${s.minProperties} properties (minProperties)"`)}`,
+      );
+    if (typeof s.maxProperties === "number")
+      checks.push(
+        `if (Object.keys(value).length > ${s.maxProperties}) ${this.issue(`"must have at most ${s.maxProperties} properties (maxProperties)"`)}`,
+      );
     if (checks.length === 0) return [];
     this.helpers.add("isRecord");
     return [`if (isRecord(value)) {`, ...checks, "}"];
@@ -247,7 +293,8 @@ function validationOnly(schema: unknown): unknown {
         return [key, Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, validationOnly(sub)]))];
       }
       if (SCHEMA_LISTS.has(key) && Array.isArray(value)) return [key, value.map(validationOnly)];
-      if (key === "items" || key === "additionalProperties" || key === "not" || key === "contains") return [key, validationOnly(value)];
+      if (key === "items" || key === "additionalProperties" || key === "not" || key === "contains")
+        return [key, validationOnly(value)];
       return [key, value];
     });
   return Object.fromEntries(kept);

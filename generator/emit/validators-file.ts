@@ -9,7 +9,12 @@ export interface ValidatorNames {
   readonly response: string;
 }
 
-const ARG_KEYS: Record<ParameterModel["in"], string> = { path: "path", query: "query", header: "headers", cookie: "cookie" };
+const ARG_KEYS: Record<ParameterModel["in"], string> = {
+  path: "path",
+  query: "query",
+  header: "headers",
+  cookie: "cookie",
+};
 
 function requestValidator(op: OperationModel, name: string, compiler: SchemaCompiler): string {
   const lines: string[] = [];
@@ -21,7 +26,10 @@ function requestValidator(op: OperationModel, name: string, compiler: SchemaComp
     const where = JSON.stringify(`/${ARG_KEYS[p.in]}${segment(p.name)}`);
     const value = `${p.in}[${JSON.stringify(p.name)}]`;
     const check = p.schema === undefined ? "" : `${compiler.compile(p.schema)}(${value}, ${where}, issues, false);`;
-    if (p.required) lines.push(`if (${value} === undefined) issues.push({ pointer: ${where}, message: "is required" });${check ? ` else ${check}` : ""}`);
+    if (p.required)
+      lines.push(
+        `if (${value} === undefined) issues.push({ pointer: ${where}, message: "is required" });${check ? ` else ${check}` : ""}`,
+      );
     else if (check) lines.push(`if (${value} !== undefined) ${check}`);
   }
   if (op.exactlyOneOf) {
@@ -33,8 +41,12 @@ function requestValidator(op: OperationModel, name: string, compiler: SchemaComp
     );
   }
   if (op.body) {
-    const check = op.body.schema === undefined ? "" : `${compiler.compile(op.body.schema)}(args.body, "/body", issues, false);`;
-    if (op.body.required) lines.push(`if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });${check ? ` else ${check}` : ""}`);
+    const check =
+      op.body.schema === undefined ? "" : `${compiler.compile(op.body.schema)}(args.body, "/body", issues, false);`;
+    if (op.body.required)
+      lines.push(
+        `if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });${check ? ` else ${check}` : ""}`,
+      );
     else if (check) lines.push(`if (args.body !== undefined) ${check}`);
   }
   const uses = lines.some((l) => /\bargs\b/.test(l));
@@ -49,7 +61,10 @@ return issues;
 function responseValidator(op: OperationModel, name: string, compiler: SchemaCompiler): string {
   const cases = op.responses
     .filter((r) => r.schema !== undefined && r.contentType !== undefined && /[/+]json\b/.test(r.contentType))
-    .map((r) => `case ${JSON.stringify(r.status === "default" ? r.status : r.status.toUpperCase())}: ${compiler.compile(r.schema)}(body, "", issues, true); break;`);
+    .map(
+      (r) =>
+        `case ${JSON.stringify(r.status === "default" ? r.status : r.status.toUpperCase())}: ${compiler.compile(r.schema)}(body, "", issues, true); break;`,
+    );
   if (cases.length === 0) {
     return `${jsDoc(`\`${op.id}\` documents no JSON body schema to check.`)}\nexport function ${name}(_status: string, _body: unknown): Issue[] {\nreturn [];\n}`;
   }
@@ -67,7 +82,11 @@ return issues;
  * validators.gen.ts: per operation, a request validator (run before every call) and a
  * response validator (run with `validateResponses: true`), compiled from the spec's schemas.
  */
-export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImport: string): { text: string; names: ReadonlyMap<string, ValidatorNames> } {
+export function validatorsFile(
+  model: ApiModel,
+  names: ClientNames,
+  runtimeImport: string,
+): { text: string; names: ReadonlyMap<string, ValidatorNames> } {
   const compiler = new SchemaCompiler(model.componentSchemas);
   const validatorNames = new Map<string, ValidatorNames>();
   const operationFunctions = model.operations.flatMap((op) => {
@@ -76,9 +95,14 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
     validatorNames.set(op.id, own);
     return [requestValidator(op, own.request, compiler), responseValidator(op, own.response, compiler)];
   });
-  const imports = [...compiler.usedHelpers, ...(operationFunctions.length > 0 ? ["type Issue", "type RequestArgs"] : [])];
+  const imports = [
+    ...compiler.usedHelpers,
+    ...(operationFunctions.length > 0 ? ["type Issue", "type RequestArgs"] : []),
+  ];
   const text = [
-    ...(imports.length > 0 ? [`import { ${imports.join(", ")} } from ${JSON.stringify(runtimeImport)};`] : ["export {};"]),
+    ...(imports.length > 0
+      ? [`import { ${imports.join(", ")} } from ${JSON.stringify(runtimeImport)};`]
+      : ["export {};"]),
     ...compiler.statements,
     ...operationFunctions,
   ].join("\n\n");

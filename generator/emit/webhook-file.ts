@@ -34,7 +34,13 @@ function payloadAlias(webhook: WebhookModel, name: string): TypeAliasDeclaration
     kind: StructureKind.TypeAlias,
     name,
     isExported: true,
-    docs: [docText(webhook.summary ?? `The \`${webhook.name}\` notification.`, `Sent as ${webhook.mediaTypes.join(" or ")}.`, webhook.description)!],
+    docs: [
+      docText(
+        webhook.summary ?? `The \`${webhook.name}\` notification.`,
+        `Sent as ${webhook.mediaTypes.join(" or ")}.`,
+        webhook.description,
+      )!,
+    ],
     type: webhook.mediaTypes.map((t) => bodyType(webhook, t)).join(" | "),
   };
 }
@@ -53,18 +59,28 @@ function specsConstant(model: ApiModel): VariableStatementStructure {
 }
 
 /** Statements of generated/<api>/webhooks.gen.ts, for a spec that declares webhooks. */
-export function webhookFileStatements(model: ApiModel, names: WebhookNames, runtimeImport: string): StatementStructures[] {
+export function webhookFileStatements(
+  model: ApiModel,
+  names: WebhookNames,
+  runtimeImport: string,
+): StatementStructures[] {
   const payloads = model.webhooks.map((w) => ({ webhook: w, type: names.payloads.get(w.name)! }));
 
   const result: TypeAliasDeclarationStructure = {
     kind: StructureKind.TypeAlias,
     name: names.result,
     isExported: true,
-    docs: [docText("What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected.")!],
+    docs: [
+      docText(
+        "What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected.",
+      )!,
+    ],
     type: [
       ...payloads.flatMap(({ webhook }) => {
         // Token algorithms hand the caller the token's verified claims too.
-        const claims = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims ? "; readonly claims: Readonly<Record<string, unknown>>" : "";
+        const claims = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims
+          ? "; readonly claims: Readonly<Record<string, unknown>>"
+          : "";
         return webhook.mediaTypes.map(
           (mediaType) =>
             `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly mediaType: ${JSON.stringify(mediaType)}; readonly payload: ${bodyType(webhook, mediaType)}${claims} }`,
@@ -117,18 +133,33 @@ export function webhookFileStatements(model: ApiModel, names: WebhookNames, runt
     kind: StructureKind.Function,
     name: names.factory,
     isExported: true,
-    docs: [docText(`Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`)!],
+    docs: [
+      docText(
+        `Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`,
+      )!,
+    ],
     parameters: [{ name: "options", type: names.options }],
     returnType: names.verifier,
     statements: [`return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`],
   };
 
   return [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.gen.js", namedImports: ["webhooks"] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "./schema.gen.js",
+      namedImports: ["webhooks"],
+    },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: runtimeImport,
-      namedImports: ["createWebhookVerifier", "type WebhookHeaders", "type WebhookRejection", "type WebhookSpec", "type WebhookVerifierOptions"],
+      namedImports: [
+        "createWebhookVerifier",
+        "type WebhookHeaders",
+        "type WebhookRejection",
+        "type WebhookSpec",
+        "type WebhookVerifierOptions",
+      ],
     },
     ...payloads.map(({ webhook, type }) => payloadAlias(webhook, type)),
     result,

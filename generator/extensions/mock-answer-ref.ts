@@ -20,9 +20,13 @@ export interface DocumentedResponses {
 export function answerRefProblems(value: unknown, path: readonly (string | number)[], what: string): Problem[] {
   if (!isRecord(value)) return [{ path, message: `${what} must be an object { status, example? }` }];
   const problems = under(path, unknownKeys(value, ["status", "example"]));
-  if (!isClientError(value.status)) problems.push({ path: [...path, "status"], message: `${what}.status must be a 4xx status code (a number)` });
+  if (!isClientError(value.status))
+    problems.push({ path: [...path, "status"], message: `${what}.status must be a 4xx status code (a number)` });
   if (value.example !== undefined && (typeof value.example !== "string" || value.example === "")) {
-    problems.push({ path: [...path, "example"], message: `${what}.example must be the name of one of that status's examples` });
+    problems.push({
+      path: [...path, "example"],
+      message: `${what}.example must be the name of one of that status's examples`,
+    });
   }
   return problems;
 }
@@ -34,7 +38,8 @@ export function isClientError(status: unknown): status is number {
 /** What is wrong with answering `ref` for an operation that documents `responses`, or undefined. */
 export function undocumentedAnswer(ref: MockAnswerRef, responses: DocumentedResponses): string | undefined {
   const examples = responses[String(ref.status)];
-  if (examples === undefined) return `the operation documents no ${ref.status} answer (it documents ${Object.keys(responses).join(", ") || "none"})`;
+  if (examples === undefined)
+    return `the operation documents no ${ref.status} answer (it documents ${Object.keys(responses).join(", ") || "none"})`;
   if (examples === null) return `the operation's ${ref.status} answer has no JSON body to send`;
   if (ref.example !== undefined && !examples.includes(ref.example)) {
     return `the operation's ${ref.status} answer has no example "${ref.example}" (its examples: ${examples.join(", ") || "none"})`;

@@ -15,7 +15,9 @@ export interface Problem {
   readonly message: string;
 }
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Reports keys outside `allowed`, so a typo (`credentails`) is an error, not a silent no-op. */
 export function unknownKeys(value: Record<string, unknown>, allowed: readonly string[]): Problem[] {
@@ -30,8 +32,11 @@ export function nonEmptyString(value: unknown, path: readonly (string | number)[
 
 /** A client option name becomes a property name in generated code, so it must be an identifier. */
 export function identifier(value: unknown, path: readonly (string | number)[], what: string): Problem[] {
-  if (value === undefined) return [{ path: path.slice(0, -1), message: `${what} is missing; name a client option such as "apiKey"` }];
-  return typeof value === "string" && isIdentifierName(value) ? [] : [{ path, message: `${what} must be a JavaScript identifier such as "apiKey"` }];
+  if (value === undefined)
+    return [{ path: path.slice(0, -1), message: `${what} is missing; name a client option such as "apiKey"` }];
+  return typeof value === "string" && isIdentifierName(value)
+    ? []
+    : [{ path, message: `${what} must be a JavaScript identifier such as "apiKey"` }];
 }
 
 /** Problems found inside a part of an extension, moved under that part's path. */
@@ -44,7 +49,8 @@ export function under(path: readonly (string | number)[], problems: readonly Pro
 /** Reports each problem of a parsed extension at its exact location under `key`. */
 export function reportProblems<T>(ctx: LintContext, key: string, parsed: Parsed<T>): void {
   if (parsed.ok) return;
-  for (const problem of parsed.problems) ctx.report({ message: problem.message, location: ctx.location.child([key, ...problem.path]) });
+  for (const problem of parsed.problems)
+    ctx.report({ message: problem.message, location: ctx.location.child([key, ...problem.path]) });
 }
 
 /** The operation a rule visits, read as the model reads it. */

@@ -32,8 +32,13 @@ export function parseXBatch(value: unknown, context: BatchContext): Parsed<XBatc
       return;
     }
     const target = schemaAtPointer(schema, pointer, context.deref);
-    if (target === undefined) problems.push({ path: [key], message: `${pointer} does not exist in the ${where} schema; point at one of its properties` });
-    else if (!allowsType(target, "array", context.deref)) problems.push({ path: [key], message: `${pointer} must point at an array` });
+    if (target === undefined)
+      problems.push({
+        path: [key],
+        message: `${pointer} does not exist in the ${where} schema; point at one of its properties`,
+      });
+    else if (!allowsType(target, "array", context.deref))
+      problems.push({ path: [key], message: `${pointer} must point at an array` });
     else if (key === "items") {
       itemsFound = true;
       if (typeof target.maxItems === "number") maxItems = target.maxItems;

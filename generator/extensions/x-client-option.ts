@@ -57,7 +57,14 @@ export const xClientOptionRule: LintRule = () => {
       const value = (node as Record<string, unknown>)[KEY];
       if (value === undefined) return;
       const location = ctx.location.child([KEY]);
-      found.push({ node, report: () => ctx.report({ message: `${KEY} belongs on a parameter or a top-level property of a JSON request body`, location }) });
+      found.push({
+        node,
+        report: () =>
+          ctx.report({
+            message: `${KEY} belongs on a parameter or a top-level property of a JSON request body`,
+            location,
+          }),
+      });
       reportProblems(ctx, KEY, parseXClientOption(value));
     },
     Root: {

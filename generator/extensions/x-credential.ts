@@ -12,14 +12,17 @@ export interface XCredential {
 
 export function parseXCredential(value: unknown): Parsed<XCredential> {
   if (!isRecord(value)) {
-    return { ok: false, problems: [{ path: [], message: "x-credential must be an object: { option, prefix?, description? }" }] };
+    return {
+      ok: false,
+      problems: [{ path: [], message: "x-credential must be an object: { option, prefix?, description? }" }],
+    };
   }
   const problems: Problem[] = [
     ...unknownKeys(value, ["option", "prefix", "description"]),
     ...identifier(value.option, ["option"], "x-credential.option"),
   ];
   if (value.prefix !== undefined && typeof value.prefix !== "string") {
-    problems.push({ path: ["prefix"], message: "x-credential.prefix must be a string such as \"Token \"" });
+    problems.push({ path: ["prefix"], message: 'x-credential.prefix must be a string such as "Token "' });
   }
   if (value.description !== undefined && typeof value.description !== "string") {
     problems.push({ path: ["description"], message: "x-credential.description must be a string" });

@@ -17,9 +17,15 @@ export function parseXExactlyOneOf(
     const issues = [];
     const parameter = declared.find((p) => p.name === name);
     if (parameter === undefined) {
-      issues.push({ path: [i], message: `"${name}" is not a parameter of this operation (declared: ${declared.map((p) => p.name).join(", ") || "none"}); declare it under parameters or remove it here` });
+      issues.push({
+        path: [i],
+        message: `"${name}" is not a parameter of this operation (declared: ${declared.map((p) => p.name).join(", ") || "none"}); declare it under parameters or remove it here`,
+      });
     } else if (parameter.required === true) {
-      issues.push({ path: [i], message: `"${name}" is a required parameter; parameters of x-exactly-one-of must be optional` });
+      issues.push({
+        path: [i],
+        message: `"${name}" is a required parameter; parameters of x-exactly-one-of must be optional`,
+      });
     }
     if (value.indexOf(name) !== i) issues.push({ path: [i], message: `"${name}" is listed twice` });
     return issues;
@@ -31,6 +37,7 @@ export function parseXExactlyOneOf(
 export const xExactlyOneOfRule: LintRule = () => ({
   Operation(node: object, ctx) {
     const value = (node as Record<string, unknown>)["x-exactly-one-of"];
-    if (value !== undefined) reportProblems(ctx, "x-exactly-one-of", parseXExactlyOneOf(value, lintView(node, ctx).parameters));
+    if (value !== undefined)
+      reportProblems(ctx, "x-exactly-one-of", parseXExactlyOneOf(value, lintView(node, ctx).parameters));
   },
 });

@@ -30,51 +30,105 @@ export const REFUSAL_PLACEHOLDERS = ["field", "rule", "message", "in"] as const;
  * front's `exactlyOneOf` (x-exactly-one-of) and `cursor` (a cursor no page handed out).
  */
 export const REFUSAL_RULES = [
-  "required", "type", "enum", "const", "pattern", "format", "minLength", "maxLength", "minimum", "maximum",
-  "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "additionalProperties",
-  "minProperties", "maxProperties", "oneOf", "anyOf", "not", "exactlyOneOf", "cursor",
+  "required",
+  "type",
+  "enum",
+  "const",
+  "pattern",
+  "format",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "additionalProperties",
+  "minProperties",
+  "maxProperties",
+  "oneOf",
+  "anyOf",
+  "not",
+  "exactlyOneOf",
+  "cursor",
 ] as const;
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
 /** Every string of a template, keys included, with where it sits. */
-function strings(value: unknown, path: readonly (string | number)[]): { text: string; path: readonly (string | number)[] }[] {
+function strings(
+  value: unknown,
+  path: readonly (string | number)[],
+): { text: string; path: readonly (string | number)[] }[] {
   if (typeof value === "string") return [{ text: value, path }];
   if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, [...path, i]));
-  if (isRecord(value)) return Object.entries(value).flatMap(([key, item]) => [{ text: key, path: [...path, key] }, ...strings(item, [...path, key])]);
+  if (isRecord(value))
+    return Object.entries(value).flatMap(([key, item]) => [
+      { text: key, path: [...path, key] },
+      ...strings(item, [...path, key]),
+    ]);
   return [];
 }
 
 export function parseXMockInvalid(value: unknown): Parsed<XMockInvalid> {
-  if (!isRecord(value)) return { ok: false, problems: [{ path: [], message: "x-mock-invalid must be an object { status, body, rules? }" }] };
+  if (!isRecord(value))
+    return {
+      ok: false,
+      problems: [{ path: [], message: "x-mock-invalid must be an object { status, body, rules? }" }],
+    };
   const problems: Problem[] = [...unknownKeys(value, ["status", "body", "rules"])];
-  if (!isClientError(value.status)) problems.push({ path: ["status"], message: "x-mock-invalid.status must be a 4xx status code (a number)" });
+  if (!isClientError(value.status))
+    problems.push({ path: ["status"], message: "x-mock-invalid.status must be a 4xx status code (a number)" });
   if (value.body === undefined) {
-    problems.push({ path: [], message: "x-mock-invalid.body is missing: the refusal body, with {field} and {rule} where the provider names them" });
+    problems.push({
+      path: [],
+      message:
+        "x-mock-invalid.body is missing: the refusal body, with {field} and {rule} where the provider names them",
+    });
   } else {
     const found = strings(value.body, ["body"]);
     for (const { text, path } of found) {
       for (const [, name] of text.matchAll(PLACEHOLDER)) {
         if (!(REFUSAL_PLACEHOLDERS as readonly string[]).includes(name!)) {
-          problems.push({ path, message: `unknown placeholder {${name}}; use ${REFUSAL_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}` });
+          problems.push({
+            path,
+            message: `unknown placeholder {${name}}; use ${REFUSAL_PLACEHOLDERS.map((p) => `{${p}}`).join(", ")}`,
+          });
         }
       }
     }
     if (!found.some(({ text }) => text.includes("{field}") || text.includes("{message}"))) {
-      problems.push({ path: ["body"], message: "x-mock-invalid.body must say what failed: use {field} (or {message}) somewhere in it" });
+      problems.push({
+        path: ["body"],
+        message: "x-mock-invalid.body must say what failed: use {field} (or {message}) somewhere in it",
+      });
     }
   }
   const rules = value.rules ?? {};
   if (!isRecord(rules)) {
-    problems.push({ path: ["rules"], message: "x-mock-invalid.rules must map rules to the provider's names, e.g. { pattern: regex }" });
+    problems.push({
+      path: ["rules"],
+      message: "x-mock-invalid.rules must map rules to the provider's names, e.g. { pattern: regex }",
+    });
   } else {
     for (const [rule, name] of Object.entries(rules)) {
-      if (!(REFUSAL_RULES as readonly string[]).includes(rule)) problems.push({ path: ["rules", rule], message: `unknown rule "${rule}"; rules are ${REFUSAL_RULES.join(", ")}` });
-      else if (typeof name !== "string" || name === "") problems.push({ path: ["rules", rule], message: `x-mock-invalid.rules.${rule} must be a non-empty string` });
+      if (!(REFUSAL_RULES as readonly string[]).includes(rule))
+        problems.push({
+          path: ["rules", rule],
+          message: `unknown rule "${rule}"; rules are ${REFUSAL_RULES.join(", ")}`,
+        });
+      else if (typeof name !== "string" || name === "")
+        problems.push({ path: ["rules", rule], message: `x-mock-invalid.rules.${rule} must be a non-empty string` });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { status: value.status as number, body: value.body, rules: rules as Record<string, string> } };
+  return {
+    ok: true,
+    value: { status: value.status as number, body: value.body, rules: rules as Record<string, string> },
+  };
 }
 
 /** The refusal's status must be one the operation documents, with a JSON body. */
@@ -117,7 +171,10 @@ export const xMockInvalidRule: LintRule = () => {
         return;
       }
       for (const problem of problems) {
-        ctx.report({ message: `the root's x-mock-invalid answers ${effective.status}, but ${problem.message}`, location: ctx.location.child(["responses"]).key() });
+        ctx.report({
+          message: `the root's x-mock-invalid answers ${effective.status}, but ${problem.message}`,
+          location: ctx.location.child(["responses"]).key(),
+        });
       }
     },
   };

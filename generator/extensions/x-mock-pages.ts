@@ -23,7 +23,8 @@ export interface MockPagesContext {
 
 export const mockPagesMessages = {
   shape: "x-mock-pages must list the names of the success response's examples, in page order",
-  noPagination: "x-mock-pages needs x-pagination on the same operation (it says where the cursor or offset and the items are)",
+  noPagination:
+    "x-mock-pages needs x-pagination on the same operation (it says where the cursor or offset and the items are)",
 } as const;
 
 /** The cursor a page hands to the next one; "" when it has none (the last page). */
@@ -34,10 +35,15 @@ function cursorOf(example: unknown, pointer: string): string | undefined {
 }
 
 export function parseXMockPages(value: unknown, context: MockPagesContext): Parsed<XMockPages> {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v): v is string => typeof v === "string" && v !== "")) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((v): v is string => typeof v === "string" && v !== "")
+  ) {
     return { ok: false, problems: [{ path: [], message: mockPagesMessages.shape }] };
   }
-  if (context.pagination === undefined) return { ok: false, problems: [{ path: [], message: mockPagesMessages.noPagination }] };
+  if (context.pagination === undefined)
+    return { ok: false, problems: [{ path: [], message: mockPagesMessages.noPagination }] };
   const { items, nextCursor } = context.pagination;
   const names = Object.keys(context.examples);
   const problems: Problem[] = [];
@@ -48,22 +54,39 @@ export function parseXMockPages(value: unknown, context: MockPagesContext): Pars
       return;
     }
     if (!names.includes(name)) {
-      problems.push({ path: [i], message: `"${name}" is not an example of the success response (its examples: ${names.join(", ") || "none"})` });
+      problems.push({
+        path: [i],
+        message: `"${name}" is not an example of the success response (its examples: ${names.join(", ") || "none"})`,
+      });
       return;
     }
     const example = context.examples[name];
-    if (!Array.isArray(readPointer(example, items))) problems.push({ path: [i], message: `example "${name}" has no list at ${items} (x-pagination.items)` });
+    if (!Array.isArray(readPointer(example, items)))
+      problems.push({ path: [i], message: `example "${name}" has no list at ${items} (x-pagination.items)` });
     if (nextCursor === undefined) return;
     const cursor = cursorOf(example, nextCursor);
     const last = i === value.length - 1;
-    if (cursor === undefined) problems.push({ path: [i], message: `example "${name}" has a non-string cursor at ${nextCursor}` });
-    else if (last && cursor !== "") problems.push({ path: [i], message: `the last page "${name}" must end the walk: null at ${nextCursor}` });
-    else if (!last && cursor === "") problems.push({ path: [i], message: `page "${name}" is not the last, so it needs the next page's cursor at ${nextCursor}` });
-    else if (!last && cursors.has(cursor)) problems.push({ path: [i], message: `page "${name}" repeats the cursor of page ${cursors.get(cursor)! + 1}; each page leads to a new one` });
+    if (cursor === undefined)
+      problems.push({ path: [i], message: `example "${name}" has a non-string cursor at ${nextCursor}` });
+    else if (last && cursor !== "")
+      problems.push({ path: [i], message: `the last page "${name}" must end the walk: null at ${nextCursor}` });
+    else if (!last && cursor === "")
+      problems.push({
+        path: [i],
+        message: `page "${name}" is not the last, so it needs the next page's cursor at ${nextCursor}`,
+      });
+    else if (!last && cursors.has(cursor))
+      problems.push({
+        path: [i],
+        message: `page "${name}" repeats the cursor of page ${cursors.get(cursor)! + 1}; each page leads to a new one`,
+      });
     else cursors.set(cursor, i);
   });
   if (names[0] !== undefined && value[0] !== names[0]) {
-    problems.push({ path: [0], message: `the first page must be the success response's first example ("${names[0]}"), which the mocks answer without a cursor` });
+    problems.push({
+      path: [0],
+      message: `the first page must be the success response's first example ("${names[0]}"), which the mocks answer without a cursor`,
+    });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }

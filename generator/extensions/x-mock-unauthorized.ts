@@ -1,7 +1,12 @@
 import type { LintContext, LintRule } from "../spec/lint-context.js";
 import { isRecord } from "../runtime/records.js";
 import { lintDeref } from "../spec/deref.js";
-import { answerRefProblems, type DocumentedResponses, type MockAnswerRef, undocumentedAnswer } from "./mock-answer-ref.js";
+import {
+  answerRefProblems,
+  type DocumentedResponses,
+  type MockAnswerRef,
+  undocumentedAnswer,
+} from "./mock-answer-ref.js";
 import { isWebhook, lintView, type Parsed, type Problem, reportProblems, unknownKeys } from "./problem.js";
 
 /**
@@ -19,11 +24,22 @@ const CASES = ["missing", "wrong"] as const;
 
 export function parseXMockUnauthorized(value: unknown): Parsed<XMockUnauthorized> {
   if (!isRecord(value) || !CASES.some((key) => key in value)) {
-    return { ok: false, problems: [{ path: [], message: "x-mock-unauthorized must be an object { missing?: { status, example? }, wrong?: { status, example? } } with at least one case" }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: [],
+          message:
+            "x-mock-unauthorized must be an object { missing?: { status, example? }, wrong?: { status, example? } } with at least one case",
+        },
+      ],
+    };
   }
   const problems: Problem[] = [
     ...unknownKeys(value, CASES),
-    ...CASES.flatMap((key) => (value[key] === undefined ? [] : answerRefProblems(value[key], [key], `x-mock-unauthorized.${key}`))),
+    ...CASES.flatMap((key) =>
+      value[key] === undefined ? [] : answerRefProblems(value[key], [key], `x-mock-unauthorized.${key}`),
+    ),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: value as XMockUnauthorized };
 }
@@ -68,12 +84,19 @@ export const xMockUnauthorizedRule: LintRule = () => {
       if (isWebhook(ctx)) return;
       const operation = node as Record<string, unknown>;
       const security = operation.security ?? defaultSecurity;
-      const names = new Set((Array.isArray(security) ? security : []).flatMap((requirement) => (isRecord(requirement) ? Object.keys(requirement) : [])));
+      const names = new Set(
+        (Array.isArray(security) ? security : []).flatMap((requirement) =>
+          isRecord(requirement) ? Object.keys(requirement) : [],
+        ),
+      );
       const { responses } = lintView(node, ctx);
       for (const name of names) {
         const refusal = declared.get(name);
         for (const problem of refusal === undefined ? [] : unauthorizedProblems(refusal, responses)) {
-          ctx.report({ message: `security scheme "${name}" has x-mock-unauthorized.${String(problem.path[0])}, but ${problem.message}`, location: ctx.location.child(["responses"]).key() });
+          ctx.report({
+            message: `security scheme "${name}" has x-mock-unauthorized.${String(problem.path[0])}, but ${problem.message}`,
+            location: ctx.location.child(["responses"]).key(),
+          });
         }
       }
     },

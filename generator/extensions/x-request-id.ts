@@ -7,7 +7,14 @@ import { type Parsed, reportProblems } from "./problem.js";
  * the client looks for the common ones (x-request-id, request-id, x-correlation-id, cf-ray).
  */
 export function parseXRequestId(value: unknown): Parsed<true> {
-  return value === true ? { ok: true, value } : { ok: false, problems: [{ path: [], message: "x-request-id must be true (it marks the header that carries the answer's id)" }] };
+  return value === true
+    ? { ok: true, value }
+    : {
+        ok: false,
+        problems: [
+          { path: [], message: "x-request-id must be true (it marks the header that carries the answer's id)" },
+        ],
+      };
 }
 
 /** The lint rule: `x-request-id` is `true`, on a response header. */

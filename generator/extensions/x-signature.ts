@@ -14,7 +14,10 @@ export interface XSignature {
 
 export function parseXSignature(value: unknown): Parsed<XSignature> {
   if (!isRecord(value)) {
-    return { ok: false, problems: [{ path: [], message: "x-signature must be an object: { algorithm, credential, description? }" }] };
+    return {
+      ok: false,
+      problems: [{ path: [], message: "x-signature must be an object: { algorithm, credential, description? }" }],
+    };
   }
   const known = Object.keys(requestSigners);
   const problems: Problem[] = [

@@ -6,7 +6,17 @@ import type { WebhookSignatureSpec } from "../runtime/webhook-types.js";
 import { type Deref, lintDeref } from "../spec/deref.js";
 import { methodsOf } from "../spec/methods.js";
 import { propertySchema } from "../spec/schema-pointer.js";
-import { identifier, isWebhook, lintView, nonEmptyString, type Parsed, type Problem, reportProblems, under, unknownKeys } from "./problem.js";
+import {
+  identifier,
+  isWebhook,
+  lintView,
+  nonEmptyString,
+  type Parsed,
+  type Problem,
+  reportProblems,
+  under,
+  unknownKeys,
+} from "./problem.js";
 
 /** What the lint rule and the model both say about the webhooks of a spec. */
 export const webhookMessages = {
@@ -15,7 +25,8 @@ export const webhookMessages = {
       ? "a webhook describes one notification: declare its operation (usually post)"
       : `unsupported: a webhook with several operations (${methods.join(", ")}); declare one notification per webhook name`,
   missing: "a webhook needs x-webhook-signature: how its notifications are signed and verified",
-  overlap: (earlier: string, later: string) => `a notification could be both "${earlier}" and "${later}"; give each a match that differs on a shared field`,
+  overlap: (earlier: string, later: string) =>
+    `a notification could be both "${earlier}" and "${later}"; give each a match that differs on a shared field`,
 };
 
 /**
@@ -48,7 +59,13 @@ function isRequired(schema: unknown, field: string, deref: Deref): boolean {
 }
 
 /** Problems with a top-level body field the extension names, in every declared body schema. */
-function fieldProblems(field: string, path: readonly (string | number)[], what: string, context: WebhookSignatureContext, mustBeRequired: boolean): Problem[] {
+function fieldProblems(
+  field: string,
+  path: readonly (string | number)[],
+  what: string,
+  context: WebhookSignatureContext,
+  mustBeRequired: boolean,
+): Problem[] {
   return context.bodies.flatMap(({ mediaType, schema }) => {
     if (propertySchema(schema, field, context.deref) === undefined) {
       return [{ path, message: `${what} "${field}" is not a property of the ${mediaType} body schema` }];
@@ -61,12 +78,27 @@ function fieldProblems(field: string, path: readonly (string | number)[], what: 
 
 function matchProblems(match: unknown, context: WebhookSignatureContext): Problem[] {
   if (!isRecord(match) || Object.keys(match).length === 0) {
-    return [{ path: ["match"], message: "x-webhook-signature.match must map at least one body field to the list of values that select this webhook" }];
+    return [
+      {
+        path: ["match"],
+        message:
+          "x-webhook-signature.match must map at least one body field to the list of values that select this webhook",
+      },
+    ];
   }
   return Object.entries(match).flatMap(([field, values]): Problem[] => {
     const at = ["match", field];
-    if (!Array.isArray(values) || values.length === 0 || !values.every((v) => ["string", "number", "boolean"].includes(typeof v))) {
-      return [{ path: at, message: `x-webhook-signature.match.${field} must be a non-empty list of strings, numbers or booleans` }];
+    if (
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      !values.every((v) => ["string", "number", "boolean"].includes(typeof v))
+    ) {
+      return [
+        {
+          path: at,
+          message: `x-webhook-signature.match.${field} must be a non-empty list of strings, numbers or booleans`,
+        },
+      ];
     }
     const problems = fieldProblems(field, at, "the match field", context, true);
     if (problems.length > 0) return problems;
@@ -78,7 +110,12 @@ function matchProblems(match: unknown, context: WebhookSignatureContext): Proble
       return values.flatMap((v, i) =>
         allowed === undefined || allowed.some((a) => a === v || (kind === "form" && a === String(v)))
           ? []
-          : [{ path: [...at, i], message: `${JSON.stringify(v)} is not a value the ${mediaType} body schema allows for "${field}"` }],
+          : [
+              {
+                path: [...at, i],
+                message: `${JSON.stringify(v)} is not a value the ${mediaType} body schema allows for "${field}"`,
+              },
+            ],
       );
     });
   });
@@ -86,22 +123,43 @@ function matchProblems(match: unknown, context: WebhookSignatureContext): Proble
 
 function claimProblems(claims: unknown, context: WebhookSignatureContext): Problem[] {
   if (!isRecord(claims) || Object.keys(claims).length === 0) {
-    return [{ path: ["claims"], message: "x-webhook-signature.claims must map each token claim to { field, optionalPrefix?, pattern? }" }];
+    return [
+      {
+        path: ["claims"],
+        message: "x-webhook-signature.claims must map each token claim to { field, optionalPrefix?, pattern? }",
+      },
+    ];
   }
   return Object.entries(claims).flatMap(([claim, binding]): Problem[] => {
     const at = ["claims", claim];
-    if (!isRecord(binding)) return [{ path: at, message: `x-webhook-signature.claims.${claim} must be an object { field, optionalPrefix?, pattern? }` }];
+    if (!isRecord(binding))
+      return [
+        {
+          path: at,
+          message: `x-webhook-signature.claims.${claim} must be an object { field, optionalPrefix?, pattern? }`,
+        },
+      ];
     const problems = [
       ...under(at, unknownKeys(binding, ["field", "optionalPrefix", "pattern"])),
       ...nonEmptyString(binding.field, [...at, "field"], `x-webhook-signature.claims.${claim}.field`),
     ];
     if (binding.optionalPrefix !== undefined) {
-      problems.push(...nonEmptyString(binding.optionalPrefix, [...at, "optionalPrefix"], `x-webhook-signature.claims.${claim}.optionalPrefix`));
+      problems.push(
+        ...nonEmptyString(
+          binding.optionalPrefix,
+          [...at, "optionalPrefix"],
+          `x-webhook-signature.claims.${claim}.optionalPrefix`,
+        ),
+      );
     }
     if (binding.pattern !== undefined && !isRegExp(binding.pattern)) {
-      problems.push({ path: [...at, "pattern"], message: `x-webhook-signature.claims.${claim}.pattern must be a regular expression (JavaScript syntax)` });
+      problems.push({
+        path: [...at, "pattern"],
+        message: `x-webhook-signature.claims.${claim}.pattern must be a regular expression (JavaScript syntax)`,
+      });
     }
-    if (typeof binding.field === "string" && binding.field !== "") problems.push(...fieldProblems(binding.field, [...at, "field"], "the claim's field", context, true));
+    if (typeof binding.field === "string" && binding.field !== "")
+      problems.push(...fieldProblems(binding.field, [...at, "field"], "the claim's field", context, true));
     return problems;
   });
 }
@@ -121,13 +179,19 @@ function algorithmProblems(value: Record<string, unknown>, context: WebhookSigna
   const algorithm = webhookAlgorithms[value.algorithm as string]!;
   const problems: Problem[] = [];
   if ((value.in === "body" || value.in === "header") && value.in !== algorithm.signatureIn) {
-    problems.push({ path: ["in"], message: `${String(value.algorithm)} carries its signature in the ${algorithm.signatureIn}, not the ${value.in}` });
+    problems.push({
+      path: ["in"],
+      message: `${String(value.algorithm)} carries its signature in the ${algorithm.signatureIn}, not the ${value.in}`,
+    });
   }
   for (const { mediaType } of context.bodies) {
     const kind = bodyKindOf(mediaType);
     if (kind === undefined || !algorithm.bodies.includes(kind)) {
       const names = algorithm.bodies.map((b) => (b === "json" ? "JSON" : "form-encoded"));
-      problems.push({ path: ["algorithm"], message: `${String(value.algorithm)} verifies ${names.join(" or ")} bodies; the webhook declares ${mediaType}` });
+      problems.push({
+        path: ["algorithm"],
+        message: `${String(value.algorithm)} verifies ${names.join(" or ")} bodies; the webhook declares ${mediaType}`,
+      });
     }
   }
   if (value.claims !== undefined && !algorithm.takesClaims) {
@@ -140,15 +204,21 @@ function placementProblems(value: Record<string, unknown>, context: WebhookSigna
   if (typeof value.name !== "string" || value.name === "") return [];
   if (value.in === "body") return fieldProblems(value.name, ["name"], "the signature field", context, true);
   if (value.in === "header" && !context.headers.some((h) => h.toLowerCase() === (value.name as string).toLowerCase())) {
-    return [{ path: ["name"], message: `declare the signature header "${value.name}" as a header parameter of the webhook` }];
+    return [
+      { path: ["name"], message: `declare the signature header "${value.name}" as a header parameter of the webhook` },
+    ];
   }
   return [];
 }
 
 export function parseXWebhookSignature(value: unknown, context: WebhookSignatureContext): Parsed<XWebhookSignature> {
-  if (!isRecord(value)) return { ok: false, problems: [{ path: [], message: `x-webhook-signature must be an object: ${SHAPE}` }] };
+  if (!isRecord(value))
+    return { ok: false, problems: [{ path: [], message: `x-webhook-signature must be an object: ${SHAPE}` }] };
   const known = Object.keys(webhookAlgorithms);
-  const problems: Problem[] = [...unknownKeys(value, KEYS), ...identifier(value.secret, ["secret"], "x-webhook-signature.secret")];
+  const problems: Problem[] = [
+    ...unknownKeys(value, KEYS),
+    ...identifier(value.secret, ["secret"], "x-webhook-signature.secret"),
+  ];
   const algorithmKnown = typeof value.algorithm === "string" && known.includes(value.algorithm);
   if (!algorithmKnown) {
     problems.push({
@@ -156,9 +226,14 @@ export function parseXWebhookSignature(value: unknown, context: WebhookSignature
       message: `x-webhook-signature.algorithm must be one of: ${known.join(", ")} (add new ones to generator/runtime/webhook-algorithms.ts with test vectors)`,
     });
   }
-  if (value.in !== "body" && value.in !== "header") problems.push({ path: ["in"], message: "x-webhook-signature.in must be body or header" });
+  if (value.in !== "body" && value.in !== "header")
+    problems.push({ path: ["in"], message: "x-webhook-signature.in must be body or header" });
   problems.push(...nonEmptyString(value.name, ["name"], "x-webhook-signature.name"));
-  if (context.bodies.length === 0) problems.push({ path: [], message: "the webhook declares no request body to verify; declare JSON or form-encoded content" });
+  if (context.bodies.length === 0)
+    problems.push({
+      path: [],
+      message: "the webhook declares no request body to verify; declare JSON or form-encoded content",
+    });
   if (algorithmKnown) problems.push(...algorithmProblems(value, context));
   problems.push(...placementProblems(value, context));
   if (value.match !== undefined) problems.push(...matchProblems(value.match, context));
@@ -174,13 +249,20 @@ export function parseXWebhookSignature(value: unknown, context: WebhookSignature
  * Pairs of webhooks one body could be both of. Two webhooks are told apart when some field is
  * in both `match`es with no value in common; a webhook without `match` takes every body.
  */
-export function overlappingWebhooks(webhooks: readonly { readonly name: string; readonly match?: XWebhookSignature["match"] }[]): [string, string][] {
+export function overlappingWebhooks(
+  webhooks: readonly { readonly name: string; readonly match?: XWebhookSignature["match"] }[],
+): [string, string][] {
   const disjoint = (a: XWebhookSignature["match"], b: XWebhookSignature["match"]): boolean =>
     Object.entries(a ?? {}).some(([field, values]) => {
       const other = b?.[field];
       return other !== undefined && !values.some((v) => other.includes(v));
     });
-  return webhooks.flatMap((later, i) => webhooks.slice(0, i).filter((earlier) => !disjoint(earlier.match, later.match)).map((earlier): [string, string] => [earlier.name, later.name]));
+  return webhooks.flatMap((later, i) =>
+    webhooks
+      .slice(0, i)
+      .filter((earlier) => !disjoint(earlier.match, later.match))
+      .map((earlier): [string, string] => [earlier.name, later.name]),
+  );
 }
 
 // The lint rule.
@@ -192,7 +274,8 @@ function checkOperation(operation: Record<string, unknown>, ctx: LintContext, re
   if (!isWebhook(ctx)) {
     if (value !== undefined) {
       ctx.report({
-        message: "x-webhook-signature belongs on a webhook (under webhooks:); requests are signed with x-signature on a security scheme",
+        message:
+          "x-webhook-signature belongs on a webhook (under webhooks:); requests are signed with x-signature on a security scheme",
         location: ctx.location.child([KEY]).key(),
       });
     }
@@ -203,7 +286,11 @@ function checkOperation(operation: Record<string, unknown>, ctx: LintContext, re
     return;
   }
   const { parameters, deref } = lintView(operation, ctx);
-  const content = deref(isRecord(deref(operation.requestBody)) ? (deref(operation.requestBody) as Record<string, unknown>).content : undefined);
+  const content = deref(
+    isRecord(deref(operation.requestBody))
+      ? (deref(operation.requestBody) as Record<string, unknown>).content
+      : undefined,
+  );
   const bodies = Object.entries(isRecord(content) ? content : {}).map(([mediaType, media]) => {
     const resolved = deref(media);
     return { mediaType, schema: isRecord(resolved) ? resolved.schema : undefined };
@@ -222,7 +309,10 @@ function checkWebhooks(root: Record<string, unknown>, ctx: LintContext): void {
     const item = deref(raw);
     const methods = methodsOf(item);
     if (methods.length !== 1) {
-      ctx.report({ message: webhookMessages.oneOperation(methods), location: ctx.location.child(["webhooks", name]).key() });
+      ctx.report({
+        message: webhookMessages.oneOperation(methods),
+        location: ctx.location.child(["webhooks", name]).key(),
+      });
       continue;
     }
     const method = methods[0]!;
@@ -232,7 +322,8 @@ function checkWebhooks(root: Record<string, unknown>, ctx: LintContext): void {
     if (!isRecord(declaration)) continue;
     const match = declaration.match;
     if (match === undefined) declared.push({ name, method });
-    else if (isRecord(match) && Object.values(match).every(Array.isArray)) declared.push({ name, method, match: match as XWebhookSignature["match"] });
+    else if (isRecord(match) && Object.values(match).every(Array.isArray))
+      declared.push({ name, method, match: match as XWebhookSignature["match"] });
   }
   for (const [earlier, later] of overlappingWebhooks(declared)) {
     const webhook = declared.find((w) => w.name === later)!;

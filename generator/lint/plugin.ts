@@ -54,5 +54,7 @@ function asRedoclyRules(rules: Readonly<Record<string, LintRule>>): Record<strin
  */
 export const payspecPlugin: Plugin = {
   id: "payspec",
-  rules: { oas3: asRedoclyRules(Object.fromEntries(Object.entries(RULES).map(([id, rule]) => [`payspec/${id}`, rule]))) },
+  rules: {
+    oas3: asRedoclyRules(Object.fromEntries(Object.entries(RULES).map(([id, rule]) => [`payspec/${id}`, rule]))),
+  },
 };

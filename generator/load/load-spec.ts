@@ -58,7 +58,8 @@ function versionFields(text: string): { swagger?: string; openapi?: string } {
     try {
       const parsed: unknown = JSON.parse(text);
       const root = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
-      const field = (key: string) => (typeof root[key] === "string" || typeof root[key] === "number" ? { [key]: String(root[key]) } : {});
+      const field = (key: string) =>
+        typeof root[key] === "string" || typeof root[key] === "number" ? { [key]: String(root[key]) } : {};
       return { ...field("swagger"), ...field("openapi") };
     } catch {
       // Not strict JSON (YAML's flow style, say): read it like YAML below.
@@ -77,13 +78,19 @@ function checkDocument(text: string, shown: string): void {
   if (text.trim() === "") throw new SpecError(`${shown}: the file is empty; write an OpenAPI 3.0 or 3.1 document`);
   const { swagger, openapi: version } = versionFields(text);
   if (swagger !== undefined) {
-    throw new SpecError(`unsupported: Swagger ${swagger} at ${shown}#/swagger; convert the spec to OpenAPI 3 (for example with swagger2openapi)`);
+    throw new SpecError(
+      `unsupported: Swagger ${swagger} at ${shown}#/swagger; convert the spec to OpenAPI 3 (for example with swagger2openapi)`,
+    );
   }
   if (version === undefined) {
-    throw new SpecError(`${shown}#/openapi: not an OpenAPI document (no openapi: version); write openapi: 3.1.0 (or 3.0.x)`);
+    throw new SpecError(
+      `${shown}#/openapi: not an OpenAPI document (no openapi: version); write openapi: 3.1.0 (or 3.0.x)`,
+    );
   }
   if (!/^3\.[01]\.\d+$/.test(version)) {
-    throw new SpecError(`unsupported: OpenAPI version ${JSON.stringify(version)} at ${shown}#/openapi; write openapi: 3.1.0 (or 3.0.x)`);
+    throw new SpecError(
+      `unsupported: OpenAPI version ${JSON.stringify(version)} at ${shown}#/openapi; write openapi: 3.1.0 (or 3.0.x)`,
+    );
   }
 }
 
@@ -104,9 +111,12 @@ async function resolveFailure(error: unknown, resolver: PolicyResolver, cwd: str
   if (!(error instanceof Error) || !/circular/i.test(error.message)) return undefined;
   for (const [file, loading] of resolver.cache) {
     const document = await Promise.resolve(loading).catch(() => undefined);
-    const cycle = document === undefined || document instanceof ResolveError ? undefined : findRefCycle(document.parsed);
+    const cycle =
+      document === undefined || document instanceof ResolveError ? undefined : findRefCycle(document.parsed);
     if (cycle !== undefined) {
-      return new SpecError(`${displayPath(file, cwd)}${cycle.pointer}: $ref loops back to itself (${cycle.chain.join(" → ")}); point it at a definition`);
+      return new SpecError(
+        `${displayPath(file, cwd)}${cycle.pointer}: $ref loops back to itself (${cycle.chain.join(" → ")}); point it at a definition`,
+      );
     }
   }
   return new SpecError(`a $ref chain loops back to itself (${error.message}); point every $ref at a definition`);
@@ -154,13 +164,21 @@ export async function lintSpec(api: ApiEntry, config: Config, cwd = process.cwd(
   try {
     bytes = await readFile(api.root);
   } catch (error) {
-    throw new SpecError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the root path in redocly.yaml`);
+    throw new SpecError(
+      `${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the root path in redocly.yaml`,
+    );
   }
   checkDocument(bytes.toString("utf8"), shown);
   const policy = api.policy ?? { root: path.dirname(api.root), allowRemoteRefs: false, allowOutsideRefs: false };
-  const resolver = new PolicyResolver(config.forAlias(api.name).resolve, policy, api.root, (file) => displayPath(file, cwd));
+  const resolver = new PolicyResolver(config.forAlias(api.name).resolve, policy, api.root, (file) =>
+    displayPath(file, cwd),
+  );
   try {
-    return { problems: await lint({ ref: api.root, config: config.forAlias(api.name), externalRefResolver: resolver }), resolver, bytes };
+    return {
+      problems: await lint({ ref: api.root, config: config.forAlias(api.name), externalRefResolver: resolver }),
+      resolver,
+      bytes,
+    };
   } catch (error) {
     throw (await resolveFailure(error, resolver, cwd)) ?? syntaxError(error, shown) ?? error;
   }
@@ -193,7 +211,10 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
     name: api.name,
     file: api.root,
     displayPath: shown,
-    sha256: files.length === 1 ? createHash("sha256").update(bytes).digest("hex") : await contentHash(files, externalRefResolver, cwd),
+    sha256:
+      files.length === 1
+        ? createHash("sha256").update(bytes).digest("hex")
+        : await contentHash(files, externalRefResolver, cwd),
     files,
     document: document as Record<string, unknown>,
   };

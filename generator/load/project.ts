@@ -48,12 +48,17 @@ function readOptIns(root: Record<string, unknown>, cli: RefOptIns): Required<Ref
   };
   const extendsLists: [string, unknown][] = [
     ["#/extends", root.extends],
-    ...Object.entries(isRecord(root.apis) ? root.apis : {}).map(([name, api]): [string, unknown] => [`#/apis/${name}/extends`, isRecord(api) ? api.extends : undefined]),
+    ...Object.entries(isRecord(root.apis) ? root.apis : {}).map(([name, api]): [string, unknown] => [
+      `#/apis/${name}/extends`,
+      isRecord(api) ? api.extends : undefined,
+    ]),
   ];
   for (const [pointer, list] of extendsLists) {
     (Array.isArray(list) ? list : []).forEach((entry, i) => {
       if (!optIns.allowRemoteRefs && typeof entry === "string" && /^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) {
-        throw new ProjectConfigError(`redocly.yaml${pointer}/${i}: a remote extends (${entry}) is not fetched unless you opt in with ${OPT_INS.remote}`);
+        throw new ProjectConfigError(
+          `redocly.yaml${pointer}/${i}: a remote extends (${entry}) is not fetched unless you opt in with ${OPT_INS.remote}`,
+        );
       }
     });
   }
@@ -64,7 +69,9 @@ function readOptIns(root: Record<string, unknown>, cli: RefOptIns): Required<Ref
 export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Project> {
   const configPath = path.join(dir, "redocly.yaml");
   if (!existsSync(configPath)) {
-    throw new ProjectConfigError(`redocly.yaml: not found in ${dir}; create it with an apis: entry per spec (see README "Adding a provider")`);
+    throw new ProjectConfigError(
+      `redocly.yaml: not found in ${dir}; create it with an apis: entry per spec (see README "Adding a provider")`,
+    );
   }
   let raw: unknown;
   try {
@@ -77,23 +84,34 @@ export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Pro
   // `plugins:` names the rules' module for the real Redocly CLI; here the same rules come in as
   // an object, so nothing is imported from the config (and no TypeScript loader is needed).
   const { plugins: _plugins, ...withoutPlugins } = root;
-  const config = await createConfig(withoutPlugins as Parameters<typeof createConfig>[0], { configPath, plugins: [payspecPlugin] });
+  const config = await createConfig(withoutPlugins as Parameters<typeof createConfig>[0], {
+    configPath,
+    plugins: [payspecPlugin],
+  });
   const entries = Object.entries(config.resolvedConfig.apis ?? {});
   if (entries.length === 0) {
-    throw new ProjectConfigError(`redocly.yaml#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`);
+    throw new ProjectConfigError(
+      `redocly.yaml#/apis: no apis listed; add one entry per spec (name: { root: specs/<name>.yaml })`,
+    );
   }
   const apis = entries
     .map(([name, api]) => ({ name, root: path.resolve(dir, api.root), policy }))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const api of apis) {
     if (!/^[a-z][a-z0-9-]*$/.test(api.name)) {
-      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`);
+      throw new ProjectConfigError(
+        `redocly.yaml#/apis/${api.name}: name it in lower-case letters, digits and dashes; it becomes a folder and an import path`,
+      );
     }
     if (RESERVED_API_NAMES.includes(api.name)) {
-      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}: "${api.name}" is reserved (generated/${api.name}/ holds the shared client runtime); choose another name`);
+      throw new ProjectConfigError(
+        `redocly.yaml#/apis/${api.name}: "${api.name}" is reserved (generated/${api.name}/ holds the shared client runtime); choose another name`,
+      );
     }
     if (!existsSync(api.root)) {
-      throw new ProjectConfigError(`redocly.yaml#/apis/${api.name}/root: ${path.relative(dir, api.root)} does not exist; fix the path or add the spec`);
+      throw new ProjectConfigError(
+        `redocly.yaml#/apis/${api.name}/root: ${path.relative(dir, api.root)} does not exist; fix the path or add the spec`,
+      );
     }
   }
   return { dir, config, apis };
@@ -111,5 +129,8 @@ export async function standaloneConfig(): Promise<Config> {
       .filter((id) => id.startsWith("payspec/x-"))
       .map((id) => [id, "error" as const]),
   );
-  return createConfig({ extends: [], rules: { "no-unresolved-refs": "error", ...rules } }, { plugins: [payspecPlugin] });
+  return createConfig(
+    { extends: [], rules: { "no-unresolved-refs": "error", ...rules } },
+    { plugins: [payspecPlugin] },
+  );
 }

@@ -69,10 +69,22 @@ export class PolicyResolver extends BaseResolver {
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
     if (isUrl(absoluteRef)) {
       if (!this.policy.allowRemoteRefs) {
-        throw new ResolveError(new Error(`a remote $ref (${absoluteRef}) is not fetched: generation never reaches the network unless you opt in with ${OPT_INS.remote}`));
+        throw new ResolveError(
+          new Error(
+            `a remote $ref (${absoluteRef}) is not fetched: generation never reaches the network unless you opt in with ${OPT_INS.remote}`,
+          ),
+        );
       }
-    } else if (!this.policy.allowOutsideRefs && absoluteRef !== this.rootFile && !inside(real(absoluteRef), this.rootReal)) {
-      throw new ResolveError(new Error(`a $ref to ${this.show(absoluteRef)}, outside the project folder, is not read unless you opt in with ${OPT_INS.outside}`));
+    } else if (
+      !this.policy.allowOutsideRefs &&
+      absoluteRef !== this.rootFile &&
+      !inside(real(absoluteRef), this.rootReal)
+    ) {
+      throw new ResolveError(
+        new Error(
+          `a $ref to ${this.show(absoluteRef)}, outside the project folder, is not read unless you opt in with ${OPT_INS.outside}`,
+        ),
+      );
     }
     return super.loadExternalRef(absoluteRef);
   }
@@ -83,7 +95,11 @@ export class PolicyResolver extends BaseResolver {
         parseYamlBounded(source.body, { maxAliasCount: MAX_YAML_ALIASES });
       } catch (error) {
         if (/alias/i.test((error as Error).message)) {
-          throw new ResolveError(new Error(`${this.show(source.absoluteRef)}: more than ${MAX_YAML_ALIASES} YAML alias expansions (an alias bomb?); write the repeated parts out or use $refs`));
+          throw new ResolveError(
+            new Error(
+              `${this.show(source.absoluteRef)}: more than ${MAX_YAML_ALIASES} YAML alias expansions (an alias bomb?); write the repeated parts out or use $refs`,
+            ),
+          );
         }
         // Other YAML errors are Redocly's to report, with their position.
       }

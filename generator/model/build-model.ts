@@ -24,7 +24,11 @@ export interface BundledSpec {
  * The options `x-client-option` declares, typed by the first field each fills. One option fills
  * fields of one type, and never shares a name with a credential.
  */
-function collectClientOptions(operations: readonly OperationModel[], credentials: ReadonlyMap<string, CredentialOption>, ctx: ModelContext): ClientOption[] {
+function collectClientOptions(
+  operations: readonly OperationModel[],
+  credentials: ReadonlyMap<string, CredentialOption>,
+  ctx: ModelContext,
+): ClientOption[] {
   const options = new Map<string, ClientOption>();
   for (const op of operations) {
     for (const field of op.defaults ?? []) {
@@ -33,10 +37,23 @@ function collectClientOptions(operations: readonly OperationModel[], credentials
       const description = field.in === "body" ? asRecord(ctx.deref(schema))?.description : parameter?.description;
       const type = optionType(schema, ctx.deref);
       const at = ["paths", op.path, op.method];
-      if (credentials.has(field.option)) ctx.fail(at, `x-client-option "${field.option}" (${field.in} ${field.name}) is also a credential option; choose another name`);
+      if (credentials.has(field.option))
+        ctx.fail(
+          at,
+          `x-client-option "${field.option}" (${field.in} ${field.name}) is also a credential option; choose another name`,
+        );
       const known = options.get(field.option);
-      if (known === undefined) options.set(field.option, { option: field.option, type, ...(typeof description === "string" ? { description } : {}) });
-      else if (known.type !== type) ctx.fail(at, `x-client-option "${field.option}" fills a ${type} here (${field.in} ${field.name}) but a ${known.type} elsewhere; one option fills fields of one type`);
+      if (known === undefined)
+        options.set(field.option, {
+          option: field.option,
+          type,
+          ...(typeof description === "string" ? { description } : {}),
+        });
+      else if (known.type !== type)
+        ctx.fail(
+          at,
+          `x-client-option "${field.option}" fills a ${type} here (${field.in} ${field.name}) but a ${known.type} elsewhere; one option fills fields of one type`,
+        );
     }
   }
   return [...options.values()];
@@ -51,7 +68,11 @@ function collectRequestIdHeaders(ctx: ModelContext): string[] {
     const headers = asRecord(record.headers);
     for (const [name, raw] of Object.entries(headers ?? {})) {
       const header = asRecord(ctx.deref(raw));
-      if (header?.["x-request-id"] !== undefined && unwrap(parseXRequestId(header["x-request-id"]), [...path, "headers", name, "x-request-id"], ctx)) names.add(name.toLowerCase());
+      if (
+        header?.["x-request-id"] !== undefined &&
+        unwrap(parseXRequestId(header["x-request-id"]), [...path, "headers", name, "x-request-id"], ctx)
+      )
+        names.add(name.toLowerCase());
     }
     for (const [key, child] of Object.entries(record)) if (typeof child === "object") visit(child, [...path, key]);
   };
@@ -81,7 +102,10 @@ export function buildModel(spec: BundledSpec): ApiModel {
   for (const op of operations) {
     const other = seen.get(op.id);
     if (other !== undefined) {
-      ctx.fail(["paths", op.path, op.method, "operationId"], `operationId "${op.id}" is also used at ${other}; operationIds must be unique`);
+      ctx.fail(
+        ["paths", op.path, op.method, "operationId"],
+        `operationId "${op.id}" is also used at ${other}; operationIds must be unique`,
+      );
     }
     seen.set(op.id, op.pointer);
   }
@@ -111,7 +135,11 @@ export function buildModel(spec: BundledSpec): ApiModel {
     operations,
     webhooks: transformWebhooks(ctx),
     schemaNames: Object.keys(schemas).sort(),
-    componentSchemas: Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, normalizeSchema(schemas[name], ctx)])),
+    componentSchemas: Object.fromEntries(
+      Object.keys(schemas)
+        .sort()
+        .map((name) => [name, normalizeSchema(schemas[name], ctx)]),
+    ),
     enumSchemas: Object.keys(schemas)
       .sort()
       .flatMap((name) => {

@@ -20,12 +20,17 @@ import type { BodyModel, OperationModel } from "./types.js";
 
 const IDEMPOTENT_METHODS: readonly HttpMethod[] = ["get", "head", "options", "put", "delete", "trace"];
 
-function transformBody(operation: Record<string, unknown>, at: readonly (string | number)[], ctx: ModelContext): BodyModel | undefined {
+function transformBody(
+  operation: Record<string, unknown>,
+  at: readonly (string | number)[],
+  ctx: ModelContext,
+): BodyModel | undefined {
   const body = asRecord(ctx.deref(operation.requestBody));
   if (!body) return undefined;
   const content = asRecord(body.content);
   const contentType = pickMediaType(content);
-  if (contentType === undefined) ctx.fail([...at, "requestBody", "content"], "a request body needs at least one media type");
+  if (contentType === undefined)
+    ctx.fail([...at, "requestBody", "content"], "a request body needs at least one media type");
   const schema = asRecord(content?.[contentType])?.schema;
   const contentTypes = [contentType, ...Object.keys(content ?? {}).filter((t) => t !== contentType)];
   // Client options can fill top-level fields of a JSON body only: other encodings have no fields to name.
@@ -65,32 +70,29 @@ export function transformOperation(
   // What the extensions are checked against, read as the lint rules read it.
   const view = viewOperation(pathItem, operation, method, ctx.deref);
   const declaredIdempotent =
-    operation["x-idempotent"] === undefined ? false : unwrap(parseXIdempotent(operation["x-idempotent"]), [...at, "x-idempotent"], ctx);
+    operation["x-idempotent"] === undefined
+      ? false
+      : unwrap(parseXIdempotent(operation["x-idempotent"]), [...at, "x-idempotent"], ctx);
   const pagination =
     operation["x-pagination"] === undefined
       ? undefined
-      : unwrap(
-          parseXPagination(operation["x-pagination"], view),
-          [...at, "x-pagination"],
-          ctx,
-        );
+      : unwrap(parseXPagination(operation["x-pagination"], view), [...at, "x-pagination"], ctx);
   const batch =
     operation["x-batch"] === undefined
       ? undefined
-      : unwrap(
-          parseXBatch(operation["x-batch"], view),
-          [...at, "x-batch"],
-          ctx,
-        );
+      : unwrap(parseXBatch(operation["x-batch"], view), [...at, "x-batch"], ctx);
   if (batch && pagination) ctx.fail([...at, "x-batch"], "unsupported: x-batch and x-pagination on one operation");
   const exactlyOneOf =
     operation["x-exactly-one-of"] === undefined
       ? undefined
       : unwrap(parseXExactlyOneOf(operation["x-exactly-one-of"], view.parameters), [...at, "x-exactly-one-of"], ctx);
-  if (typeof operation.operationId === "string") checkPointerName(operation.operationId, [...at, "operationId"], "operationId", ctx);
+  if (typeof operation.operationId === "string")
+    checkPointerName(operation.operationId, [...at, "operationId"], "operationId", ctx);
   const id = typeof operation.operationId === "string" ? operation.operationId : deriveOperationId(method, path);
   const defaults = [
-    ...parameters.flatMap((p) => (p.clientOption === undefined ? [] : [{ in: p.in, name: p.name, option: p.clientOption }])),
+    ...parameters.flatMap((p) =>
+      p.clientOption === undefined ? [] : [{ in: p.in, name: p.name, option: p.clientOption }],
+    ),
     ...Object.entries(body?.clientOptions ?? {}).map(([name, option]) => ({ in: "body" as const, name, option })),
   ];
   return {

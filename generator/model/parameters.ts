@@ -30,7 +30,9 @@ export function transformParameters(
       ...(typeof p.style === "string" ? { style: p.style } : {}),
       ...(typeof p.explode === "boolean" ? { explode: p.explode } : {}),
       ...(typeof p.description === "string" ? { description: p.description } : {}),
-      ...(p["x-client-option"] === undefined ? {} : { clientOption: unwrap(parseXClientOption(p["x-client-option"]), [...full, "x-client-option"], ctx) }),
+      ...(p["x-client-option"] === undefined
+        ? {}
+        : { clientOption: unwrap(parseXClientOption(p["x-client-option"]), [...full, "x-client-option"], ctx) }),
     };
   });
 }

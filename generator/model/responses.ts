@@ -4,17 +4,21 @@ import { mediaExamples, pickMediaType } from "../spec/media.js";
 import { normalizeSchema } from "./schemas.js";
 import type { ResponseModel } from "./types.js";
 
-
 function rank(status: string): number {
   if (/^\d{3}$/.test(status)) return Number(status);
   if (/^\dXX$/i.test(status)) return Number(status[0]) * 100 + 99.5;
   return 1000;
 }
 
-export function transformResponses(operation: Record<string, unknown>, at: readonly (string | number)[], ctx: ModelContext): ResponseModel[] {
+export function transformResponses(
+  operation: Record<string, unknown>,
+  at: readonly (string | number)[],
+  ctx: ModelContext,
+): ResponseModel[] {
   const responses = asRecord(ctx.deref(operation.responses));
   // OpenAPI 3.1 lets an operation document no response: any answer, body unknown.
-  if (!responses || Object.keys(responses).length === 0) return [{ status: "default", ok: false, contentType: undefined, examples: {} }];
+  if (!responses || Object.keys(responses).length === 0)
+    return [{ status: "default", ok: false, contentType: undefined, examples: {} }];
   return Object.entries(responses)
     .map(([status, raw]) => {
       if (!/^([1-5]\d\d|[1-5][Xx][Xx]|default)$/.test(status)) {

@@ -8,7 +8,11 @@ const COMPONENT_SCHEMA = /^#\/components\/schemas\/[^/]+$/;
  * what it points at (bundled specs keep refs into paths or other components). Component refs
  * stay, so recursive schemas stay finite.
  */
-export function normalizeSchema(schema: unknown, ctx: ModelContext, seen: ReadonlySet<string> = new Set()): SchemaModel {
+export function normalizeSchema(
+  schema: unknown,
+  ctx: ModelContext,
+  seen: ReadonlySet<string> = new Set(),
+): SchemaModel {
   if (Array.isArray(schema)) return schema.map((item) => normalizeSchema(item, ctx, seen));
   if (typeof schema !== "object" || schema === null) return schema;
   const ref = (schema as { $ref?: unknown }).$ref;
@@ -16,5 +20,10 @@ export function normalizeSchema(schema: unknown, ctx: ModelContext, seen: Readon
     if (seen.has(ref)) return {};
     return normalizeSchema(ctx.deref(schema), ctx, new Set([...seen, ref]));
   }
-  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === "examples" || key === "example" ? value : normalizeSchema(value, ctx, seen)]));
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === "examples" || key === "example" ? value : normalizeSchema(value, ctx, seen),
+    ]),
+  );
 }

@@ -9,10 +9,20 @@ import type { AuthModel } from "./types.js";
 export function transformScheme(name: string, ctx: ModelContext): AuthModel {
   const at = ["components", "securitySchemes", name];
   const scheme = asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]));
-  if (!scheme) ctx.fail(at, `security scheme "${name}" is used but not defined under components.securitySchemes; define it or fix the name in security`);
+  if (!scheme)
+    ctx.fail(
+      at,
+      `security scheme "${name}" is used but not defined under components.securitySchemes; define it or fix the name in security`,
+    );
   if (scheme["x-signature"] !== undefined) {
     const signature = unwrap(parseXSignature(scheme["x-signature"]), [...at, "x-signature"], ctx);
-    return { kind: "signature", scheme: name, name: String(scheme.name), algorithm: signature.algorithm, option: signature.credential };
+    return {
+      kind: "signature",
+      scheme: name,
+      name: String(scheme.name),
+      algorithm: signature.algorithm,
+      option: signature.credential,
+    };
   }
   let option = camelCase(name);
   let prefix = "";
@@ -30,17 +40,42 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
     case "http": {
       const httpScheme = String(scheme.scheme).toLowerCase();
       if (httpScheme === "bearer") {
-        return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Bearer " };
+        return {
+          kind: "credential",
+          scheme: name,
+          in: "header",
+          name: "Authorization",
+          option,
+          prefix: prefix || "Bearer ",
+        };
       }
       if (httpScheme === "basic") {
-        return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Basic ", encoding: "base64" };
+        return {
+          kind: "credential",
+          scheme: name,
+          in: "header",
+          name: "Authorization",
+          option,
+          prefix: prefix || "Basic ",
+          encoding: "base64",
+        };
       }
-      return ctx.fail([...at, "scheme"], `unsupported: http scheme "${httpScheme}"; use bearer or basic, or an apiKey scheme with x-credential`);
+      return ctx.fail(
+        [...at, "scheme"],
+        `unsupported: http scheme "${httpScheme}"; use bearer or basic, or an apiKey scheme with x-credential`,
+      );
     }
     case "oauth2":
     case "openIdConnect":
       // The client does not run the OAuth flow; it sends the token it is given.
-      return { kind: "credential", scheme: name, in: "header", name: "Authorization", option, prefix: prefix || "Bearer " };
+      return {
+        kind: "credential",
+        scheme: name,
+        in: "header",
+        name: "Authorization",
+        option,
+        prefix: prefix || "Bearer ",
+      };
     default:
       return ctx.fail([...at, "type"], `unsupported: security scheme type "${String(scheme.type)}"`);
   }
@@ -54,11 +89,16 @@ export function transformSecurity(
 ): AuthModel[][] {
   const own = operation.security;
   const requirements = own ?? ctx.document.security ?? [];
-  if (!Array.isArray(requirements)) ctx.fail(own === undefined ? ["security"] : [...at, "security"], "security must be a list");
+  if (!Array.isArray(requirements))
+    ctx.fail(own === undefined ? ["security"] : [...at, "security"], "security must be a list");
   return requirements.map((requirement) =>
     Object.keys(asRecord(requirement) ?? {})
       // Mutual TLS is set up on the transport (a `fetch` with client certificates), not per request.
-      .filter((name) => asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]))?.type !== "mutualTLS")
+      .filter(
+        (name) =>
+          asRecord(ctx.deref(asRecord(asRecord(ctx.document.components)?.securitySchemes)?.[name]))?.type !==
+          "mutualTLS",
+      )
       .map((name) => transformScheme(name, ctx)),
   );
 }

@@ -45,7 +45,6 @@ export interface ClientOption {
   readonly description?: string;
 }
 
-
 /**
  * A JSON Schema as written in the spec, with every `$ref` that does not point at
  * `#/components/schemas/<name>` inlined, so emitters need no document to resolve it.

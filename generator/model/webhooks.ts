@@ -1,4 +1,9 @@
-import { overlappingWebhooks, parseXWebhookSignature, webhookMessages, type XWebhookSignature } from "../extensions/x-webhook-signature.js";
+import {
+  overlappingWebhooks,
+  parseXWebhookSignature,
+  webhookMessages,
+  type XWebhookSignature,
+} from "../extensions/x-webhook-signature.js";
 import { escapeSegment } from "../runtime/pointer.js";
 import { mediaExamples } from "../spec/media.js";
 import { type HttpMethod, methodsOf } from "../spec/methods.js";
@@ -23,10 +28,15 @@ export interface WebhookModel {
   readonly signature: XWebhookSignature;
 }
 
-function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: ModelContext): WebhookModel | undefined {
+function transformWebhook(
+  name: string,
+  pathItem: Record<string, unknown>,
+  ctx: ModelContext,
+): WebhookModel | undefined {
   const methods = methodsOf(pathItem);
   const method = methods[0];
-  if (method === undefined || methods.length > 1) return ctx.fail(["webhooks", name], webhookMessages.oneOperation(methods));
+  if (method === undefined || methods.length > 1)
+    return ctx.fail(["webhooks", name], webhookMessages.oneOperation(methods));
   const at = ["webhooks", name, method];
   const operation = asRecord(pathItem[method])!;
   const content = asRecord(asRecord(ctx.deref(operation.requestBody))?.content) ?? {};
@@ -34,11 +44,17 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
   // Unsigned webhooks keep their payload types (schema.gen.ts) but get no verifier; whether
   // every webhook must be signed is a lint convention (payspec/x-webhook-signature required).
   if (operation["x-webhook-signature"] === undefined) return undefined;
-  const signature = unwrap(parseXWebhookSignature(operation["x-webhook-signature"], {
-    bodies: mediaTypes.map((mediaType) => ({ mediaType, schema: asRecord(ctx.deref(content[mediaType]))?.schema })),
-    headers: transformParameters(pathItem, operation, at, ctx).filter((p) => p.in === "header").map((p) => p.name),
-    deref: ctx.deref,
-  }), [...at, "x-webhook-signature"], ctx);
+  const signature = unwrap(
+    parseXWebhookSignature(operation["x-webhook-signature"], {
+      bodies: mediaTypes.map((mediaType) => ({ mediaType, schema: asRecord(ctx.deref(content[mediaType]))?.schema })),
+      headers: transformParameters(pathItem, operation, at, ctx)
+        .filter((p) => p.in === "header")
+        .map((p) => p.name),
+      deref: ctx.deref,
+    }),
+    [...at, "x-webhook-signature"],
+    ctx,
+  );
   return {
     name,
     method,
@@ -46,7 +62,9 @@ function transformWebhook(name: string, pathItem: Record<string, unknown>, ctx: 
     ...(typeof operation.summary === "string" ? { summary: operation.summary } : {}),
     ...(typeof operation.description === "string" ? { description: operation.description } : {}),
     mediaTypes,
-    examples: Object.fromEntries(mediaTypes.map((type) => [type, mediaExamples(asRecord(ctx.deref(content[type])), ctx.deref)])),
+    examples: Object.fromEntries(
+      mediaTypes.map((type) => [type, mediaExamples(asRecord(ctx.deref(content[type])), ctx.deref)]),
+    ),
     signature,
   };
 }
@@ -57,10 +75,15 @@ export function transformWebhooks(ctx: ModelContext): WebhookModel[] {
     checkPointerName(name, ["webhooks", name], "webhook name", ctx);
     return transformWebhook(name, asRecord(ctx.deref(raw)) ?? {}, ctx) ?? [];
   });
-  const [overlap] = overlappingWebhooks(webhooks.map((w) => ({ name: w.name, ...(w.signature.match ? { match: w.signature.match } : {}) })));
+  const [overlap] = overlappingWebhooks(
+    webhooks.map((w) => ({ name: w.name, ...(w.signature.match ? { match: w.signature.match } : {}) })),
+  );
   if (overlap !== undefined) {
     const later = webhooks.find((w) => w.name === overlap[1])!;
-    ctx.fail(["webhooks", later.name, later.method, "x-webhook-signature", ...(later.signature.match ? ["match"] : [])], webhookMessages.overlap(...overlap));
+    ctx.fail(
+      ["webhooks", later.name, later.method, "x-webhook-signature", ...(later.signature.match ? ["match"] : [])],
+      webhookMessages.overlap(...overlap),
+    );
   }
   return webhooks;
 }

@@ -62,7 +62,8 @@ export async function runBatched<Item, Id, R extends Answer>(
   const failures: BatchFailure<Id, Extract<R, { ok: false }>>[] = [];
   outcomes.forEach((outcome, index) => {
     if ("error" in outcome) failures.push({ ids: chunks[index]!, error: outcome.error });
-    else if (!outcome.result.ok) failures.push({ ids: chunks[index]!, result: outcome.result as Extract<R, { ok: false }> });
+    else if (!outcome.result.ok)
+      failures.push({ ids: chunks[index]!, result: outcome.result as Extract<R, { ok: false }> });
     else {
       const list = readPointer(outcome.result.data, batch.results);
       if (Array.isArray(list)) items.push(...(list as Item[]));

@@ -61,7 +61,8 @@ function checkedBaseUrl(provider: string, raw: string): URL {
     return fail("must be an absolute http(s) URL");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") fail("must be an http(s) URL");
-  if (url.username !== "" || url.password !== "") fail("must not carry a user name or password (pass credentials as client options)");
+  if (url.username !== "" || url.password !== "")
+    fail("must not carry a user name or password (pass credentials as client options)");
   if (url.search !== "" || url.hash !== "") fail("must not carry a query or fragment");
   return url;
 }
@@ -90,7 +91,9 @@ export function createContext(
     }
     credentials.set(name, value);
   }
-  const defaults = new Map(defaultOptions.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]));
+  const defaults = new Map(
+    defaultOptions.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
+  );
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   const { origin } = checkedBaseUrl(provider, baseUrl);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

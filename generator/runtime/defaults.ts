@@ -31,6 +31,8 @@ export function explainDefaults(op: OperationSpec, issues: readonly Issue[]): Is
   const options = new Map((op.defaults ?? []).map((f) => [`/${ARG_KEYS[f.in]}${segment(f.name)}`, f.option]));
   return issues.map((issue) => {
     const option = options.get(issue.pointer);
-    return option !== undefined && issue.message === "is required" ? { ...issue, message: `is required (pass it, or set the client option ${option})` } : issue;
+    return option !== undefined && issue.message === "is required"
+      ? { ...issue, message: `is required (pass it, or set the client option ${option})` }
+      : issue;
   });
 }

@@ -38,8 +38,15 @@ export class TransportError extends ClientError {
   /** True when the request may have reached the provider and the operation is not safe to repeat. */
   readonly outcomeUnknown: boolean;
 
-  constructor(provider: string, operation: string, message: string, options: { cause?: unknown; outcomeUnknown?: boolean } = {}) {
-    super(provider, operation, options.outcomeUnknown === true ? `${message}; ${OUTCOME_UNKNOWN}` : message, { cause: options.cause });
+  constructor(
+    provider: string,
+    operation: string,
+    message: string,
+    options: { cause?: unknown; outcomeUnknown?: boolean } = {},
+  ) {
+    super(provider, operation, options.outcomeUnknown === true ? `${message}; ${OUTCOME_UNKNOWN}` : message, {
+      cause: options.cause,
+    });
     this.outcomeUnknown = options.outcomeUnknown === true;
   }
 }
@@ -52,7 +59,11 @@ export class TimeoutError extends ClientError {
   readonly outcomeUnknown: boolean;
 
   constructor(provider: string, operation: string, timeoutMs: number, outcomeUnknown = false) {
-    super(provider, operation, `no complete answer within ${timeoutMs} ms${outcomeUnknown ? `; ${OUTCOME_UNKNOWN}` : ""}`);
+    super(
+      provider,
+      operation,
+      `no complete answer within ${timeoutMs} ms${outcomeUnknown ? `; ${OUTCOME_UNKNOWN}` : ""}`,
+    );
     this.timeoutMs = timeoutMs;
     this.outcomeUnknown = outcomeUnknown;
   }
@@ -66,8 +77,17 @@ export class UnexpectedResponseError extends ClientError {
   /** At most 200 characters of the body, with credentials redacted. */
   readonly bodyExcerpt: string;
 
-  constructor(provider: string, operation: string, reason: string, details: { status: number; contentType: string; bodyExcerpt: string }) {
-    super(provider, operation, `${reason} (HTTP ${details.status}, ${details.contentType || "no content type"}): ${JSON.stringify(details.bodyExcerpt)}`);
+  constructor(
+    provider: string,
+    operation: string,
+    reason: string,
+    details: { status: number; contentType: string; bodyExcerpt: string },
+  ) {
+    super(
+      provider,
+      operation,
+      `${reason} (HTTP ${details.status}, ${details.contentType || "no content type"}): ${JSON.stringify(details.bodyExcerpt)}`,
+    );
     this.status = details.status;
     this.contentType = details.contentType;
     this.bodyExcerpt = details.bodyExcerpt;

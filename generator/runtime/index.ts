@@ -5,9 +5,39 @@ export type { BatchFailure, BatchOptions, BatchResult } from "./batching.js";
 export { type BatchedMethod, type PagedMethod, withBatching, withPaging } from "./methods.js";
 export { DEFAULT_MAX_PAGES, type PageOptions, PaginationError } from "./paging.js";
 export { getRequestSigner, requestSigners, type RequestSigner } from "./signing.js";
-export type { AuthSpec, BaseClientOptions, BatchSpec, CallOptions, ClientHooks, Failure, RequestEvent, ResponseEvent, OperationSpec, PaginationSpec, RequestArgs, RetryOptions, Success, WithDefaults } from "./types.js";
-export { createWebhookVerifier, DEFAULT_CLOCK_TOLERANCE_SECONDS, DEFAULT_WEBHOOK_MAX_BODY_BYTES, type WebhookVerifier } from "./webhook-verifier.js";
+export type {
+  AuthSpec,
+  BaseClientOptions,
+  BatchSpec,
+  CallOptions,
+  ClientHooks,
+  Failure,
+  RequestEvent,
+  ResponseEvent,
+  OperationSpec,
+  PaginationSpec,
+  RequestArgs,
+  RetryOptions,
+  Success,
+  WithDefaults,
+} from "./types.js";
+export {
+  createWebhookVerifier,
+  DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  type WebhookVerifier,
+} from "./webhook-verifier.js";
 export { readWebhookBody, type WebhookRequestStream } from "./webhook-request.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
-export { checkFormat, checkObject, type Issue, passes, ResponseValidationError, segment, typeName, ValidationError, type Validator } from "./validation.js";
+export {
+  checkFormat,
+  checkObject,
+  type Issue,
+  passes,
+  ResponseValidationError,
+  segment,
+  typeName,
+  ValidationError,
+  type Validator,
+} from "./validation.js";
 export { isRecord } from "./records.js";

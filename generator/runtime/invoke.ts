@@ -40,20 +40,42 @@ function notify<E>(hook: ((event: E) => void) | undefined, event: E): void {
 }
 
 /** The request as hooks see it: credential headers and query values masked whole, any other trace of a secret redacted. */
-function requestEvent(ctx: ClientContext, op: OperationSpec, n: number, prepared: PreparedRequest, secrets: readonly string[]): RequestEvent {
+function requestEvent(
+  ctx: ClientContext,
+  op: OperationSpec,
+  n: number,
+  prepared: PreparedRequest,
+  secrets: readonly string[],
+): RequestEvent {
   const url = new URL(prepared.url);
   for (const name of prepared.secretQuery) if (url.searchParams.has(name)) url.searchParams.set(name, "[redacted]");
   const headers = Object.fromEntries(
-    [...new Headers(prepared.init.headers)].map(([name, value]) => [name, prepared.secretHeaders.includes(name) ? "[redacted]" : redact(value, secrets)]),
+    [...new Headers(prepared.init.headers)].map(([name, value]) => [
+      name,
+      prepared.secretHeaders.includes(name) ? "[redacted]" : redact(value, secrets),
+    ]),
   );
-  return { provider: ctx.provider, operation: op.id, attempt: n, method: op.method, url: redact(url.href.replace(/%5Bredacted%5D/g, "[redacted]"), secrets), headers };
+  return {
+    provider: ctx.provider,
+    operation: op.id,
+    attempt: n,
+    method: op.method,
+    url: redact(url.href.replace(/%5Bredacted%5D/g, "[redacted]"), secrets),
+    headers,
+  };
 }
 
 /**
  * One attempt: a fresh request (serialized and signed anew), sent and read under one timeout
  * that also covers the body. Never throws; the caller decides between retrying and failing.
  */
-async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs, timeoutMs: number, n: number): Promise<Attempt> {
+async function attempt(
+  ctx: ClientContext,
+  op: OperationSpec,
+  args: RequestArgs,
+  timeoutMs: number,
+  n: number,
+): Promise<Attempt> {
   // One controller for the timeout and the caller's signal: cheaper per call than
   // AbortSignal.timeout + AbortSignal.any, and the timer is cleared as soon as the body is read.
   const controller = new AbortController();
@@ -70,7 +92,11 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
   let secrets = ctx.secrets;
   let sent: RequestEvent | undefined;
   const started = performance.now();
-  const ended = (outcome: Omit<Attempt, "durationMs" | "sent">): Attempt => ({ ...outcome, ...(sent ? { sent } : {}), durationMs: performance.now() - started });
+  const ended = (outcome: Omit<Attempt, "durationMs" | "sent">): Attempt => ({
+    ...outcome,
+    ...(sent ? { sent } : {}),
+    durationMs: performance.now() - started,
+  });
   try {
     const prepared = prepareRequest(ctx, op, args);
     secrets = [...ctx.secrets, ...prepared.derived];
@@ -79,20 +105,32 @@ async function attempt(ctx: ClientContext, op: OperationSpec, args: RequestArgs,
       notify(ctx.hooks.onRequest, sent);
     }
     response = await ctx.fetch(prepared.url, { ...prepared.init, signal });
-    const result = (await readResponse(ctx, op, response, secrets)) as { status: number; response: Response; requestId: string | undefined };
+    const result = (await readResponse(ctx, op, response, secrets)) as {
+      status: number;
+      response: Response;
+      requestId: string | undefined;
+    };
     derivedSecrets.set(result, prepared.derived);
     return ended({ result, status: result.status, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
   } catch (error) {
     if (args.signal?.aborted) return ended({ error: args.signal.reason });
     if (timedOut) return ended({ error: new TimeoutError(ctx.provider, op.id, timeoutMs, !op.idempotent) });
     if (error instanceof UnexpectedResponseError) {
-      return ended({ error, status: error.status, retryAfter: parseRetryAfter(response?.headers.get("retry-after") ?? null) });
+      return ended({
+        error,
+        status: error.status,
+        retryAfter: parseRetryAfter(response?.headers.get("retry-after") ?? null),
+      });
     }
     if (error instanceof ClientError) return ended({ error });
     const stage = response === undefined ? "request failed" : "answer broke off";
     // A connection that was never made carried no request; anything later may have.
-    const reached = response !== undefined || !NEVER_SENT.has(String((error as { cause?: { code?: unknown } }).cause?.code));
-    const failure = new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, { cause: redactedError(error, secrets), outcomeUnknown: reached && !op.idempotent });
+    const reached =
+      response !== undefined || !NEVER_SENT.has(String((error as { cause?: { code?: unknown } }).cause?.code));
+    const failure = new TransportError(ctx.provider, op.id, `${stage}: ${redact(describe(error), secrets)}`, {
+      cause: redactedError(error, secrets),
+      outcomeUnknown: reached && !op.idempotent,
+    });
     if (response !== undefined) failure.requestId = requestIdOf(ctx, response.headers);
     return ended({ error: failure });
   } finally {
@@ -116,11 +154,20 @@ export async function invoke<R>(ctx: ClientContext, op: OperationSpec, given: Re
   const timeoutMs = args.timeoutMs ?? ctx.timeoutMs;
   for (let n = 1; ; n++) {
     const outcome = await attempt(ctx, op, args, timeoutMs, n);
-    const retryable = outcome.status === undefined ? outcome.error instanceof TransportError : retryableStatus(outcome.status);
+    const retryable =
+      outcome.status === undefined ? outcome.error instanceof TransportError : retryableStatus(outcome.status);
     const retrying = n < policy.attempts && retryable;
     if (outcome.sent !== undefined) {
-      const requestId = outcome.result?.requestId ?? (outcome.error instanceof ClientError ? outcome.error.requestId : undefined);
-      notify(ctx.hooks.onResponse, { ...outcome.sent, durationMs: outcome.durationMs, status: outcome.status, requestId, error: outcome.error, retrying });
+      const requestId =
+        outcome.result?.requestId ?? (outcome.error instanceof ClientError ? outcome.error.requestId : undefined);
+      notify(ctx.hooks.onResponse, {
+        ...outcome.sent,
+        durationMs: outcome.durationMs,
+        status: outcome.status,
+        requestId,
+        error: outcome.error,
+        retrying,
+      });
     }
     if (!retrying) {
       if (outcome.result === undefined) throw outcome.error;

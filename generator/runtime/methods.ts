@@ -45,6 +45,7 @@ export function withBatching<A extends RequestArgs, R extends Answer, Item, Id>(
   const { batch } = op;
   if (batch === undefined) throw new ConfigurationError(ctx.provider, op.id, "operation has no x-batch");
   return Object.assign((args?: A) => call(args), {
-    batched: (args: A, options?: BatchOptions) => runBatched<Item, Id, R>(batch, call as (args: RequestArgs) => Promise<R>, args, options),
+    batched: (args: A, options?: BatchOptions) =>
+      runBatched<Item, Id, R>(batch, call as (args: RequestArgs) => Promise<R>, args, options),
   });
 }

@@ -11,13 +11,24 @@ export type JsonNode =
   | { readonly kind: "number"; readonly text: string }
   | { readonly kind: "literal"; readonly value: boolean | null };
 
-export type JsonParse = { readonly ok: true; readonly node: JsonNode } | { readonly ok: false; readonly error: string; readonly duplicateKey?: string };
+export type JsonParse =
+  | { readonly ok: true; readonly node: JsonNode }
+  | { readonly ok: false; readonly error: string; readonly duplicateKey?: string };
 
 /** PHP's json_decode refuses deeper documents by default; the limit also bounds recursion here. */
 export const MAX_DEPTH = 512;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+};
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -31,7 +42,11 @@ class JsonSyntaxError extends Error {
 export function parseOrderedJson(text: string): JsonParse {
   let at = 0;
   const fail = (what: string): never => {
-    throw new JsonSyntaxError(at >= text.length ? `unexpected end of input, expected ${what}` : `unexpected character at offset ${at}, expected ${what}`);
+    throw new JsonSyntaxError(
+      at >= text.length
+        ? `unexpected end of input, expected ${what}`
+        : `unexpected character at offset ${at}, expected ${what}`,
+    );
   };
   const skipSpace = (): void => {
     while (at < text.length && (text[at] === " " || text[at] === "\t" || text[at] === "\n" || text[at] === "\r")) at++;
@@ -139,7 +154,11 @@ export function parseOrderedJson(text: string): JsonParse {
       }
     }
     if (ch === '"') return { kind: "string", value: string() };
-    for (const [word, literal] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, literal] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (text.startsWith(word, at)) {
         at += word.length;
         return { kind: "literal", value: literal };
@@ -158,7 +177,9 @@ export function parseOrderedJson(text: string): JsonParse {
     return { ok: true, node };
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      return error.duplicateKey === undefined ? { ok: false, error: error.message } : { ok: false, error: error.message, duplicateKey: error.duplicateKey };
+      return error.duplicateKey === undefined
+        ? { ok: false, error: error.message }
+        : { ok: false, error: error.message, duplicateKey: error.duplicateKey };
     }
     throw error;
   }
@@ -174,7 +195,12 @@ export function jsonNodeOf(value: unknown): JsonNode {
   }
   if (Array.isArray(value)) return { kind: "array", items: value.map(jsonNodeOf) };
   if (typeof value === "object") {
-    return { kind: "object", entries: Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, jsonNodeOf(v)] as const) };
+    return {
+      kind: "object",
+      entries: Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, jsonNodeOf(v)] as const),
+    };
   }
   throw new TypeError(`a ${typeof value} cannot be sent as JSON`);
 }

@@ -1,7 +1,13 @@
 import { ClientError } from "./errors.js";
 import { readPointer } from "./pointer.js";
 import { derivedSecrets, redactDeep } from "./redact.js";
-import type { CursorPaginationSpec, OffsetPaginationSpec, OperationSpec, PaginationSpec, RequestArgs } from "./types.js";
+import type {
+  CursorPaginationSpec,
+  OffsetPaginationSpec,
+  OperationSpec,
+  PaginationSpec,
+  RequestArgs,
+} from "./types.js";
 
 export interface PageOptions {
   /** Stop quietly after this many pages (the first included). Default: DEFAULT_MAX_PAGES, past which paging throws. */
@@ -24,7 +30,12 @@ export class PaginationError extends ClientError {
   /** The failed page's typed error body, when the failure was an answer. */
   readonly error: unknown;
 
-  constructor(provider: string, operation: string, message: string, details: { page: number; status?: number; error?: unknown }) {
+  constructor(
+    provider: string,
+    operation: string,
+    message: string,
+    details: { page: number; status?: number; error?: unknown },
+  ) {
     super(provider, operation, message);
     this.page = details.page;
     this.status = details.status;
@@ -42,14 +53,21 @@ interface PageResult {
 type Paged = OperationSpec & { readonly pagination: PaginationSpec };
 
 /** The call's arguments with one paging field set (a parameter, or a top-level field of the JSON body). */
-function withField(args: RequestArgs, field: { readonly in: "query" | "header" | "body"; readonly name: string }, value: string | number): RequestArgs {
+function withField(
+  args: RequestArgs,
+  field: { readonly in: "query" | "header" | "body"; readonly name: string },
+  value: string | number,
+): RequestArgs {
   switch (field.in) {
     case "query":
       return { ...args, query: { ...args.query, [field.name]: value } };
     case "header":
       return { ...args, headers: { ...args.headers, [field.name]: String(value) } };
     case "body":
-      return { ...args, body: { ...(typeof args.body === "object" && args.body !== null ? args.body : {}), [field.name]: value } };
+      return {
+        ...args,
+        body: { ...(typeof args.body === "object" && args.body !== null ? args.body : {}), [field.name]: value },
+      };
   }
 }
 
@@ -75,7 +93,12 @@ function cursorWalk(provider: string, op: Paged, spec: CursorPaginationSpec, arg
       const next = readPointer(data, spec.nextCursor);
       if (typeof next !== "string" || next.length === 0) return undefined;
       if (seen.has(next)) {
-        throw new PaginationError(provider, op.id, `the server returned cursor ${JSON.stringify(next)} again after page ${page}; stopping instead of looping`, { page });
+        throw new PaginationError(
+          provider,
+          op.id,
+          `the server returned cursor ${JSON.stringify(next)} again after page ${page}; stopping instead of looping`,
+          { page },
+        );
       }
       seen.add(next);
       return withField(args, spec.cursor, next);
@@ -86,12 +109,22 @@ function cursorWalk(provider: string, op: Paged, spec: CursorPaginationSpec, arg
 function offsetWalk(provider: string, op: Paged, spec: OffsetPaginationSpec, args: RequestArgs): Walk {
   const start = Number(fieldOf(args, spec.offset) ?? 0);
   const limit = fieldOf(args, spec.limit);
-  const pageSize = limit === undefined ? spec.pageSize : spec.limit.meaning === "end" ? Number(limit) - start : Number(limit);
+  const pageSize =
+    limit === undefined ? spec.pageSize : spec.limit.meaning === "end" ? Number(limit) - start : Number(limit);
   if (!Number.isInteger(start) || start < 0 || !Number.isInteger(pageSize) || pageSize <= 0) {
-    throw new PaginationError(provider, op.id, `cannot page from ${spec.offset.name} ${String(start)} with ${spec.limit.name} ${String(limit)}: the page would hold no records`, { page: 1 });
+    throw new PaginationError(
+      provider,
+      op.id,
+      `cannot page from ${spec.offset.name} ${String(start)} with ${spec.limit.name} ${String(limit)}: the page would hold no records`,
+      { page: 1 },
+    );
   }
   const at = (offset: number): RequestArgs =>
-    withField(withField(args, spec.offset, offset), spec.limit, spec.limit.meaning === "end" ? offset + pageSize : pageSize);
+    withField(
+      withField(args, spec.offset, offset),
+      spec.limit,
+      spec.limit.meaning === "end" ? offset + pageSize : pageSize,
+    );
   let offset = start;
   return {
     first: at(start),
@@ -125,7 +158,12 @@ export async function* pages<R extends PageResult>(
   for (let page = 1; current !== undefined; page++) {
     if (page > maxPages) {
       if (options.maxPages !== undefined) return;
-      throw new PaginationError(provider, op.id, `stopped after ${DEFAULT_MAX_PAGES} pages (the default maxPages); pass { maxPages } to read further`, { page });
+      throw new PaginationError(
+        provider,
+        op.id,
+        `stopped after ${DEFAULT_MAX_PAGES} pages (the default maxPages); pass { maxPages } to read further`,
+        { page },
+      );
     }
     const result = await call(current);
     yield result;
@@ -148,11 +186,18 @@ export async function* items<I, R extends PageResult>(
     page++;
     if (!result.ok) {
       const error = redactDeep(result.error, [...secrets, ...(derivedSecrets.get(result) ?? [])]);
-      throw new PaginationError(provider, op.id, `page ${page} failed with HTTP ${result.status}`, { page, status: result.status, error });
+      throw new PaginationError(provider, op.id, `page ${page} failed with HTTP ${result.status}`, {
+        page,
+        status: result.status,
+        error,
+      });
     }
     const list = readPointer(result.data, op.pagination.items);
     if (!Array.isArray(list)) {
-      throw new PaginationError(provider, op.id, `page ${page} has no item list at ${op.pagination.items}`, { page, status: result.status });
+      throw new PaginationError(provider, op.id, `page ${page} has no item list at ${op.pagination.items}`, {
+        page,
+        status: result.status,
+      });
     }
     yield* list as I[];
   }

@@ -21,12 +21,22 @@ interface Unit {
   readonly end: number;
 }
 
-const JSON_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const JSON_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+};
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** A run of `%XX` bytes from `at` that forms one UTF-8 character: its text and length, if any. */
 function percentChar(text: string, at: number): { text: string; length: number } | undefined {
-  const byte = (i: number) => (/^%[0-9A-Fa-f]{2}$/.test(text.slice(i, i + 3)) ? Number.parseInt(text.slice(i + 1, i + 3), 16) : undefined);
+  const byte = (i: number) =>
+    /^%[0-9A-Fa-f]{2}$/.test(text.slice(i, i + 3)) ? Number.parseInt(text.slice(i + 1, i + 3), 16) : undefined;
   const lead = byte(at);
   if (lead === undefined) return undefined;
   const count = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
@@ -56,7 +66,8 @@ function encodedAt(text: string, at: number): { text: string; length: number } |
     if (!reference) return undefined;
     const [whole, decimal, hex, name] = reference;
     const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
-    if (code !== undefined) return code <= 0x10ffff ? { text: String.fromCodePoint(code), length: whole.length } : undefined;
+    if (code !== undefined)
+      return code <= 0x10ffff ? { text: String.fromCodePoint(code), length: whole.length } : undefined;
     const named = ENTITIES[name!];
     return named === undefined ? undefined : { text: named, length: whole.length };
   }
@@ -70,7 +81,13 @@ function decodeUnits(text: string): Unit[] {
     const encoded = encodedAt(text, i);
     const length = encoded?.length ?? 1;
     const decoded = encoded?.text ?? text[i]!;
-    for (const char of decoded.split("")) units.push({ char, ...(decoded === "+" && encoded === undefined ? { alt: " " } : {}), start: i, end: i + length });
+    for (const char of decoded.split(""))
+      units.push({
+        char,
+        ...(decoded === "+" && encoded === undefined ? { alt: " " } : {}),
+        start: i,
+        end: i + length,
+      });
     i += length;
   }
   return units;
@@ -128,7 +145,9 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
   if (typeof value === "string") return redact(value, secrets);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, secrets), redactDeep(item, secrets)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [redact(key, secrets), redactDeep(item, secrets)]),
+    );
   }
   return value;
 }
@@ -139,11 +158,17 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
  */
 export function redactedError(error: unknown, secrets: readonly string[], depth = 0): Error {
   if (!(error instanceof Error)) return new Error(redact(String(error), secrets));
-  const copy = new Error(redact(error.message, secrets), depth < 3 && error.cause !== undefined ? { cause: redactedError(error.cause, secrets, depth + 1) } : undefined);
+  const copy = new Error(
+    redact(error.message, secrets),
+    depth < 3 && error.cause !== undefined ? { cause: redactedError(error.cause, secrets, depth + 1) } : undefined,
+  );
   copy.name = error.name;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string") Object.assign(copy, { code });
   // The frames name only files; the first line is the message, redacted above.
-  copy.stack = [`${copy.name}: ${copy.message}`, ...(error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line))].join("\n");
+  copy.stack = [
+    `${copy.name}: ${copy.message}`,
+    ...(error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)),
+  ].join("\n");
   return copy;
 }

@@ -31,7 +31,10 @@ function formEntries(body: unknown): [string, string | Blob][] {
   return Object.entries(typeof body === "object" && body !== null ? body : {}).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value])
       .filter((v) => v !== undefined)
-      .map((v): [string, string | Blob] => [key, v instanceof Blob ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)]),
+      .map((v): [string, string | Blob] => [
+        key,
+        v instanceof Blob ? v : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v),
+      ]),
   );
 }
 
@@ -70,11 +73,16 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
     headers,
     Object.entries(args.cookie ?? {})
       .filter(([, value]) => value !== undefined)
-      .map(([name, value]) => serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true })),
+      .map(([name, value]) =>
+        serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true }),
+      ),
   );
   let body: Body | undefined;
   if (args.body !== undefined && op.body !== undefined) {
-    const mediaType = args.contentType !== undefined && (op.bodyTypes ?? [op.body]).includes(args.contentType) ? args.contentType : op.body;
+    const mediaType =
+      args.contentType !== undefined && (op.bodyTypes ?? [op.body]).includes(args.contentType)
+        ? args.contentType
+        : op.body;
     body = serializeBody(mediaType, args.body);
     // fetch sets multipart's content type itself, with the boundary.
     if (mediaType !== "multipart/form-data") headers.set("content-type", mediaType);
@@ -85,11 +93,16 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   const secretQuery: string[] = [];
   for (const part of chooseAuth(ctx, op)) {
     const raw = ctx.credentials.get(part.option)!;
-    const secret = part.kind === "credential" && part.encoding === "base64" ? Buffer.from(raw, "utf8").toString("base64") : raw;
+    const secret =
+      part.kind === "credential" && part.encoding === "base64" ? Buffer.from(raw, "utf8").toString("base64") : raw;
     if (secret !== raw) derived.push(secret);
     if (part.kind === "signature") {
       if (body !== undefined && typeof body !== "string") {
-        throw new ConfigurationError(ctx.provider, op.id, `a ${op.body ?? "binary"} body cannot be signed with ${part.algorithm}`);
+        throw new ConfigurationError(
+          ctx.provider,
+          op.id,
+          `a ${op.body ?? "binary"} body cannot be signed with ${part.algorithm}`,
+        );
       }
       const signature = getRequestSigner(part.algorithm)(body ?? "", secret);
       derived.push(signature);
@@ -113,7 +126,9 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   if (args.signal !== undefined) init.signal = args.signal;
   const url = buildUrl(ctx.baseUrl, op.path, args.path, query, styles);
   if (hasDotSegment(url.slice(ctx.baseUrl.length).split("?")[0]!)) {
-    throw new ValidationError(ctx.provider, op.id, [{ pointer: "/path", message: "must not make a path segment . or .. (it would send the request to another path)" }]);
+    throw new ValidationError(ctx.provider, op.id, [
+      { pointer: "/path", message: "must not make a path segment . or .. (it would send the request to another path)" },
+    ]);
   }
   return { url, init, derived, secretHeaders, secretQuery };
 }

@@ -57,13 +57,18 @@ export async function readResponse(
   const requestId = requestIdOf(ctx, response.headers);
   const fail = async (reason: string, text?: string): Promise<never> => {
     const body = text ?? (await readPrefix(response, excerptBytes(secrets)));
-    const error = new UnexpectedResponseError(ctx.provider, op.id, reason, { status, contentType, bodyExcerpt: excerpt(body, secrets) });
+    const error = new UnexpectedResponseError(ctx.provider, op.id, reason, {
+      status,
+      contentType,
+      bodyExcerpt: excerpt(body, secrets),
+    });
     error.requestId = requestId;
     throw error;
   };
   // A fetch that followed a redirect anyway (a custom one) has already sent the request on; at
   // least the foreign answer is not handed back as the provider's.
-  if (response.url !== "" && !response.url.startsWith(`${ctx.origin}/`)) return fail(`answer from another origin than ${ctx.origin}, not used`, "");
+  if (response.url !== "" && !response.url.startsWith(`${ctx.origin}/`))
+    return fail(`answer from another origin than ${ctx.origin}, not used`, "");
   const key = matchStatus(op, status);
   if (status >= 300 && status < 400 && (key === undefined || key === "default")) {
     return fail(`redirect not followed: credentials are only ever sent to ${ctx.origin}`);
@@ -77,7 +82,9 @@ export async function readResponse(
   if (mediaType === null) {
     await response.body?.cancel();
     const copy = unread(response, null);
-    return ok ? { ok, status, data: undefined, response: copy, requestId } : { ok, status, error: undefined, response: copy, requestId };
+    return ok
+      ? { ok, status, data: undefined, response: copy, requestId }
+      : { ok, status, error: undefined, response: copy, requestId };
   }
   const read = await readBytes(response, ctx.maxBodyBytes);
   if (!read.ok) return fail(`body larger than maxBodyBytes (${ctx.maxBodyBytes} bytes), not read further`, "");
@@ -105,5 +112,7 @@ export async function readResponse(
     payload = new Blob([read.bytes], { type: contentType });
   }
   const copy = unread(response, read.bytes);
-  return ok ? { ok, status, data: payload, response: copy, requestId } : { ok, status, error: payload, response: copy, requestId };
+  return ok
+    ? { ok, status, data: payload, response: copy, requestId }
+    : { ok, status, error: payload, response: copy, requestId };
 }

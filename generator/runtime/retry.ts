@@ -10,7 +10,11 @@ export interface RetryPolicy {
 const DEFAULTS: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 4_000, maxRetryAfterMs: 30_000 };
 
 /** The call's policy over the client's; operations not safe to repeat get one attempt. */
-export function retryPolicy(client: RetryOptions | false, call: RetryOptions | false | undefined, idempotent: boolean): RetryPolicy {
+export function retryPolicy(
+  client: RetryOptions | false,
+  call: RetryOptions | false | undefined,
+  idempotent: boolean,
+): RetryPolicy {
   if (!idempotent || client === false || call === false) return { ...DEFAULTS, attempts: 1 };
   return { ...DEFAULTS, ...client, ...call };
 }
@@ -29,7 +33,12 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** Full-jitter exponential backoff, unless the server said how long to wait (capped). */
-export function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | undefined, random = Math.random): number {
+export function retryDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
   return Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 }

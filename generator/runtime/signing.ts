@@ -10,7 +10,9 @@ import { createHash } from "node:crypto";
 export type RequestSigner = (body: string | Uint8Array, secret: string) => string;
 
 function bytesOf(body: string | Uint8Array): Buffer {
-  return typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return typeof body === "string"
+    ? Buffer.from(body, "utf8")
+    : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
 export const requestSigners: Readonly<Record<string, RequestSigner>> = {
@@ -24,9 +26,7 @@ export const requestSigners: Readonly<Record<string, RequestSigner>> = {
 export function getRequestSigner(algorithm: string): RequestSigner {
   const signer = Object.hasOwn(requestSigners, algorithm) ? requestSigners[algorithm] : undefined;
   if (signer === undefined) {
-    throw new Error(
-      `unknown x-signature algorithm "${algorithm}"; known: ${Object.keys(requestSigners).join(", ")}`,
-    );
+    throw new Error(`unknown x-signature algorithm "${algorithm}"; known: ${Object.keys(requestSigners).join(", ")}`);
   }
   return signer;
 }

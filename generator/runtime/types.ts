@@ -70,7 +70,9 @@ export interface ClientDefaultSpec {
 }
 
 /** `T` with the keys `K` made optional: the fields a client option can fill. */
-export type WithDefaults<T, K extends PropertyKey> = T extends object ? Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>> : T;
+export type WithDefaults<T, K extends PropertyKey> = T extends object
+  ? Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>>
+  : T;
 
 export interface ParameterStyle {
   readonly style: string;

@@ -1,4 +1,9 @@
-import { defaultPathSerializer, serializeArrayParam, serializeObjectParam, serializePrimitiveParam } from "openapi-fetch";
+import {
+  defaultPathSerializer,
+  serializeArrayParam,
+  serializeObjectParam,
+  serializePrimitiveParam,
+} from "openapi-fetch";
 import type { ParameterStyle } from "./types.js";
 
 type ArrayStyle = Parameters<typeof serializeArrayParam>[2]["style"];

@@ -85,10 +85,15 @@ export function checkObject(
   properties: Readonly<Record<string, Validator>>,
   additional: Validator | false | undefined,
 ): void {
-  for (const key of required) if (!(key in value)) issues.push({ pointer: pointer + segment(key), message: "is required" });
+  for (const key of required)
+    if (!(key in value)) issues.push({ pointer: pointer + segment(key), message: "is required" });
   for (const [key, item] of Object.entries(value)) {
     const validator = Object.hasOwn(properties, key) ? properties[key] : additional;
-    if (validator === false) issues.push({ pointer: pointer + segment(key), message: "is not a known property (additionalProperties: false)" });
+    if (validator === false)
+      issues.push({
+        pointer: pointer + segment(key),
+        message: "is not a known property (additionalProperties: false)",
+      });
     else if (validator !== undefined && item !== undefined) validator(item, pointer + segment(key), issues, open);
   }
 }

@@ -19,7 +19,9 @@ export const webhookAlgorithms: Readonly<Record<string, WebhookAlgorithm>> = {
 export function getWebhookAlgorithm(name: string): WebhookAlgorithm {
   const algorithm = Object.hasOwn(webhookAlgorithms, name) ? webhookAlgorithms[name] : undefined;
   if (algorithm === undefined) {
-    throw new Error(`unknown x-webhook-signature algorithm "${name}"; known: ${Object.keys(webhookAlgorithms).join(", ")}`);
+    throw new Error(
+      `unknown x-webhook-signature algorithm "${name}"; known: ${Object.keys(webhookAlgorithms).join(", ")}`,
+    );
   }
   return algorithm;
 }

@@ -42,8 +42,14 @@ function tooLarge(raw: string | Uint8Array, maxBytes: number): boolean {
  * then UTF-8, then one JSON object or a form without repeated fields. The costly ordered parse
  * waits for `withTree`, after the signature has been found and looks right.
  */
-export function readBody(raw: unknown, contentType: string | undefined, accepted: readonly string[], maxBytes: number): { readonly ok: true; readonly body: ReadBody } | WebhookRejection {
-  if (typeof raw !== "string" && !(raw instanceof Uint8Array)) return reject("the body must be the raw text or bytes as received, not parsed");
+export function readBody(
+  raw: unknown,
+  contentType: string | undefined,
+  accepted: readonly string[],
+  maxBytes: number,
+): { readonly ok: true; readonly body: ReadBody } | WebhookRejection {
+  if (typeof raw !== "string" && !(raw instanceof Uint8Array))
+    return reject("the body must be the raw text or bytes as received, not parsed");
   if (tooLarge(raw, maxBytes)) return reject(`body is larger than maxBodyBytes (${maxBytes} bytes)`);
   let text: string;
   try {
@@ -78,7 +84,11 @@ export function withTree(body: ReadBody): { readonly ok: true; readonly body: Pa
   if (body.kind === "form") return { ok: true, body };
   const parsed = parseOrderedJson(body.text);
   if (!parsed.ok) {
-    return reject(parsed.duplicateKey === undefined ? `body is not valid JSON (${parsed.error})` : `body is ambiguous: key ${JSON.stringify(parsed.duplicateKey)} is repeated`);
+    return reject(
+      parsed.duplicateKey === undefined
+        ? `body is not valid JSON (${parsed.error})`
+        : `body is ambiguous: key ${JSON.stringify(parsed.duplicateKey)} is repeated`,
+    );
   }
   return { ok: true, body: { ...body, tree: parsed.node } };
 }

@@ -28,13 +28,18 @@ export const hmacSha256SortedJson: WebhookAlgorithm = {
   signatureIn: "header",
   bodies: ["json"],
   takesClaims: false,
-  malformed: (signature, declaration) => (HEX64.test(signature) ? undefined : `malformed signature: header ${declaration.name} is not 64 lower-case hex digits`),
+  malformed: (signature, declaration) =>
+    HEX64.test(signature)
+      ? undefined
+      : `malformed signature: header ${declaration.name} is not 64 lower-case hex digits`,
   async verify({ body, signature, secret, declaration }) {
     if (body.kind !== "json") return reject(`the ${declaration.algorithm} signature needs a JSON body`);
     const candidates = new Set(STYLES.map((style) => sortedJson(body.tree, style)));
     // Every candidate is compared (no early exit): which form matched is no secret, but the key is.
     const matches = [...candidates].map((text) => sameText(hmacHex(text, secret), signature));
-    return matches.includes(true) ? { ok: true } : reject("signature does not match the body (changed body or wrong key)");
+    return matches.includes(true)
+      ? { ok: true }
+      : reject("signature does not match the body (changed body or wrong key)");
   },
   async sign({ payload, secret, declaration }) {
     // Signed as Python's json.dumps(body, sort_keys=True) prints it; sent compact.

@@ -22,19 +22,28 @@ export const md5Base64PhpJson: WebhookAlgorithm = {
   signatureIn: "body",
   bodies: ["json"],
   takesClaims: false,
-  malformed: (signature, declaration) => (HEX32.test(signature) ? undefined : `malformed signature: body field "${declaration.name}" is not 32 lower-case hex digits`),
+  malformed: (signature, declaration) =>
+    HEX32.test(signature)
+      ? undefined
+      : `malformed signature: body field "${declaration.name}" is not 32 lower-case hex digits`,
   async verify({ body, signature, secret, declaration }) {
     if (body.kind !== "json") return reject(`the ${declaration.algorithm} signature needs a JSON body`);
     const signed = phpJsonEncode(withoutField(body.tree, declaration.name));
     if (signed === undefined) return reject("body cannot be re-encoded as PHP would (a number is out of range)");
-    return sameText(md5Base64(signed, secret), signature) ? { ok: true } : reject("signature does not match the body (changed body or wrong key)");
+    return sameText(md5Base64(signed, secret), signature)
+      ? { ok: true }
+      : reject("signature does not match the body (changed body or wrong key)");
   },
   async sign({ payload, secret, declaration }) {
     const tree = withoutField(jsonNodeOf(payload), declaration.name);
     const signed = phpJsonEncode(tree);
-    if (signed === undefined || tree.kind !== "object") throw new TypeError("the payload must be a JSON object with finite numbers");
+    if (signed === undefined || tree.kind !== "object")
+      throw new TypeError("the payload must be a JSON object with finite numbers");
     const signature: JsonNode = { kind: "string", value: md5Base64(signed, secret) };
     // Sent as PHP sends it: the same encoding, with the signature appended last.
-    return { body: phpJsonEncode({ kind: "object", entries: [...tree.entries, [declaration.name, signature]] })!, headers: {} };
+    return {
+      body: phpJsonEncode({ kind: "object", entries: [...tree.entries, [declaration.name, signature]] })!,
+      headers: {},
+    };
   },
 };

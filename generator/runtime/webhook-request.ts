@@ -12,7 +12,10 @@ export interface WebhookRequestStream {
  * what the verifiers accept): past that it resolves with a rejection at once and keeps nothing
  * more, so answer 413 with `connection: close` and the sender is cut off.
  */
-export function readWebhookBody(request: WebhookRequestStream, maxBytes = DEFAULT_WEBHOOK_MAX_BODY_BYTES): Promise<{ readonly ok: true; readonly bytes: Uint8Array } | WebhookRejection> {
+export function readWebhookBody(
+  request: WebhookRequestStream,
+  maxBytes = DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+): Promise<{ readonly ok: true; readonly bytes: Uint8Array } | WebhookRejection> {
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = [];
     let size = 0;

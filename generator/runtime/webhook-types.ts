@@ -51,7 +51,9 @@ export type ReadBody =
   | { readonly kind: "form"; readonly text: string; readonly value: Readonly<Record<string, string>> };
 
 /** A body ready for an algorithm: JSON bodies with their ordered tree (key order and number text as received). */
-export type ParsedBody = Exclude<ReadBody, { kind: "json" }> | (Extract<ReadBody, { kind: "json" }> & { readonly tree: JsonNode });
+export type ParsedBody =
+  | Exclude<ReadBody, { kind: "json" }>
+  | (Extract<ReadBody, { kind: "json" }> & { readonly tree: JsonNode });
 
 /** Why a notification was refused. The reason names what failed, never a secret. */
 export interface WebhookRejection {

@@ -50,20 +50,32 @@ function readSecrets(provider: string, specs: readonly WebhookSpec[], options: o
     }
     secrets.set(name, value);
   }
-  if (secrets.size === 0) throw new ConfigurationError(provider, "createWebhookVerifier", `give the key of the notifications to verify: ${names.map((n) => `"${n}"`).join(" or ")}`);
+  if (secrets.size === 0)
+    throw new ConfigurationError(
+      provider,
+      "createWebhookVerifier",
+      `give the key of the notifications to verify: ${names.map((n) => `"${n}"`).join(" or ")}`,
+    );
   return secrets;
 }
 
-function signatureOf(declaration: WebhookSignatureSpec, body: ReadBody, headers: WebhookHeaders): { readonly ok: true; readonly value: string } | WebhookRejection {
+function signatureOf(
+  declaration: WebhookSignatureSpec,
+  body: ReadBody,
+  headers: WebhookHeaders,
+): { readonly ok: true; readonly value: string } | WebhookRejection {
   if (declaration.in === "header") {
     const value = readHeader(headers, declaration.name);
     if (value === undefined || value.length === 0) return reject(`missing signature: no ${declaration.name} header`);
     if (typeof value === "string") return { ok: true, value };
-    return value.length === 1 ? { ok: true, value: value[0]! } : reject(`malformed signature: more than one ${declaration.name} header`);
+    return value.length === 1
+      ? { ok: true, value: value[0]! }
+      : reject(`malformed signature: more than one ${declaration.name} header`);
   }
   const value = body.value[declaration.name];
   if (value === undefined) return reject(`missing signature: no "${declaration.name}" field in the body`);
-  if (typeof value !== "string" || value === "") return reject(`malformed signature: body field "${declaration.name}" is not a non-empty string`);
+  if (typeof value !== "string" || value === "")
+    return reject(`malformed signature: body field "${declaration.name}" is not a non-empty string`);
   return { ok: true, value };
 }
 
@@ -73,15 +85,27 @@ function signatureOf(declaration: WebhookSignatureSpec, body: ReadBody, headers:
  * spec says, and lets the named algorithm check it with that webhook's key. Every failure is
  * an `{ ok: false, reason }`; nothing secret is ever part of a reason.
  */
-export function createWebhookVerifier<R>(provider: string, specs: readonly WebhookSpec[], options: WebhookVerifierOptions & object): WebhookVerifier<R> {
+export function createWebhookVerifier<R>(
+  provider: string,
+  specs: readonly WebhookSpec[],
+  options: WebhookVerifierOptions & object,
+): WebhookVerifier<R> {
   const secrets = readSecrets(provider, specs, options);
   const clockToleranceSeconds = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   if (!Number.isFinite(clockToleranceSeconds) || clockToleranceSeconds < 0) {
-    throw new ConfigurationError(provider, "createWebhookVerifier", "option \"clockToleranceSeconds\" must be a number of seconds, 0 or more");
+    throw new ConfigurationError(
+      provider,
+      "createWebhookVerifier",
+      'option "clockToleranceSeconds" must be a number of seconds, 0 or more',
+    );
   }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
-    throw new ConfigurationError(provider, "createWebhookVerifier", 'option "maxBodyBytes" must be a positive whole number of bytes');
+    throw new ConfigurationError(
+      provider,
+      "createWebhookVerifier",
+      'option "maxBodyBytes" must be a positive whole number of bytes',
+    );
   }
   const mediaTypes = [...new Set(specs.flatMap((s) => s.mediaTypes))];
 
@@ -89,12 +113,21 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
   // looks right; only then the ordered parse and the algorithm, so a large unsigned body costs little.
   const verify = async (rawBody: unknown, headers: WebhookHeaders = {}): Promise<Verified | WebhookRejection> => {
     const contentType = readHeader(headers, "content-type");
-    const read = readBody(rawBody, typeof contentType === "string" ? contentType : contentType?.[0], mediaTypes, maxBodyBytes);
+    const read = readBody(
+      rawBody,
+      typeof contentType === "string" ? contentType : contentType?.[0],
+      mediaTypes,
+      maxBodyBytes,
+    );
     if (!read.ok) return read;
     const spec = specs.find((s) => matchesWebhook(s, read.body));
-    if (spec === undefined) return reject(`no webhook of this api matches the notification (${describeMatchFields(specs, read.body.value)})`);
+    if (spec === undefined)
+      return reject(`no webhook of this api matches the notification (${describeMatchFields(specs, read.body.value)})`);
     const secret = secrets.get(spec.signature.secret);
-    if (secret === undefined) return reject(`cannot verify a "${spec.name}" notification: this verifier was created without the option "${spec.signature.secret}"`);
+    if (secret === undefined)
+      return reject(
+        `cannot verify a "${spec.name}" notification: this verifier was created without the option "${spec.signature.secret}"`,
+      );
     const signature = signatureOf(spec.signature, read.body, headers);
     if (!signature.ok) return signature;
     const algorithm = getWebhookAlgorithm(spec.signature.algorithm);
@@ -112,7 +145,13 @@ export function createWebhookVerifier<R>(provider: string, specs: readonly Webho
     });
     if (!verdict.ok) return verdict;
     const mediaType = spec.mediaTypes.find((t) => bodyKindOf(t) === body.kind) ?? spec.mediaTypes[0]!;
-    return { ok: true, name: spec.name, mediaType, payload: body.value, ...(verdict.claims === undefined ? {} : { claims: verdict.claims }) };
+    return {
+      ok: true,
+      name: spec.name,
+      mediaType,
+      payload: body.value,
+      ...(verdict.claims === undefined ? {} : { claims: verdict.claims }),
+    };
   };
   // The generated result type narrows `name` and `payload` from the spec, as invoke<R> does for responses.
   return { verify: (rawBody, headers) => verify(rawBody, headers ?? {}) as Promise<R> };

@@ -22,5 +22,6 @@ export function createDeref(document: unknown): Deref {
 
 /** `$ref`s as Redocly's linter resolves them (any file of the spec). */
 export function lintDeref(ctx: LintContext): Deref {
-  return (node) => (typeof node === "object" && node !== null && "$ref" in node ? ctx.resolve(node as { $ref: string }).node : node);
+  return (node) =>
+    typeof node === "object" && node !== null && "$ref" in node ? ctx.resolve(node as { $ref: string }).node : node;
 }

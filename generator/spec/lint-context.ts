@@ -24,4 +24,6 @@ export interface LintContext {
 type Visit = (node: object, ctx: LintContext) => void;
 
 /** A rule: given its options from redocly.yaml, the visitor of each node kind it checks. */
-export type LintRule = (options: Readonly<Record<string, unknown>>) => Readonly<Record<string, Visit | { readonly enter?: Visit; readonly leave?: Visit }>>;
+export type LintRule = (
+  options: Readonly<Record<string, unknown>>,
+) => Readonly<Record<string, Visit | { readonly enter?: Visit; readonly leave?: Visit }>>;

@@ -25,7 +25,10 @@ export function mediaExamples(media: Record<string, unknown> | undefined, deref:
 }
 
 /** The content of a response or request body, and the media type chosen from it. */
-export function chosenMedia(holder: unknown, deref: Deref): { readonly mediaType: string; readonly media: Record<string, unknown> } | undefined {
+export function chosenMedia(
+  holder: unknown,
+  deref: Deref,
+): { readonly mediaType: string; readonly media: Record<string, unknown> } | undefined {
   const content = asRecord(deref(asRecord(deref(holder))?.content));
   const mediaType = pickMediaType(content);
   const media = mediaType === undefined ? undefined : asRecord(deref(content?.[mediaType]));

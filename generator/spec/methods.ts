@@ -5,5 +5,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** The methods a path item declares an operation for. */
 export function methodsOf(pathItem: unknown): HttpMethod[] {
-  return typeof pathItem === "object" && pathItem !== null ? HTTP_METHODS.filter((m) => typeof (pathItem as Record<string, unknown>)[m] === "object") : [];
+  return typeof pathItem === "object" && pathItem !== null
+    ? HTTP_METHODS.filter((m) => typeof (pathItem as Record<string, unknown>)[m] === "object")
+    : [];
 }

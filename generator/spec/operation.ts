@@ -14,7 +14,12 @@ export interface DeclaredParameter {
  * The parameters that apply to an operation: the path item's, overridden by the operation's
  * own of the same name and location.
  */
-export function declaredParameters(pathItem: unknown, operation: Record<string, unknown>, method: string, deref: Deref): DeclaredParameter[] {
+export function declaredParameters(
+  pathItem: unknown,
+  operation: Record<string, unknown>,
+  method: string,
+  deref: Deref,
+): DeclaredParameter[] {
   const merged = new Map<string, DeclaredParameter>();
   const lists: [unknown, readonly (string | number)[]][] = [
     [asRecord(pathItem)?.parameters, []],
@@ -24,7 +29,10 @@ export function declaredParameters(pathItem: unknown, operation: Record<string, 
     if (!Array.isArray(list)) continue;
     list.forEach((node, i) => {
       const p = asRecord(deref(node));
-      merged.set(`${String(p?.in)}:${String(p?.name)}:${p === undefined ? i : ""}`, { node, at: [...base, "parameters", i] });
+      merged.set(`${String(p?.in)}:${String(p?.name)}:${p === undefined ? i : ""}`, {
+        node,
+        at: [...base, "parameters", i],
+      });
     });
   }
   return [...merged.values()];
@@ -32,7 +40,12 @@ export function declaredParameters(pathItem: unknown, operation: Record<string, 
 
 /** What the extensions and the mock rules read of an operation, the same for the model and the linter. */
 export interface OperationView {
-  readonly parameters: readonly { readonly in: string; readonly name: string; readonly required: boolean; readonly schema?: unknown }[];
+  readonly parameters: readonly {
+    readonly in: string;
+    readonly name: string;
+    readonly required: boolean;
+    readonly schema?: unknown;
+  }[];
   /**
    * Schema of the JSON body of the operation's lowest 2xx answer: the only one a page or a
    * batch result is read from (a 3xx redirects; it has no body to page through).
@@ -59,10 +72,24 @@ export function successStatus(responses: Readonly<Record<string, unknown>>): str
     .sort((a, b) => a.toUpperCase().localeCompare(b.toUpperCase()))[0];
 }
 
-export function viewOperation(pathItem: unknown, operation: Record<string, unknown>, method: string, deref: Deref): OperationView {
+export function viewOperation(
+  pathItem: unknown,
+  operation: Record<string, unknown>,
+  method: string,
+  deref: Deref,
+): OperationView {
   const parameters = declaredParameters(pathItem, operation, method, deref).flatMap(({ node }) => {
     const p = asRecord(deref(node));
-    return p === undefined ? [] : [{ in: String(p.in), name: String(p.name), required: p.required === true || p.in === "path", schema: p.schema }];
+    return p === undefined
+      ? []
+      : [
+          {
+            in: String(p.in),
+            name: String(p.name),
+            required: p.required === true || p.in === "path",
+            schema: p.schema,
+          },
+        ];
   });
   const responses = asRecord(deref(operation.responses)) ?? {};
   const documented = Object.fromEntries(

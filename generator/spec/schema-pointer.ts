@@ -12,11 +12,13 @@ export function schemaAtPointer(schema: unknown, pointer: string, deref: Deref):
   const root = deref(schema);
   if (isRecord(root)) current = [root];
   for (const segment of pointerSegments(pointer)) {
-    current = current.flatMap((node) => expand(node, deref)).flatMap((node) => {
-      const props = node.properties;
-      const child = isRecord(props) ? deref(props[segment]) : undefined;
-      return isRecord(child) ? [child] : [];
-    });
+    current = current
+      .flatMap((node) => expand(node, deref))
+      .flatMap((node) => {
+        const props = node.properties;
+        const child = isRecord(props) ? deref(props[segment]) : undefined;
+        return isRecord(child) ? [child] : [];
+      });
     if (current.length === 0) return undefined;
   }
   return current[0];

@@ -59,7 +59,10 @@ async function scan(dir: string, base: string, recursive: boolean): Promise<{ fi
 
 /** Only files the generator wrote start with its header. */
 async function isGenerated(file: string): Promise<boolean> {
-  const head = await readFile(file, "utf8").then((t) => t.slice(0, GENERATED_MARK.length), () => "");
+  const head = await readFile(file, "utf8").then(
+    (t) => t.slice(0, GENERATED_MARK.length),
+    () => "",
+  );
   return head === GENERATED_MARK;
 }
 
@@ -69,19 +72,25 @@ export function checkOutDir(outDir: string, cwd: string): void {
   const relative = path.relative(resolved, path.resolve(cwd));
   const containsProject = relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
   if (resolved === path.parse(resolved).root || resolved === path.resolve(homedir()) || containsProject) {
-    throw new OutputError(`--out ${outDir}: choose a folder of its own for the generated client (not the file system root, your home, or a folder holding the project)`);
+    throw new OutputError(
+      `--out ${outDir}: choose a folder of its own for the generated client (not the file system root, your home, or a folder holding the project)`,
+    );
   }
 }
 
 /** Every existing component from `outDir` down to `file` is a real folder, never a link. */
 async function checkPath(outDir: string, file: string): Promise<void> {
   let current = outDir;
-  if ((await kindOf(current)) === "link") throw new OutputError(`${current} is a symbolic link; the generator never writes through one (point --out at the real folder)`);
+  if ((await kindOf(current)) === "link")
+    throw new OutputError(
+      `${current} is a symbolic link; the generator never writes through one (point --out at the real folder)`,
+    );
   for (const part of file.split("/").slice(0, -1)) {
     current = path.join(current, part);
     const kind = await kindOf(current);
     if (kind === "link") throw new OutputError(`${current} is a symbolic link; the generator never writes through one`);
-    if (kind !== undefined && kind !== "dir") throw new OutputError(`${current} is not a folder; move it away so the generated files can go there`);
+    if (kind !== undefined && kind !== "dir")
+      throw new OutputError(`${current} is not a folder; move it away so the generated files can go there`);
   }
 }
 
@@ -99,16 +108,28 @@ export async function diffOutput(target: OutputTarget, files: ReadonlyMap<string
     present.push(...found.files);
     links.push(...found.links);
   }
-  if (links.length > 0) throw new OutputError(`${posix(path.join(outDir, links[0]!))} is a symbolic link in the output; the generator never writes or deletes through one (remove it)`);
-  const generated = new Map(await Promise.all(present.map(async (file) => [file, await isGenerated(path.join(outDir, file))] as const)));
+  if (links.length > 0)
+    throw new OutputError(
+      `${posix(path.join(outDir, links[0]!))} is a symbolic link in the output; the generator never writes or deletes through one (remove it)`,
+    );
+  const generated = new Map(
+    await Promise.all(present.map(async (file) => [file, await isGenerated(path.join(outDir, file))] as const)),
+  );
   const foreign = present.filter((file) => generated.get(file) === false);
   const collision = foreign.find((file) => files.has(file));
   if (collision !== undefined) {
-    throw new OutputError(`${posix(path.join(outDir, collision))} was not written by the generator (it has no generated header); it is never overwritten: move it, or generate elsewhere`);
+    throw new OutputError(
+      `${posix(path.join(outDir, collision))} was not written by the generator (it has no generated header); it is never overwritten: move it, or generate elsewhere`,
+    );
   }
   if (foreign.length > 0 && !target.allowOtherFiles) {
-    const shown = foreign.slice(0, 5).map((f) => `  ${posix(path.join(outDir, f))}`).join("\n");
-    throw new OutputError(`the output folder holds files the generator did not write; generate into a folder of its own, or pass --allow-other-files to keep them beside the generated ones:\n${shown}${foreign.length > 5 ? `\n  … and ${foreign.length - 5} more` : ""}`);
+    const shown = foreign
+      .slice(0, 5)
+      .map((f) => `  ${posix(path.join(outDir, f))}`)
+      .join("\n");
+    throw new OutputError(
+      `the output folder holds files the generator did not write; generate into a folder of its own, or pass --allow-other-files to keep them beside the generated ones:\n${shown}${foreign.length > 5 ? `\n  … and ${foreign.length - 5} more` : ""}`,
+    );
   }
   const changed: string[] = [];
   for (const [file, content] of files) {

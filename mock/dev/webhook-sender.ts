@@ -12,7 +12,9 @@ export async function loadApiModel(api: string, dir = process.cwd()): Promise<Ap
 }
 
 /** sendWebhook of payspec/mock, with `api` an api of `dir`'s redocly.yaml (or its model). */
-export async function sendWebhook(options: Omit<SendWebhookOptions, "provider" | "specs"> & { readonly api: string | ApiModel; readonly dir?: string }): Promise<SentWebhook> {
+export async function sendWebhook(
+  options: Omit<SendWebhookOptions, "provider" | "specs"> & { readonly api: string | ApiModel; readonly dir?: string },
+): Promise<SentWebhook> {
   const { api, dir, ...rest } = options;
   return send({ ...rest, provider: typeof api === "string" ? await loadApiModel(api, dir) : api });
 }

@@ -59,11 +59,19 @@ describe.concurrent("benchmarks on tiny input", () => {
 
   it("profile: phases, and the precompiled launch (petstore)", async () => {
     // The tsx CLI launch is benchmark 1's command; the precompiled one is the fragile part.
-    const result = await profileGenerate({ spec: PETSTORE_SPEC, runs: 1, launchRuns: 1, launchWarmup: 0, launchVariants: ["compiled"] });
+    const result = await profileGenerate({
+      spec: PETSTORE_SPEC,
+      runs: 1,
+      launchRuns: 1,
+      launchWarmup: 0,
+      launchVariants: ["compiled"],
+    });
     expect(result.launches).toHaveLength(1);
     expect(result.phases.length).toBeGreaterThan(10);
     for (const p of result.phases) expect(Number.isFinite(p.ms) && p.ms >= 0).toBe(true);
-    expect(result.launches.map((l) => [l.error, Number.isFinite(l.ms) && l.ms! > 0])).toEqual(result.launches.map(() => [undefined, true]));
+    expect(result.launches.map((l) => [l.error, Number.isFinite(l.ms) && l.ms! > 0])).toEqual(
+      result.launches.map(() => [undefined, true]),
+    );
     expect(result.apis[0]!.operations).toBe(3);
     expect(renderProfile(result)).toContain(path.basename(PETSTORE_SPEC));
   }, 90_000);

@@ -21,7 +21,19 @@ function invoice(uuid: string) {
     service_fee_usd: 0,
     status: "created",
     order_id: null,
-    currency: { id: 4, code: "USDT", fullcode: "USDT_TRC20", network: { code: "TRC20", id: 4, icon: "https://x.test/i.svg", fullname: "Tron" }, name: "Tether", is_email_required: false, stablecoin: true, icon_base: "https://x.test/b.svg", icon_network: "https://x.test/n.svg", icon_qr: "https://x.test/q.svg", order: 1 },
+    currency: {
+      id: 4,
+      code: "USDT",
+      fullcode: "USDT_TRC20",
+      network: { code: "TRC20", id: 4, icon: "https://x.test/i.svg", fullname: "Tron" },
+      name: "Tether",
+      is_email_required: false,
+      stablecoin: true,
+      icon_base: "https://x.test/b.svg",
+      icon_network: "https://x.test/n.svg",
+      icon_qr: "https://x.test/q.svg",
+      order: 1,
+    },
     project: { id: 1, name: "Shop", fail: "https://x.test/f", success: "https://x.test/s", logo: null },
     test_mode: false,
   };
@@ -58,7 +70,9 @@ describe("batching from x-batch", () => {
     expect(result.ok).toBe(true);
     expect(result.failures).toEqual([]);
     expect(result.items.map((i) => i.uuid)).toEqual(all);
-    const sizes = server.received.map((r) => (JSON.parse(r.body) as { uuids: string[] }).uuids.length).sort((a, b) => b - a);
+    const sizes = server.received
+      .map((r) => (JSON.parse(r.body) as { uuids: string[] }).uuids.length)
+      .sort((a, b) => b - a);
     expect(sizes).toEqual([100, 100, 50]);
     expect(inFlight.max).toBeGreaterThan(1);
     expect(server.received.every((r) => r.headers.authorization === "Token k-123456")).toBe(true);
@@ -91,7 +105,11 @@ describe("batching from x-batch", () => {
     expect(result.items.map((i) => i.uuid)).toEqual(all.slice(0, 100));
     expect(result.failures).toHaveLength(2);
     expect(result.failures[0]!.ids).toEqual(all.slice(100, 200));
-    expect(result.failures[0]!.result).toMatchObject({ ok: false, status: 401, error: { detail: "Signature verification failed" } });
+    expect(result.failures[0]!.result).toMatchObject({
+      ok: false,
+      status: 401,
+      error: { detail: "Signature verification failed" },
+    });
     expect(result.failures[1]!.ids).toEqual(all.slice(200));
     expect(result.failures[1]!.error).toBeInstanceOf(TransportError);
   });
@@ -100,7 +118,9 @@ describe("batching from x-batch", () => {
     const server = await localServer(json(500, {}));
     close = server.close;
     const client = createCryptoCloudClient({ apiKey: "k-123456", baseUrl: server.url });
-    await expect(client.getInvoiceInfo({ body: { uuids: ids(101) } })).rejects.toThrow("/body/uuids must have at most 100 items (maxItems)");
+    await expect(client.getInvoiceInfo({ body: { uuids: ids(101) } })).rejects.toThrow(
+      "/body/uuids must have at most 100 items (maxItems)",
+    );
     expect(server.received).toHaveLength(0);
   });
 });

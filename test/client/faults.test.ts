@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCryptomusClient } from "../../generated/cryptomus/index.js";
-import { createMoruneClient, TimeoutError, TransportError, UnexpectedResponseError } from "../../generated/morune/index.js";
+import {
+  createMoruneClient,
+  TimeoutError,
+  TransportError,
+  UnexpectedResponseError,
+} from "../../generated/morune/index.js";
 import { type Handler, json, localServer } from "../helpers/local-server.js";
 
 /**
@@ -62,7 +67,12 @@ describe("fault injection", () => {
       calls++;
       return fetch(input, init);
     };
-    const client = createMoruneClient({ apiKey: "shop-secret-key", baseUrl: server.url, retry: FAST_RETRY, fetch: counting });
+    const client = createMoruneClient({
+      apiKey: "shop-secret-key",
+      baseUrl: server.url,
+      retry: FAST_RETRY,
+      fetch: counting,
+    });
     const error = await client.getInvoiceInfo({ query: QUERY }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).message).toMatch(/request failed: fetch failed \(ECONNREFUSED\)/);
@@ -115,7 +125,11 @@ describe("fault injection", () => {
     const later = new Date(Date.now() + 60_000).toUTCString();
     const server = await localServer(json(503, {}, { "retry-after": later }), json(200, INVOICE));
     close = server.close;
-    const client = createMoruneClient({ apiKey: "k-123456", baseUrl: server.url, retry: { ...FAST_RETRY, maxRetryAfterMs: 200 } });
+    const client = createMoruneClient({
+      apiKey: "k-123456",
+      baseUrl: server.url,
+      retry: { ...FAST_RETRY, maxRetryAfterMs: 200 },
+    });
     const started = Date.now();
     const result = await client.getInvoiceInfo({ query: QUERY });
     expect(result.status).toBe(200);
@@ -124,16 +138,32 @@ describe("fault injection", () => {
   });
 
   it("503 twice then 200 → ok, and every attempt of a signed call is re-signed over the bytes it sends", async () => {
-    const page = { state: 0, result: { items: [], paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } } };
+    const page = {
+      state: 0,
+      result: {
+        items: [],
+        paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 },
+      },
+    };
     const server = await localServer(json(503, {}), json(503, {}), json(200, page));
     close = server.close;
-    const client = createCryptomusClient({ merchant: "m", paymentKey: "pay-key-1", payoutKey: "out-key-2", baseUrl: server.url, retry: FAST_RETRY });
+    const client = createCryptomusClient({
+      merchant: "m",
+      paymentKey: "pay-key-1",
+      payoutKey: "out-key-2",
+      baseUrl: server.url,
+      retry: FAST_RETRY,
+    });
     const result = await client.listPayments({ body: { date_from: "2023-05-04 00:00:00" } });
     expect(result.status).toBe(200);
     expect(server.received).toHaveLength(3);
     for (const r of server.received) {
       expect(r.body).toBe('{"date_from":"2023-05-04 00:00:00"}');
-      expect(r.headers.sign).toBe(createHash("md5").update(`${Buffer.from(r.body).toString("base64")}pay-key-1`).digest("hex"));
+      expect(r.headers.sign).toBe(
+        createHash("md5")
+          .update(`${Buffer.from(r.body).toString("base64")}pay-key-1`)
+          .digest("hex"),
+      );
     }
   });
 
@@ -146,7 +176,9 @@ describe("fault injection", () => {
   });
 
   it("an HTML 502 page → UnexpectedResponseError with status, content type and a short excerpt, after retries", async () => {
-    const { server, client } = await morune(raw(502, `<html><body>Bad gateway${" ".repeat(400)}</body></html>`, "text/html"));
+    const { server, client } = await morune(
+      raw(502, `<html><body>Bad gateway${" ".repeat(400)}</body></html>`, "text/html"),
+    );
     const error = (await client.getInvoiceInfo({ query: QUERY }).catch((e: unknown) => e)) as UnexpectedResponseError;
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error).toMatchObject({ status: 502, contentType: "text/html" });
@@ -156,9 +188,21 @@ describe("fault injection", () => {
   });
 
   it.each([
-    { name: "truncated JSON", handler: raw(200, '{"data":{"invoice_id":"3fa8', "application/json"), reason: "body is not valid JSON" },
-    { name: "an empty 200 body", handler: raw(200, "", "application/json"), reason: "empty body where JSON was expected" },
-    { name: "text/plain", handler: raw(200, "OK", "text/plain"), reason: "expected application/json (HTTP 200, text/plain)" },
+    {
+      name: "truncated JSON",
+      handler: raw(200, '{"data":{"invoice_id":"3fa8', "application/json"),
+      reason: "body is not valid JSON",
+    },
+    {
+      name: "an empty 200 body",
+      handler: raw(200, "", "application/json"),
+      reason: "empty body where JSON was expected",
+    },
+    {
+      name: "text/plain",
+      handler: raw(200, "OK", "text/plain"),
+      reason: "expected application/json (HTTP 200, text/plain)",
+    },
     { name: "an undocumented status", handler: json(402, { e: 1 }), reason: "undocumented status (HTTP 402" },
   ])("$name → UnexpectedResponseError, not retried", async ({ handler, reason }) => {
     const { server, client } = await morune(handler);
@@ -167,7 +211,9 @@ describe("fault injection", () => {
   });
 
   it("never retries a documented 4xx", async () => {
-    const { server, client } = await morune(json(404, { data: null, error: "Инвойс не найден", status: 404, status_check: false }));
+    const { server, client } = await morune(
+      json(404, { data: null, error: "Инвойс не найден", status: 404, status_check: false }),
+    );
     expect((await client.getInvoiceInfo({ query: QUERY })).status).toBe(404);
     expect(server.received).toHaveLength(1);
   });

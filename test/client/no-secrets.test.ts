@@ -19,7 +19,11 @@ const KEYS = {
 };
 const BODY = JSON.stringify({ date_from: "2023-05-04 00:00:00" });
 const SIGNS = [KEYS.paymentKey, KEYS.payoutKey].flatMap((key) =>
-  ["", BODY].map((body) => createHash("md5").update(Buffer.from(body).toString("base64") + key).digest("hex")),
+  ["", BODY].map((body) =>
+    createHash("md5")
+      .update(Buffer.from(body).toString("base64") + key)
+      .digest("hex"),
+  ),
 );
 const FORBIDDEN = [...Object.values(KEYS).filter((k) => k !== KEYS.merchant), ...SIGNS, `Token ${KEYS.apiKey}`];
 
@@ -32,7 +36,14 @@ const echo =
   };
 
 function views(error: unknown): string[] {
-  return [String(error), (error as Error).message, JSON.stringify(error), inspect(error), inspect(error, { showHidden: true, depth: 10 }), (error as Error).stack ?? ""];
+  return [
+    String(error),
+    (error as Error).message,
+    JSON.stringify(error),
+    inspect(error),
+    inspect(error, { showHidden: true, depth: 10 }),
+    (error as Error).stack ?? "",
+  ];
 }
 
 let close: (() => Promise<void>) | undefined;
@@ -53,7 +64,9 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
     type: "UnexpectedResponseError",
     run: async () => {
       const url = await server(echo(418));
-      return createCryptomusClient({ ...KEYS, baseUrl: url }).listPayments({ body: { date_from: "2023-05-04 00:00:00" } });
+      return createCryptomusClient({ ...KEYS, baseUrl: url }).listPayments({
+        body: { date_from: "2023-05-04 00:00:00" },
+      });
     },
   },
   {
@@ -61,7 +74,9 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
     type: "UnexpectedResponseError",
     run: async () => {
       const url = await server(echo(502, "text/html"));
-      return createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: url, retry: false }).getInvoiceInfo({ body: { uuids: ["INV-AAAAAAAA"] } });
+      return createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: url, retry: false }).getInvoiceInfo({
+        body: { uuids: ["INV-AAAAAAAA"] },
+      });
     },
   },
   {
@@ -78,7 +93,13 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
     name: "PaginationError (a failed page echoing the sign)",
     type: "PaginationError",
     run: async () => {
-      const url = await server((req, res) => json(422, { state: 1, errors: { sign: [String(req.headers.sign)], key: [KEYS.payoutKey] } })(req, res, undefined as never));
+      const url = await server((req, res) =>
+        json(422, { state: 1, errors: { sign: [String(req.headers.sign)], key: [KEYS.payoutKey] } })(
+          req,
+          res,
+          undefined as never,
+        ),
+      );
       const iterate = async () => {
         for await (const _ of createCryptomusClient({ ...KEYS, baseUrl: url }).listPayouts.all());
       };
@@ -92,7 +113,9 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
       const url = await server(json(200, {}));
       await close?.();
       close = undefined;
-      return createCryptomusClient({ ...KEYS, baseUrl: url, retry: false }).listPayouts({ body: { date_from: "2023-05-04 00:00:00" } });
+      return createCryptomusClient({ ...KEYS, baseUrl: url, retry: false }).listPayouts({
+        body: { date_from: "2023-05-04 00:00:00" },
+      });
     },
   },
   {
@@ -100,13 +123,19 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
     type: "TimeoutError",
     run: async () => {
       const url = await server((_req, res) => void setTimeout(() => res.end(), 1_000));
-      return createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: url }).getInvoiceInfo({ body: { uuids: ["INV-AAAAAAAA"] }, timeoutMs: 50 });
+      return createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: url }).getInvoiceInfo({
+        body: { uuids: ["INV-AAAAAAAA"] },
+        timeoutMs: 50,
+      });
     },
   },
   {
     name: "ValidationError",
     type: "ValidationError",
-    run: async () => createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: "http://127.0.0.1:9" }).getInvoiceInfo({ body: { uuids: [KEYS.apiKey] } }),
+    run: async () =>
+      createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: "http://127.0.0.1:9" }).getInvoiceInfo({
+        body: { uuids: [KEYS.apiKey] },
+      }),
   },
   {
     name: "ConfigurationError",

@@ -15,8 +15,15 @@ import { type Handler, json, localServer } from "../helpers/local-server.js";
  * secret), the provider's request id on results and errors, the raw answer unread, and a client
  * that needs only the credentials of the operations it calls.
  */
-const KEYS = { merchant: "merchant-5f2c9d1e", paymentKey: "PAYMENT-KEY-9f8e7d6c5b4a", payoutKey: "PAYOUT-KEY-1a2b3c4d5e6f" };
-const PAGE = { state: 0, result: { items: [], paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } } };
+const KEYS = {
+  merchant: "merchant-5f2c9d1e",
+  paymentKey: "PAYMENT-KEY-9f8e7d6c5b4a",
+  payoutKey: "PAYOUT-KEY-1a2b3c4d5e6f",
+};
+const PAGE = {
+  state: 0,
+  result: { items: [], paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } },
+};
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -31,7 +38,10 @@ async function server(...handlers: Handler[]) {
 
 describe("hooks see every attempt, and no secret", () => {
   it("a retried call: one request and one response event per attempt, in order, redacted", async () => {
-    const s = await server(json(503, { message: "busy" }, { "x-request-id": "req-1" }), json(200, PAGE, { "x-request-id": "req-2" }));
+    const s = await server(
+      json(503, { message: "busy" }, { "x-request-id": "req-1" }),
+      json(200, PAGE, { "x-request-id": "req-2" }),
+    );
     const events: (["request", RequestEvent] | ["response", ResponseEvent])[] = [];
     const client = createCryptomusClient({
       ...KEYS,
@@ -48,14 +58,27 @@ describe("hooks see every attempt, and no secret", () => {
       ["response", 2],
     ]);
     const [, first] = events[1]! as ["response", ResponseEvent];
-    expect(first).toMatchObject({ provider: "cryptomus", operation: "listPayments", method: "POST", url: `${s.url}/v1/payment/list`, status: 503, requestId: "req-1", retrying: true });
+    expect(first).toMatchObject({
+      provider: "cryptomus",
+      operation: "listPayments",
+      method: "POST",
+      url: `${s.url}/v1/payment/list`,
+      status: 503,
+      requestId: "req-1",
+      retrying: true,
+    });
     expect(first.error).toBeInstanceOf(UnexpectedResponseError);
     expect(first.durationMs).toBeGreaterThanOrEqual(0);
     expect(events[3]![1]).toMatchObject({ status: 200, requestId: "req-2", retrying: false, error: undefined });
     const [, request] = events[0]! as ["request", RequestEvent];
-    expect(request.headers).toMatchObject({ merchant: "[redacted]", sign: "[redacted]", "content-type": "application/json" });
+    expect(request.headers).toMatchObject({
+      merchant: "[redacted]",
+      sign: "[redacted]",
+      "content-type": "application/json",
+    });
     const seen = JSON.stringify(events);
-    for (const secret of [KEYS.paymentKey, KEYS.merchant, String(s.received[0]!.headers.sign)]) expect(seen).not.toContain(secret);
+    for (const secret of [KEYS.paymentKey, KEYS.merchant, String(s.received[0]!.headers.sign)])
+      expect(seen).not.toContain(secret);
   });
 
   it("a hook that throws does not break the call", async () => {
@@ -85,7 +108,9 @@ describe("request ids and the raw answer", () => {
 
   it("thrown errors carry it too", async () => {
     const s = await server(json(418, { message: "teapot" }, { "x-request-id": "req-418" }));
-    const error = await createCryptomusClient({ ...KEYS, baseUrl: s.url }).listPayments().catch((e: unknown) => e);
+    const error = await createCryptomusClient({ ...KEYS, baseUrl: s.url })
+      .listPayments()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).requestId).toBe("req-418");
   });
@@ -98,7 +123,9 @@ describe("credentials required where they are used", () => {
     expect((await client.listPayments()).ok).toBe(true);
 
     const verifier = createCryptomusWebhookVerifier({ paymentKey: KEYS.paymentKey });
-    const payment = await buildWebhook(await loadApiModel("cryptomus"), "payment", { secrets: { paymentKey: KEYS.paymentKey } });
+    const payment = await buildWebhook(await loadApiModel("cryptomus"), "payment", {
+      secrets: { paymentKey: KEYS.paymentKey },
+    });
     expect(await verifier.verify(payment.body, payment.headers)).toMatchObject({ ok: true, name: "payment" });
 
     const sent = s.received.length;

@@ -3,8 +3,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCryptomusClient, type Payment, PaginationError } from "../../generated/cryptomus/index.js";
 import { json, localServer } from "../helpers/local-server.js";
 
-const KEYS = { merchant: "8b03432e-385b-4670-8d06-064591096795", paymentKey: "payment-key-123", payoutKey: "payout-key-456" };
-const sign = (body: string, key: string) => createHash("md5").update(Buffer.from(body).toString("base64") + key).digest("hex");
+const KEYS = {
+  merchant: "8b03432e-385b-4670-8d06-064591096795",
+  paymentKey: "payment-key-123",
+  payoutKey: "payout-key-456",
+};
+const sign = (body: string, key: string) =>
+  createHash("md5")
+    .update(Buffer.from(body).toString("base64") + key)
+    .digest("hex");
 
 function payment(n: number): Payment {
   return {
@@ -42,14 +49,22 @@ afterEach(async () => {
 
 describe("paging from x-pagination", () => {
   it("all() walks every page, sending the cursor in the query and signing the same body each time", async () => {
-    const server = await localServer(page([payment(1), payment(2)], "c2"), page([payment(3)], "c3"), page([payment(4)], null));
+    const server = await localServer(
+      page([payment(1), payment(2)], "c2"),
+      page([payment(3)], "c3"),
+      page([payment(4)], null),
+    );
     close = server.close;
     const client = createCryptomusClient({ ...KEYS, baseUrl: server.url });
     const body = { date_from: "2023-05-04 00:00:00" };
     const got: string[] = [];
     for await (const item of client.listPayments.all({ body })) got.push(item.order_id);
     expect(got).toEqual(["o1", "o2", "o3", "o4"]);
-    expect(server.received.map((r) => r.url)).toEqual(["/v1/payment/list", "/v1/payment/list?cursor=c2", "/v1/payment/list?cursor=c3"]);
+    expect(server.received.map((r) => r.url)).toEqual([
+      "/v1/payment/list",
+      "/v1/payment/list?cursor=c2",
+      "/v1/payment/list?cursor=c3",
+    ]);
     for (const r of server.received) {
       expect(r.body).toBe(JSON.stringify(body));
       expect(r.headers.sign).toBe(sign(r.body, KEYS.paymentKey));
@@ -95,6 +110,10 @@ describe("paging from x-pagination", () => {
       for await (const _ of client.listPayments.all());
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
-    expect(error).toMatchObject({ page: 2, status: 422, error: { state: 1, errors: { date_from: ["validation.regex"] } } });
+    expect(error).toMatchObject({
+      page: 2,
+      status: 422,
+      error: { state: 1, errors: { date_from: ["validation.regex"] } },
+    });
   });
 });

@@ -23,49 +23,67 @@ describe("input checks before sending, from the spec", () => {
   it.each([
     {
       name: "more than 100 uuids (maxItems)",
-      call: (url: string) => createCryptoCloudClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ body: { uuids: Array.from({ length: 101 }, () => "INV-AAAAAAAA") } }),
+      call: (url: string) =>
+        createCryptoCloudClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({
+          body: { uuids: Array.from({ length: 101 }, () => "INV-AAAAAAAA") },
+        }),
       pointer: "/body/uuids",
       message: "must have at most 100 items (maxItems)",
     },
     {
       name: "an id breaking the pattern",
-      call: (url: string) => createCryptoCloudClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ body: { uuids: ["INV-"] } }),
+      call: (url: string) =>
+        createCryptoCloudClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ body: { uuids: ["INV-"] } }),
       pointer: "/body/uuids/0",
       message: "must match the pattern ^(INV-)?[A-Za-z0-9]+$",
     },
     {
       name: "an empty uuid list (minItems)",
-      call: (url: string) => createCryptoCloudClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ body: { uuids: [] } }),
+      call: (url: string) =>
+        createCryptoCloudClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ body: { uuids: [] } }),
       pointer: "/body/uuids",
       message: "must have at least 1 items (minItems)",
     },
     {
       name: "a malformed date filter",
-      call: (url: string) => createCryptomusClient({ merchant: "m", paymentKey: "p-1234", payoutKey: "q-1234", baseUrl: url }).listPayments({ body: { date_from: "04.05.2023" } }),
+      call: (url: string) =>
+        createCryptomusClient({ merchant: "m", paymentKey: "p-1234", payoutKey: "q-1234", baseUrl: url }).listPayments({
+          body: { date_from: "04.05.2023" },
+        }),
       pointer: "/body/date_from",
       message: "must match the pattern",
     },
     {
       name: "Morune without invoice_id or order_id",
-      call: (url: string) => createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ query: { shop_id: SHOP } }),
+      call: (url: string) =>
+        createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ query: { shop_id: SHOP } }),
       pointer: "/query",
       message: "needs exactly one of invoice_id, order_id (x-exactly-one-of)",
     },
     {
       name: "Morune with both",
-      call: (url: string) => createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ query: { shop_id: SHOP, invoice_id: SHOP, order_id: "1" } }),
+      call: (url: string) =>
+        createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({
+          query: { shop_id: SHOP, invoice_id: SHOP, order_id: "1" },
+        }),
       pointer: "/query",
       message: "needs exactly one of invoice_id, order_id",
     },
     {
       name: "a shop_id that is not a uuid",
-      call: (url: string) => createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ query: { shop_id: "shop-1", order_id: "1" } }),
+      call: (url: string) =>
+        createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({
+          query: { shop_id: "shop-1", order_id: "1" },
+        }),
       pointer: "/query/shop_id",
       message: "must be a valid uuid",
     },
     {
       name: "an order_id longer than 255",
-      call: (url: string) => createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({ query: { shop_id: SHOP, order_id: "x".repeat(256) } }),
+      call: (url: string) =>
+        createMoruneClient({ apiKey: "k-1234", baseUrl: url }).getInvoiceInfo({
+          query: { shop_id: SHOP, order_id: "x".repeat(256) },
+        }),
       pointer: "/query/order_id",
       message: "must have at most 255 characters (maxLength)",
     },
@@ -81,7 +99,9 @@ describe("input checks before sending, from the spec", () => {
   it("a required body that is missing at run time is refused too", async () => {
     const server = await untouched();
     const client = createCryptoCloudClient({ apiKey: "k-1234", baseUrl: server.url });
-    const error = (await (client.getInvoiceInfo as (a: object) => Promise<unknown>)({}).catch((e: unknown) => e)) as ValidationError;
+    const error = (await (client.getInvoiceInfo as (a: object) => Promise<unknown>)({}).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error.issues).toEqual([{ pointer: "/body", message: "is required" }]);
   });
 
@@ -98,7 +118,10 @@ describe("input checks before sending, from the spec", () => {
 describe("opt-in response validation", () => {
   const page = (items: unknown[]) => ({
     state: 0,
-    result: { items, paginate: { count: items.length, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } },
+    result: {
+      items,
+      paginate: { count: items.length, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 },
+    },
   });
   const payout = {
     uuid: "a7c0caec-a594-4aaa-b1c4-77d511857594",
@@ -117,7 +140,12 @@ describe("opt-in response validation", () => {
   it("is off by default: a wrong body is delivered as is", async () => {
     const server = await localServer(json(200, page([{ ...payout, amount: 3 }])));
     close = server.close;
-    const client = createCryptomusClient({ merchant: "m", paymentKey: "p-1234", payoutKey: "q-1234", baseUrl: server.url });
+    const client = createCryptomusClient({
+      merchant: "m",
+      paymentKey: "p-1234",
+      payoutKey: "q-1234",
+      baseUrl: server.url,
+    });
     expect((await client.listPayouts()).ok).toBe(true);
   });
 
@@ -126,18 +154,32 @@ describe("opt-in response validation", () => {
     delete broken.txid;
     const server = await localServer(json(200, { ...page([payout, broken]), state: 1 }));
     close = server.close;
-    const client = createCryptomusClient({ merchant: "m", paymentKey: "p-1234", payoutKey: "q-1234", baseUrl: server.url, validateResponses: true });
+    const client = createCryptomusClient({
+      merchant: "m",
+      paymentKey: "p-1234",
+      payoutKey: "q-1234",
+      baseUrl: server.url,
+      validateResponses: true,
+    });
     const error = (await client.listPayouts().catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.status).toBe(200);
-    expect(error.issues.map((i) => i.pointer).sort()).toEqual(["/result/items/1/amount", "/result/items/1/is_final", "/result/items/1/txid", "/state"].sort());
+    expect(error.issues.map((i) => i.pointer).sort()).toEqual(
+      ["/result/items/1/amount", "/result/items/1/is_final", "/result/items/1/txid", "/state"].sort(),
+    );
     expect(error.message).toContain("/result/items/1/amount must be string, not integer");
   });
 
   it("accepts a valid body, extra fields and a status value the spec does not list yet", async () => {
     const server = await localServer(json(200, page([{ ...payout, status: "on_hold", new_field: { x: 1 } }])));
     close = server.close;
-    const client = createCryptomusClient({ merchant: "m", paymentKey: "p-1234", payoutKey: "q-1234", baseUrl: server.url, validateResponses: true });
+    const client = createCryptomusClient({
+      merchant: "m",
+      paymentKey: "p-1234",
+      payoutKey: "q-1234",
+      baseUrl: server.url,
+      validateResponses: true,
+    });
     const result = await client.listPayouts();
     expect(result.ok && result.data.result.items[0]!.status).toBe("on_hold");
   });

@@ -53,7 +53,10 @@ async function runTsc(args: readonly string[]): Promise<Outcome> {
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
-    return { code: typeof failed.code === "number" ? failed.code : -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
+    return {
+      code: typeof failed.code === "number" ? failed.code : -1,
+      output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message,
+    };
   }
 }
 
@@ -91,13 +94,18 @@ describe("generated/ under the strictest compiler settings", () => {
     it(`generated/**/*.ts passes tsc --noEmit with ${name} resolution, every flag in force (probe file)`, async () => {
       const files = generatedFiles();
       expect(files.length).toBeGreaterThan(0);
-      const config = writeConfig(name, { ...strictest, ...resolution }, [path.join(generated, "**/*.ts"), path.join(work, "probe.ts")]);
+      const config = writeConfig(name, { ...strictest, ...resolution }, [
+        path.join(generated, "**/*.ts"),
+        path.join(work, "probe.ts"),
+      ]);
       const outcome = await runTsc(["-p", config, "--listFiles"]);
       const lines = outcome.output.split(/\r?\n/);
 
       const expected = probe
         .split("\n")
-        .flatMap((line, index) => [...line.matchAll(/\/\/ (TS\d+)/g)].map((match) => `probe.ts:${index + 1} ${match[1]}`));
+        .flatMap((line, index) =>
+          [...line.matchAll(/\/\/ (TS\d+)/g)].map((match) => `probe.ts:${index + 1} ${match[1]}`),
+        );
       const actual = lines.flatMap((line) => {
         const match = /probe\.ts\((\d+),\d+\): error (TS\d+)/.exec(line);
         return match ? [`probe.ts:${match[1]} ${match[2]}`] : [];
@@ -107,10 +115,15 @@ describe("generated/ under the strictest compiler settings", () => {
       expect(lines.filter((line) => line.includes("error TS") && !/probe\.ts\(/.test(line))).toEqual([]);
       expect(outcome.code).not.toBe(0);
 
-      const listed = lines.filter((line) => line.startsWith(generated)).map((line) => path.normalize(line)).sort();
+      const listed = lines
+        .filter((line) => line.startsWith(generated))
+        .map((line) => path.normalize(line))
+        .sort();
       expect(listed).toEqual(files);
       // The config really is the strict one (not, say, a stale file from another run).
-      expect(JSON.parse(readFileSync(config, "utf8"))).toMatchObject({ compilerOptions: { strict: true, ...resolution } });
+      expect(JSON.parse(readFileSync(config, "utf8"))).toMatchObject({
+        compilerOptions: { strict: true, ...resolution },
+      });
     }, 120_000);
   }
 });

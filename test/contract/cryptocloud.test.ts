@@ -22,7 +22,9 @@ const api = (await loadApis()).find((a) => a.name === "cryptocloud")!;
 const KEYS = { apiKey: "PROJECT-KEY-4f1e2d3c", withdrawalKey: "WITHDRAWAL-KEY-9a8b7c6d" };
 const FAST_RETRY = { attempts: 5, baseDelayMs: 1, maxDelayMs: 2 };
 
-type Method = (args?: object) => Promise<{ ok: boolean; status: number; data?: unknown; error?: unknown; response: Response }>;
+type Method = (
+  args?: object,
+) => Promise<{ ok: boolean; status: number; data?: unknown; error?: unknown; response: Response }>;
 
 /** An operation's method, typed loosely so a test can send what the generated types forbid. */
 function method(client: CryptoCloudClient, operationId: string): Method {
@@ -62,25 +64,141 @@ async function server(...handlers: Handler[]) {
 describe("CryptoCloud: requests that break the spec are refused before sending", () => {
   const shop = "xBAivfPIbskwuEWj";
   const cases: readonly { name: string; operation: string; args: object; pointer: string; message: string }[] = [
-    { name: "an invoice without amount", operation: "createInvoice", args: { body: { shop_id: shop } }, pointer: "/body/amount", message: "is required" },
-    { name: "an amount of 0", operation: "createInvoice", args: { body: { shop_id: shop, amount: 0 } }, pointer: "/body/amount", message: "must match at least one of its anyOf schemas" },
-    { name: "an amount that is not a number", operation: "createInvoice", args: { body: { shop_id: shop, amount: "1,5" } }, pointer: "/body/amount", message: "must match at least one of its anyOf schemas" },
-    { name: "a currency off the fiat list", operation: "createInvoice", args: { body: { shop_id: shop, amount: 1, currency: "BTC" } }, pointer: "/body/currency", message: "must be one of" },
-    { name: "an undocumented body field", operation: "createInvoice", args: { body: { shop_id: shop, amount: 1, callback_url: "https://x.test" } }, pointer: "/body/callback_url", message: "is not a known property (additionalProperties: false)" },
-    { name: "a malformed e-mail", operation: "createInvoice", args: { body: { shop_id: shop, amount: 1, email: "payer at example.test" } }, pointer: "/body/email", message: "must be a valid email" },
-    { name: "a period off the list", operation: "createInvoice", args: { body: { shop_id: shop, amount: 1, add_fields: { period: "year" } } }, pointer: "/body/add_fields/period", message: "must be one of" },
-    { name: "a negative lifetime", operation: "createInvoice", args: { body: { shop_id: shop, amount: 1, add_fields: { time_to_pay: { hours: -1 } } } }, pointer: "/body/add_fields/time_to_pay/hours", message: "(minimum)" },
-    { name: "an undocumented locale", operation: "createInvoice", args: { query: { locale: "de" }, body: { shop_id: shop, amount: 1 } }, pointer: "/query/locale", message: "must be one of" },
-    { name: "a cancellation without uuid", operation: "cancelInvoice", args: { body: {} }, pointer: "/body/uuid", message: "is required" },
-    { name: "an invoice id that is only the prefix", operation: "cancelInvoice", args: { body: { uuid: "INV-" } }, pointer: "/body/uuid", message: "must match the pattern" },
-    { name: "a list start in ISO form", operation: "listInvoices", args: { body: { start: "2024-01-01", end: "31.01.2024" } }, pointer: "/body/start", message: "must match the pattern" },
-    { name: "a list end in month 13", operation: "listInvoices", args: { body: { start: "01.01.2024", end: "01.13.2024" } }, pointer: "/body/end", message: "must match the pattern" },
-    { name: "a negative offset", operation: "listInvoices", args: { body: { start: "01.01.2024", end: "31.01.2024", offset: -1 } }, pointer: "/body/offset", message: "(minimum)" },
-    { name: "statistics without end", operation: "getStatistics", args: { body: { start: "01.01.2023" } }, pointer: "/body/end", message: "is required" },
-    { name: "a static wallet without identify", operation: "createStaticWallet", args: { body: { shop_id: shop, currency: "BTC" } }, pointer: "/body/identify", message: "is required" },
-    { name: "a withdrawal of 0", operation: "createWithdrawal", args: { body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0 } }, pointer: "/body/amount", message: "(exclusiveMinimum)" },
-    { name: "a withdrawal without address", operation: "createWithdrawal", args: { body: { currency_code: "BTC", amount: 0.05 } }, pointer: "/body/to_address", message: "is required" },
-    { name: "a withdrawal with an undocumented order_id", operation: "createWithdrawal", args: { body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05, order_id: "o-1" } }, pointer: "/body/order_id", message: "is not a known property (additionalProperties: false)" },
+    {
+      name: "an invoice without amount",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop } },
+      pointer: "/body/amount",
+      message: "is required",
+    },
+    {
+      name: "an amount of 0",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: 0 } },
+      pointer: "/body/amount",
+      message: "must match at least one of its anyOf schemas",
+    },
+    {
+      name: "an amount that is not a number",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: "1,5" } },
+      pointer: "/body/amount",
+      message: "must match at least one of its anyOf schemas",
+    },
+    {
+      name: "a currency off the fiat list",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: 1, currency: "BTC" } },
+      pointer: "/body/currency",
+      message: "must be one of",
+    },
+    {
+      name: "an undocumented body field",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: 1, callback_url: "https://x.test" } },
+      pointer: "/body/callback_url",
+      message: "is not a known property (additionalProperties: false)",
+    },
+    {
+      name: "a malformed e-mail",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: 1, email: "payer at example.test" } },
+      pointer: "/body/email",
+      message: "must be a valid email",
+    },
+    {
+      name: "a period off the list",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: 1, add_fields: { period: "year" } } },
+      pointer: "/body/add_fields/period",
+      message: "must be one of",
+    },
+    {
+      name: "a negative lifetime",
+      operation: "createInvoice",
+      args: { body: { shop_id: shop, amount: 1, add_fields: { time_to_pay: { hours: -1 } } } },
+      pointer: "/body/add_fields/time_to_pay/hours",
+      message: "(minimum)",
+    },
+    {
+      name: "an undocumented locale",
+      operation: "createInvoice",
+      args: { query: { locale: "de" }, body: { shop_id: shop, amount: 1 } },
+      pointer: "/query/locale",
+      message: "must be one of",
+    },
+    {
+      name: "a cancellation without uuid",
+      operation: "cancelInvoice",
+      args: { body: {} },
+      pointer: "/body/uuid",
+      message: "is required",
+    },
+    {
+      name: "an invoice id that is only the prefix",
+      operation: "cancelInvoice",
+      args: { body: { uuid: "INV-" } },
+      pointer: "/body/uuid",
+      message: "must match the pattern",
+    },
+    {
+      name: "a list start in ISO form",
+      operation: "listInvoices",
+      args: { body: { start: "2024-01-01", end: "31.01.2024" } },
+      pointer: "/body/start",
+      message: "must match the pattern",
+    },
+    {
+      name: "a list end in month 13",
+      operation: "listInvoices",
+      args: { body: { start: "01.01.2024", end: "01.13.2024" } },
+      pointer: "/body/end",
+      message: "must match the pattern",
+    },
+    {
+      name: "a negative offset",
+      operation: "listInvoices",
+      args: { body: { start: "01.01.2024", end: "31.01.2024", offset: -1 } },
+      pointer: "/body/offset",
+      message: "(minimum)",
+    },
+    {
+      name: "statistics without end",
+      operation: "getStatistics",
+      args: { body: { start: "01.01.2023" } },
+      pointer: "/body/end",
+      message: "is required",
+    },
+    {
+      name: "a static wallet without identify",
+      operation: "createStaticWallet",
+      args: { body: { shop_id: shop, currency: "BTC" } },
+      pointer: "/body/identify",
+      message: "is required",
+    },
+    {
+      name: "a withdrawal of 0",
+      operation: "createWithdrawal",
+      args: { body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0 } },
+      pointer: "/body/amount",
+      message: "(exclusiveMinimum)",
+    },
+    {
+      name: "a withdrawal without address",
+      operation: "createWithdrawal",
+      args: { body: { currency_code: "BTC", amount: 0.05 } },
+      pointer: "/body/to_address",
+      message: "is required",
+    },
+    {
+      name: "a withdrawal with an undocumented order_id",
+      operation: "createWithdrawal",
+      args: {
+        body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05, order_id: "o-1" },
+      },
+      pointer: "/body/order_id",
+      message: "is not a known property (additionalProperties: false)",
+    },
   ];
 
   it.each(cases)("$operation: $name", async ({ operation: id, args, pointer, message }) => {
@@ -96,7 +214,8 @@ describe("CryptoCloud: requests that break the spec are refused before sending",
   it("every documented request example passes the same checks (so the refusals above are about the broken field)", async () => {
     const local = await server(documented);
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
-    for (const op of api.model.operations) await expect(method(client, op.id)(callArgs(api, op))).resolves.toMatchObject({ ok: true });
+    for (const op of api.model.operations)
+      await expect(method(client, op.id)(callArgs(api, op))).resolves.toMatchObject({ ok: true });
     expect(local.received).toHaveLength(api.model.operations.length);
   });
 });
@@ -106,9 +225,16 @@ describe("CryptoCloud: two keys", () => {
     const local = await server(documented);
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
     for (const op of api.model.operations) await method(client, op.id)(callArgs(api, op));
-    const sent = Object.fromEntries(local.received.map((r) => [new URL(r.url, "http://x").pathname, r.headers.authorization]));
+    const sent = Object.fromEntries(
+      local.received.map((r) => [new URL(r.url, "http://x").pathname, r.headers.authorization]),
+    );
     expect(sent).toEqual(
-      Object.fromEntries(api.model.operations.map((op) => [op.path, `Token ${op.id === "createWithdrawal" ? KEYS.withdrawalKey : KEYS.apiKey}`])),
+      Object.fromEntries(
+        api.model.operations.map((op) => [
+          op.path,
+          `Token ${op.id === "createWithdrawal" ? KEYS.withdrawalKey : KEYS.apiKey}`,
+        ]),
+      ),
     );
   });
 
@@ -116,7 +242,11 @@ describe("CryptoCloud: two keys", () => {
     const local = await server(documented);
     const client = createCryptoCloudClient({ apiKey: KEYS.apiKey, baseUrl: local.url });
     await expect(client.getBalances()).resolves.toMatchObject({ ok: true });
-    const error = await client.createWithdrawal({ body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 } }).catch((e: unknown) => e);
+    const error = await client
+      .createWithdrawal({
+        body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 },
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(String(error)).toContain("withdrawalKey");
     expect(local.received).toHaveLength(1);
@@ -125,7 +255,9 @@ describe("CryptoCloud: two keys", () => {
   it("the withdrawal's answer is under data", async () => {
     const local = await server(documented);
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
-    const result = await client.createWithdrawal({ body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 } });
+    const result = await client.createWithdrawal({
+      body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 },
+    });
     if (!result.ok) throw new Error(`status ${result.status}`);
     expect(result.data.data).toEqual({ invoice_id: "INV-XXXXXXXX", status: "created", currency: "BTC", amount: 0.05 });
   });
@@ -150,10 +282,15 @@ describe("CryptoCloud: the shop id as a client option", () => {
   it("neither given: refused before sending, naming the option", async () => {
     const local = await server(documented);
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
-    for (const call of [() => client.createInvoice({ body: { amount: 10 } }), () => client.createStaticWallet({ body: wallet })]) {
+    for (const call of [
+      () => client.createInvoice({ body: { amount: 10 } }),
+      () => client.createStaticWallet({ body: wallet }),
+    ]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues).toEqual([{ pointer: "/body/shop_id", message: "is required (pass it, or set the client option shopId)" }]);
+      expect((error as ValidationError).issues).toEqual([
+        { pointer: "/body/shop_id", message: "is required (pass it, or set the client option shopId)" },
+      ]);
     }
     expect(local.received).toHaveLength(0);
   });
@@ -161,14 +298,17 @@ describe("CryptoCloud: the shop id as a client option", () => {
 
 describe("CryptoCloud: the invoice list pages by offset and end index", () => {
   const template = (successExample("listInvoices") as { result: Record<string, unknown>[] }).result[0]!;
-  const invoices = (n: number) => Array.from({ length: n }, (_, i) => ({ ...template, uuid: `INV-${String(i + 1).padStart(8, "0")}` }));
+  const invoices = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...template, uuid: `INV-${String(i + 1).padStart(8, "0")}` }));
   const period = { start: "01.01.2024", end: "31.01.2024" };
 
   /** A server holding `records` that answers records offset+1 … limit of each request, as the page describes. */
-  const listing = (records: readonly Record<string, unknown>[]): Handler => (req, res, socket) => {
-    const { offset = 0, limit = 10 } = JSON.parse(req.body) as { offset?: number; limit?: number };
-    return json(200, { status: "success", result: records.slice(offset, limit) })(req, res, socket);
-  };
+  const listing =
+    (records: readonly Record<string, unknown>[]): Handler =>
+    (req, res, socket) => {
+      const { offset = 0, limit = 10 } = JSON.parse(req.body) as { offset?: number; limit?: number };
+      return json(200, { status: "success", result: records.slice(offset, limit) })(req, res, socket);
+    };
   const sentSlices = (received: readonly { body: string }[]) =>
     received.map((r) => {
       const { offset, limit } = JSON.parse(r.body) as { offset: number; limit: number };
@@ -180,9 +320,14 @@ describe("CryptoCloud: the invoice list pages by offset and end index", () => {
     const local = await server(listing(records));
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
     const got: string[] = [];
-    for await (const invoice of client.listInvoices.all({ body: { ...period, offset: 0, limit: 10 } })) got.push(invoice.uuid);
+    for await (const invoice of client.listInvoices.all({ body: { ...period, offset: 0, limit: 10 } }))
+      got.push(invoice.uuid);
     expect(got).toEqual(records.map((r) => r.uuid));
-    expect(sentSlices(local.received)).toEqual([[0, 10], [10, 20], [20, 30]]);
+    expect(sentSlices(local.received)).toEqual([
+      [0, 10],
+      [10, 20],
+      [20, 30],
+    ]);
     expect(local.received.every((r) => (JSON.parse(r.body) as typeof period).start === period.start)).toBe(true);
   });
 
@@ -191,16 +336,22 @@ describe("CryptoCloud: the invoice list pages by offset and end index", () => {
     const local = await server(listing(records));
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
     const got: string[] = [];
-    for await (const invoice of client.listInvoices.all({ body: { ...period, offset: 5, limit: 12 } })) got.push(invoice.uuid);
+    for await (const invoice of client.listInvoices.all({ body: { ...period, offset: 5, limit: 12 } }))
+      got.push(invoice.uuid);
     expect(got).toEqual(records.slice(5).map((r) => r.uuid));
-    expect(sentSlices(local.received)).toEqual([[5, 12], [12, 19], [19, 26]]);
+    expect(sentSlices(local.received)).toEqual([
+      [5, 12],
+      [12, 19],
+      [19, 26],
+    ]);
   });
 
   it("pages() ends on the empty page after a full one, and stops at a failed page", async () => {
     const local = await server(listing(invoices(20)));
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url });
     const sizes: number[] = [];
-    for await (const page of client.listInvoices.pages({ body: { ...period, limit: 10 } })) if (page.ok) sizes.push(page.data.result.length);
+    for await (const page of client.listInvoices.pages({ body: { ...period, limit: 10 } }))
+      if (page.ok) sizes.push(page.data.result.length);
     expect(sizes).toEqual([10, 10, 0]);
     await close?.();
 
@@ -208,7 +359,8 @@ describe("CryptoCloud: the invoice list pages by offset and end index", () => {
     const failing = await server(listing(invoices(20)), json(400, unauthorized));
     const failingClient = createCryptoCloudClient({ ...KEYS, baseUrl: failing.url });
     const statuses: number[] = [];
-    for await (const page of failingClient.listInvoices.pages({ body: { ...period, limit: 10 } })) statuses.push(page.status);
+    for await (const page of failingClient.listInvoices.pages({ body: { ...period, limit: 10 } }))
+      statuses.push(page.status);
     expect(statuses).toEqual([200, 400]);
   });
 });
@@ -218,7 +370,12 @@ describe("CryptoCloud: writes are never retried, reads are", () => {
   const reads = api.model.operations.map((op) => op.id).filter((id) => !writes.includes(id));
 
   it("the spec declares exactly the reads safe to repeat", () => {
-    expect(api.model.operations.filter((op) => op.idempotent).map((op) => op.id).sort()).toEqual([...reads].sort());
+    expect(
+      api.model.operations
+        .filter((op) => op.idempotent)
+        .map((op) => op.id)
+        .sort(),
+    ).toEqual([...reads].sort());
     expect(reads.sort()).toEqual(["getBalances", "getInvoiceInfo", "getStatistics", "listInvoices"]);
   });
 
@@ -247,7 +404,9 @@ describe("CryptoCloud: writes are never retried, reads are", () => {
     const limited = { status: "error", result: { rate_limit: "The limit of requests per minute has been exceeded" } };
     const local = await server(json(429, limited, { "retry-after": "12" }));
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: local.url, retry: FAST_RETRY });
-    const result = await client.createWithdrawal({ body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 } });
+    const result = await client.createWithdrawal({
+      body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 },
+    });
     expect(result).toMatchObject({ ok: false, status: 429, error: limited });
     if (result.status === 429) expect(result.error.result?.rate_limit).toBe(limited.result.rate_limit);
     expect(result.response.headers.get("retry-after")).toBe("12");
@@ -278,7 +437,15 @@ describe("CryptoCloud spec: what the pages show", () => {
 
   it("every documented invoice id form is an InvoiceId, the 32-character static wallet uuid too", () => {
     const pattern = new RegExp(schemas.InvoiceId!.pattern as string);
-    for (const id of ["INV-XXXXXXXX", "XXXXXXXX", "INV-89UX09KA", "DZLF4212", "INV-ILRAJE1Q", "1K0NFXT9E1X3VOY07VY1LRV8XGMLQNQX"]) expect(id).toMatch(pattern);
+    for (const id of [
+      "INV-XXXXXXXX",
+      "XXXXXXXX",
+      "INV-89UX09KA",
+      "DZLF4212",
+      "INV-ILRAJE1Q",
+      "1K0NFXT9E1X3VOY07VY1LRV8XGMLQNQX",
+    ])
+      expect(id).toMatch(pattern);
     for (const id of ["", "INV-", "INV-12 34", "API-KEY-0123"]) expect(id).not.toMatch(pattern);
   });
 
@@ -290,9 +457,24 @@ describe("CryptoCloud spec: what the pages show", () => {
     it("every string it admits is a real UTC date and time", () => {
       fc.assert(
         fc.property(fc.stringMatching(pattern), (text) => {
-          const [, y, mo, d, h, mi, s] = parts.exec(text)!.map(Number) as [number, number, number, number, number, number, number];
+          const [, y, mo, d, h, mi, s] = parts.exec(text)!.map(Number) as [
+            number,
+            number,
+            number,
+            number,
+            number,
+            number,
+            number,
+          ];
           const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-          expect([date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]).toEqual([y, mo, d, h, mi, s]);
+          expect([
+            date.getUTCFullYear(),
+            date.getUTCMonth() + 1,
+            date.getUTCDate(),
+            date.getUTCHours(),
+            date.getUTCMinutes(),
+            date.getUTCSeconds(),
+          ]).toEqual([y, mo, d, h, mi, s]);
         }),
         { numRuns: 500 },
       );
@@ -300,19 +482,35 @@ describe("CryptoCloud spec: what the pages show", () => {
 
     it("every real date and time from year 1000 on is admitted, with or without microseconds", () => {
       fc.assert(
-        fc.property(fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), fc.boolean(), (date, micro) => {
-          const text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-          expect(micro ? `${text}.${pad(date.getUTCMilliseconds(), 3)}000` : text).toMatch(pattern);
-        }),
+        fc.property(
+          fc.date({
+            min: new Date("1000-01-01T00:00:00Z"),
+            max: new Date("9999-12-31T23:59:59Z"),
+            noInvalidDate: true,
+          }),
+          fc.boolean(),
+          (date, micro) => {
+            const text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+            expect(micro ? `${text}.${pad(date.getUTCMilliseconds(), 3)}000` : text).toMatch(pattern);
+          },
+        ),
         { numRuns: 500 },
       );
     });
 
-    it.each(["2023-02-29 00:00:00", "1900-02-29 00:00:00", "2023-04-31 00:00:00", "2023-13-01 00:00:00", "2023-01-01 24:00:00", "2023-01-01 12:00:00.1234567", "2023-01-01T12:00:00"])(
-      "refuses %s",
-      (text) => expect(text).not.toMatch(pattern),
-    );
+    it.each([
+      "2023-02-29 00:00:00",
+      "1900-02-29 00:00:00",
+      "2023-04-31 00:00:00",
+      "2023-13-01 00:00:00",
+      "2023-01-01 24:00:00",
+      "2023-01-01 12:00:00.1234567",
+      "2023-01-01T12:00:00",
+    ])("refuses %s", (text) => expect(text).not.toMatch(pattern));
 
-    it.each(["2024-02-29 12:00:00", "2000-02-29 00:00:00.5", "2023-01-01 12:00:00.000000", "2023-01-02 12:00:00"])("admits %s", (text) => expect(text).toMatch(pattern));
+    it.each(["2024-02-29 12:00:00", "2000-02-29 00:00:00.5", "2023-01-01 12:00:00.000000", "2023-01-02 12:00:00"])(
+      "admits %s",
+      (text) => expect(text).toMatch(pattern),
+    );
   });
 });

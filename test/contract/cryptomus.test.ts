@@ -1,5 +1,10 @@
 import { describe, expect, inject, it } from "vitest";
-import { type CryptomusClient, createCryptomusClient, UnexpectedResponseError, ValidationError } from "../../generated/cryptomus/index.js";
+import {
+  type CryptomusClient,
+  createCryptomusClient,
+  UnexpectedResponseError,
+  ValidationError,
+} from "../../generated/cryptomus/index.js";
 import { apiNames } from "../../generator/emit/names.js";
 import type { OperationModel } from "../../generator/model/types.js";
 import { json, localServer } from "../helpers/local-server.js";
@@ -13,7 +18,11 @@ import { buildRequest, type LoadedApi, loadApis, responseValidators, send } from
 const api = (await loadApis()).find((a): a is LoadedApi => a.name === "cryptomus")!;
 const urls = inject("mockUrls");
 const secrets = inject("mockSecrets");
-const KEYS = { merchant: "8b03432e-385b-4670-8d06-064591096795", paymentKey: "payment-key-123", payoutKey: "payout-key-456" };
+const KEYS = {
+  merchant: "8b03432e-385b-4670-8d06-064591096795",
+  paymentKey: "payment-key-123",
+  payoutKey: "payout-key-456",
+};
 const UUID = "8b03432e-385b-4670-8d06-064591096795";
 const FAST_RETRY = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
@@ -34,7 +43,12 @@ function refusingClient(): { client: CryptomusClient; sent: unknown[] } {
 }
 
 const invoice = { amount: "15", currency: "USD", order_id: "1" };
-const testWebhook = { url_callback: "https://your.site/callback", currency: "ETH", network: "eth", status: "paid" } as const;
+const testWebhook = {
+  url_callback: "https://your.site/callback",
+  currency: "ETH",
+  network: "eth",
+  status: "paid",
+} as const;
 
 describe("requests that break the contract are refused before sending", () => {
   it.each([
@@ -128,8 +142,9 @@ describe("requests that break the contract are refused before sending", () => {
     },
     {
       name: "a refund without is_subtract",
-      // @ts-expect-error is_subtract is required
-      call: (c: CryptomusClient) => c.refundPayment({ body: { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm" } }),
+      call: (c: CryptomusClient) =>
+        // @ts-expect-error is_subtract is required
+        c.refundPayment({ body: { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm" } }),
       pointer: "/body/is_subtract",
       message: "is required",
     },
@@ -141,7 +156,8 @@ describe("requests that break the contract are refused before sending", () => {
     },
     {
       name: "a test webhook to a url_callback of 151 characters",
-      call: (c: CryptomusClient) => c.sendTestPaymentWebhook({ body: { ...testWebhook, url_callback: `https://shop.test/${"a".repeat(133)}` } }),
+      call: (c: CryptomusClient) =>
+        c.sendTestPaymentWebhook({ body: { ...testWebhook, url_callback: `https://shop.test/${"a".repeat(133)}` } }),
       pointer: "/body/url_callback",
       message: "must have at most 150 characters (maxLength)",
     },
@@ -154,7 +170,8 @@ describe("requests that break the contract are refused before sending", () => {
     },
     {
       name: "a static wallet with an order_id of 101 characters",
-      call: (c: CryptomusClient) => c.createStaticWallet({ body: { currency: "USDT", network: "tron", order_id: "w".repeat(101) } }),
+      call: (c: CryptomusClient) =>
+        c.createStaticWallet({ body: { currency: "USDT", network: "tron", order_id: "w".repeat(101) } }),
       pointer: "/body/order_id",
       message: "must have at most 100 characters (maxLength)",
     },
@@ -166,22 +183,40 @@ describe("requests that break the contract are refused before sending", () => {
     },
     {
       name: "a blocked-address refund with an order_id of 33 characters",
-      call: (c: CryptomusClient) => c.refundBlockedAddress({ body: { order_id: "o".repeat(33), address: "TK8bPzRvT9tyhgkb3h9NV6PT4tyQrEGLcW" } }),
+      call: (c: CryptomusClient) =>
+        c.refundBlockedAddress({ body: { order_id: "o".repeat(33), address: "TK8bPzRvT9tyhgkb3h9NV6PT4tyQrEGLcW" } }),
       pointer: "/body/order_id",
       message: "must have at most 32 characters (maxLength)",
     },
     {
       name: "a payout with an unknown priority",
       call: (c: CryptomusClient) =>
-        // @ts-expect-error not a documented priority
-        c.createPayout({ body: { amount: "5", currency: "USDT", order_id: "1", address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: true, priority: "fast" } }),
+        c.createPayout({
+          body: {
+            amount: "5",
+            currency: "USDT",
+            order_id: "1",
+            address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm",
+            is_subtract: true,
+            // @ts-expect-error not a documented priority
+            priority: "fast",
+          },
+        }),
       pointer: "/body/priority",
       message: "must be one of",
     },
     {
       name: "a payout with an order_id of 101 characters",
       call: (c: CryptomusClient) =>
-        c.createPayout({ body: { amount: "5", currency: "USDT", order_id: "p".repeat(101), address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: "1" } }),
+        c.createPayout({
+          body: {
+            amount: "5",
+            currency: "USDT",
+            order_id: "p".repeat(101),
+            address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm",
+            is_subtract: "1",
+          },
+        }),
       pointer: "/body/order_id",
       message: "must have at most 100 characters (maxLength)",
     },
@@ -203,8 +238,18 @@ describe("requests that break the contract are refused before sending", () => {
     const server = await localServer(json(200, { state: 0, result: [] }));
     try {
       const client = createCryptomusClient({ ...KEYS, baseUrl: server.url });
-      await client.refundPayment({ body: { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: "true" } });
-      await client.createPayment({ body: { ...invoice, lifetime: "7200", subtract: "100", accuracy_payment_percent: "2.5", discount_percent: "-5" } });
+      await client.refundPayment({
+        body: { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: "true" },
+      });
+      await client.createPayment({
+        body: {
+          ...invoice,
+          lifetime: "7200",
+          subtract: "100",
+          accuracy_payment_percent: "2.5",
+          discount_percent: "-5",
+        },
+      });
       expect(server.received.map((r) => JSON.parse(r.body) as unknown)).toEqual([
         { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: "true" },
         { ...invoice, lifetime: "7200", subtract: "100", accuracy_payment_percent: "2.5", discount_percent: "-5" },
@@ -273,21 +318,33 @@ describe("422 answers come in both shapes, for every operation", () => {
   const operations = api.model.operations.map((op) => [op.id, op] as const);
 
   it("every operation documents a 422", () => {
-    expect(api.model.operations.filter((op) => !op.responses.some((r) => r.status === "422")).map((op) => op.id)).toEqual([]);
+    expect(
+      api.model.operations.filter((op) => !op.responses.some((r) => r.status === "422")).map((op) => op.id),
+    ).toEqual([]);
   });
 
-  it.each(operations)("%s: the spec's 422 schema accepts {state, errors} and {state, message}, not {state} alone", (_id, op) => {
-    expect(validate(op, "422")(forms.errors)).toEqual([]);
-    expect(validate(op, "422")(forms.message)).toEqual([]);
-    expect(validate(op, "422")({ state: 1 })).not.toEqual([]);
-    expect(validate(op, "422")({ state: 0, message: "Payment not found" })).not.toEqual([]);
-  });
+  it.each(operations)(
+    "%s: the spec's 422 schema accepts {state, errors} and {state, message}, not {state} alone",
+    (_id, op) => {
+      expect(validate(op, "422")(forms.errors)).toEqual([]);
+      expect(validate(op, "422")(forms.message)).toEqual([]);
+      expect(validate(op, "422")({ state: 1 })).not.toEqual([]);
+      expect(validate(op, "422")({ state: 0, message: "Payment not found" })).not.toEqual([]);
+    },
+  );
 
   it.each(operations)("%s: the client delivers both as a typed 422, with response validation on", async (_id, op) => {
     const server = await localServer(json(422, forms.errors), json(422, forms.message));
     try {
-      const client = createCryptomusClient({ ...KEYS, baseUrl: server.url, validateResponses: true, validateRequests: false });
-      const method = (client as unknown as Record<string, (args: Record<string, unknown>) => Promise<unknown>>)[apiNames(api.model).client.operations.get(op.id)!.method]!;
+      const client = createCryptomusClient({
+        ...KEYS,
+        baseUrl: server.url,
+        validateResponses: true,
+        validateRequests: false,
+      });
+      const method = (client as unknown as Record<string, (args: Record<string, unknown>) => Promise<unknown>>)[
+        apiNames(api.model).client.operations.get(op.id)!.method
+      ]!;
       for (const body of [forms.errors, forms.message]) {
         expect(await method({ body: {} })).toMatchObject({ ok: false, status: 422, error: body });
       }
@@ -299,14 +356,31 @@ describe("422 answers come in both shapes, for every operation", () => {
 
 describe("retries and keys, as the spec declares them", () => {
   it("only reads and the operations the docs make safe to repeat are retried", () => {
-    expect(api.model.operations.filter((op) => op.idempotent).map((op) => op.id).sort()).toEqual(
-      ["createPayment", "createPayout", "getBalance", "getPaymentInfo", "getPayoutInfo", "listPayments", "listPayouts", "refundBlockedAddress"].sort(),
+    expect(
+      api.model.operations
+        .filter((op) => op.idempotent)
+        .map((op) => op.id)
+        .sort(),
+    ).toEqual(
+      [
+        "createPayment",
+        "createPayout",
+        "getBalance",
+        "getPaymentInfo",
+        "getPayoutInfo",
+        "listPayments",
+        "listPayouts",
+        "refundBlockedAddress",
+      ].sort(),
     );
   });
 
   it("an invoice is retried after a 500, with the same order_id, and the invoice comes back", async () => {
     const created = Object.values(operation("createPayment").responses.find((r) => r.status === "200")!.examples)[0];
-    const server = await localServer(json(500, { message: "Server error, #1", code: 500, error: null }), json(200, created));
+    const server = await localServer(
+      json(500, { message: "Server error, #1", code: 500, error: null }),
+      json(200, created),
+    );
     try {
       const client = createCryptomusClient({ ...KEYS, baseUrl: server.url, retry: FAST_RETRY });
       expect(await client.createPayment({ body: invoice })).toMatchObject({ ok: true, status: 200, data: created });
@@ -317,10 +391,15 @@ describe("retries and keys, as the spec declares them", () => {
   });
 
   it("a refund that meets a 500 is not repeated", async () => {
-    const server = await localServer(json(500, { message: "Server error, #1", code: 500, error: null }), json(200, { state: 0, result: [] }));
+    const server = await localServer(
+      json(500, { message: "Server error, #1", code: 500, error: null }),
+      json(200, { state: 0, result: [] }),
+    );
     try {
       const client = createCryptomusClient({ ...KEYS, baseUrl: server.url, retry: FAST_RETRY });
-      const error = await client.refundPayment({ body: { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: true } }).catch((e: unknown) => e);
+      const error = await client
+        .refundPayment({ body: { uuid: UUID, address: "TDD97yguPESTpcrJMqU6h2ozZbibv4Vaqm", is_subtract: true } })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnexpectedResponseError);
       expect(server.received).toHaveLength(1);
     } finally {
@@ -329,7 +408,13 @@ describe("retries and keys, as the spec declares them", () => {
   });
 
   it("each operation is signed with the key its page names (payout key for payouts and the payout test webhook)", () => {
-    const keyOf = (op: OperationModel) => op.security.map((alt) => alt.filter((a) => a.kind === "signature").map((a) => a.option).join("+"));
+    const keyOf = (op: OperationModel) =>
+      op.security.map((alt) =>
+        alt
+          .filter((a) => a.kind === "signature")
+          .map((a) => a.option)
+          .join("+"),
+      );
     expect(Object.fromEntries(api.model.operations.map((op) => [op.id, keyOf(op)]))).toEqual({
       createPayment: ["paymentKey"],
       getPaymentInfo: ["paymentKey"],

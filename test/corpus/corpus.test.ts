@@ -20,28 +20,53 @@ import { strictTsc } from "../helpers/tsc.js";
  */
 const CORPUS = path.resolve(REPO, "..", "shared", "corpus");
 const OUT = path.join(REPO, "node_modules", ".cache", "payspec-corpus");
-const specs = readdirSync(CORPUS).filter((f) => f.endsWith(".yaml")).sort();
+const specs = readdirSync(CORPUS)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 
-const apiName = (spec: string) => spec.replace(/\.yaml$/, "").replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+const apiName = (spec: string) =>
+  spec
+    .replace(/\.yaml$/, "")
+    .replace(/[^a-z0-9]+/gi, "-")
+    .toLowerCase();
 const outDir = (spec: string) => path.join(OUT, "all", apiName(spec));
 const SINGLE = path.join(OUT, "single");
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   const config = await standaloneConfig();
-  const all = await generate(specs.map((spec) => ({ name: apiName(spec), root: path.join(CORPUS, spec) })), config, REPO);
+  const all = await generate(
+    specs.map((spec) => ({ name: apiName(spec), root: path.join(CORPUS, spec) })),
+    config,
+    REPO,
+  );
   mkdirSync(path.join(OUT, "all"), { recursive: true });
   const tree = { outDir: path.join(OUT, "all"), owned: [""], recursive: true, allowOtherFiles: false };
   await writeOutput(tree.outDir, all.files, await diffOutput(tree, all.files));
-  const single = await generate([{ name: "petstore", root: path.join(CORPUS, "petstore-oai-3.0.yaml") }], config, REPO, SINGLE_LAYOUT);
+  const single = await generate(
+    [{ name: "petstore", root: path.join(CORPUS, "petstore-oai-3.0.yaml") }],
+    config,
+    REPO,
+    SINGLE_LAYOUT,
+  );
   mkdirSync(SINGLE, { recursive: true });
-  await writeOutput(SINGLE, single.files, await diffOutput({ outDir: SINGLE, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false }, single.files));
+  await writeOutput(
+    SINGLE,
+    single.files,
+    await diffOutput(
+      { outDir: SINGLE, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false },
+      single.files,
+    ),
+  );
 }, 120_000);
 
 describe("the corpus generates clients that compile under strict settings", () => {
   it("covers every corpus spec", () => {
     expect(specs.length).toBeGreaterThanOrEqual(10);
-    for (const spec of specs) expect(readdirSync(outDir(spec))).toEqual(expect.arrayContaining(["client.gen.ts", "index.ts", "schema.gen.ts", "validators.gen.ts"]));
+    for (const spec of specs)
+      expect(readdirSync(outDir(spec))).toEqual(
+        expect.arrayContaining(["client.gen.ts", "index.ts", "schema.gen.ts", "validators.gen.ts"]),
+      );
   });
 
   it("tsc --noEmit over every corpus client: no diagnostics", () => {
@@ -50,16 +75,27 @@ describe("the corpus generates clients that compile under strict settings", () =
     expect(result.status).toBe(0);
   }, 180_000);
 
-  it.each(["NodeNext", "Bundler"] as const)("a --spec --out folder is self-contained and compiles with %s resolution", (resolution) => {
-    expect(readdirSync(SINGLE)).toEqual(expect.arrayContaining(["client.gen.ts", "index.ts", "runtime"]));
-    const result = strictTsc([`${SINGLE}/**/*.ts`], resolution);
-    expect(result.output).toBe("");
-    expect(result.status).toBe(0);
-  }, 60_000);
+  it.each(["NodeNext", "Bundler"] as const)(
+    "a --spec --out folder is self-contained and compiles with %s resolution",
+    (resolution) => {
+      expect(readdirSync(SINGLE)).toEqual(expect.arrayContaining(["client.gen.ts", "index.ts", "runtime"]));
+      const result = strictTsc([`${SINGLE}/**/*.ts`], resolution);
+      expect(result.output).toBe("");
+      expect(result.status).toBe(0);
+    },
+    60_000,
+  );
 });
 
 /** Smoke calls: one per operation shape, with arguments Prism accepts. */
-const SMOKE: Record<string, { readonly factory: string; readonly credentials?: object; readonly calls: readonly { readonly method: string; readonly args: object; readonly status: number }[] }> = {
+const SMOKE: Record<
+  string,
+  {
+    readonly factory: string;
+    readonly credentials?: object;
+    readonly calls: readonly { readonly method: string; readonly args: object; readonly status: number }[];
+  }
+> = {
   "petstore-oai-3.0.yaml": {
     factory: "createSwaggerPetstoreClient",
     calls: [
@@ -102,15 +138,23 @@ describe("smoke calls against Prism", () => {
   }, 90_000);
   afterAll(async () => mocks?.stop());
 
-  it.each(Object.entries(SMOKE))("%s", async (spec, { factory, calls, credentials }) => {
-    const name = apiName(spec);
-    const module = (await import(/* @vite-ignore */ pathToFileURL(path.join(outDir(spec), "index.ts")).href)) as Record<string, unknown>;
-    const create = module[factory] as (options: object) => Record<string, (args: object) => Promise<{ ok: boolean; status: number }>>;
-    expect(typeof create).toBe("function");
-    const client = create({ baseUrl: mocks!.urls[name], retry: false, ...credentials });
-    for (const call of calls) {
-      const result = await client[call.method]!(call.args);
-      expect({ method: call.method, status: result.status }).toEqual({ method: call.method, status: call.status });
-    }
-  }, 60_000);
+  it.each(Object.entries(SMOKE))(
+    "%s",
+    async (spec, { factory, calls, credentials }) => {
+      const name = apiName(spec);
+      const module = (await import(
+        /* @vite-ignore */ pathToFileURL(path.join(outDir(spec), "index.ts")).href
+      )) as Record<string, unknown>;
+      const create = module[factory] as (
+        options: object,
+      ) => Record<string, (args: object) => Promise<{ ok: boolean; status: number }>>;
+      expect(typeof create).toBe("function");
+      const client = create({ baseUrl: mocks!.urls[name], retry: false, ...credentials });
+      for (const call of calls) {
+        const result = await client[call.method]!(call.args);
+        expect({ method: call.method, status: result.status }).toEqual({ method: call.method, status: call.status });
+      }
+    },
+    60_000,
+  );
 });

@@ -53,7 +53,11 @@ describe("README samples", () => {
         },
       };
       writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
-      const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir, "--pretty", "false"], { encoding: "utf8" });
+      const result = spawnSync(
+        process.execPath,
+        [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir, "--pretty", "false"],
+        { encoding: "utf8" },
+      );
       expect(`${result.stdout}${result.stderr}`.trim()).toBe("");
       expect(result.status).toBe(0);
     } finally {

@@ -21,7 +21,11 @@ function readPage(file: string): Page {
     expect(found, `${file}: one ${name}`).toHaveLength(1);
     return JSON.parse(found[0]![1]!) as Record<string, unknown>;
   };
-  return { title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "", definition: embedded("__redoc_definition"), options: embedded("__redoc_options") };
+  return {
+    title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "",
+    definition: embedded("__redoc_definition"),
+    options: embedded("__redoc_options"),
+  };
 }
 
 function entries(node: unknown): [string, unknown][] {
@@ -33,19 +37,32 @@ const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "pat
 /** `method path operationId` of every operation a definition documents. */
 function operationsOf(definition: Record<string, unknown>): string[] {
   return entries(definition.paths)
-    .flatMap(([route, item]) => entries(item).filter(([method]) => METHODS.has(method)).map(([method, op]) => `${method} ${route} ${String(entries(op).find(([k]) => k === "operationId")?.[1])}`))
+    .flatMap(([route, item]) =>
+      entries(item)
+        .filter(([method]) => METHODS.has(method))
+        .map(([method, op]) => `${method} ${route} ${String(entries(op).find(([k]) => k === "operationId")?.[1])}`),
+    )
     .sort();
 }
 
 /** `method name` of every webhook a definition documents. */
 function webhooksOf(definition: Record<string, unknown>): string[] {
   return entries(definition.webhooks)
-    .flatMap(([name, item]) => entries(item).filter(([method]) => METHODS.has(method)).map(([method]) => `${method} ${name}`))
+    .flatMap(([name, item]) =>
+      entries(item)
+        .filter(([method]) => METHODS.has(method))
+        .map(([method]) => `${method} ${name}`),
+    )
     .sort();
 }
 
 /** Every field whose key passes `keep`, by where it sits (its path of keys, as JSON), with its value. */
-function fieldsOf(node: unknown, keep: (key: string) => boolean, at: readonly (string | number)[] = [], found = new Map<string, unknown>()): Map<string, unknown> {
+function fieldsOf(
+  node: unknown,
+  keep: (key: string) => boolean,
+  at: readonly (string | number)[] = [],
+  found = new Map<string, unknown>(),
+): Map<string, unknown> {
   if (Array.isArray(node)) for (const [i, item] of node.entries()) fieldsOf(item, keep, [...at, i], found);
   for (const [key, value] of entries(node)) {
     if (keep(key)) found.set(JSON.stringify([...at, key]), value);
@@ -73,7 +90,10 @@ describe("reference pages (npm run docs)", () => {
     project = tempProject();
     copyFileSync(path.join(REPO, "test/generator/fixtures/acme.yaml"), path.join(project.dir, "specs/acme.yaml"));
     const config = readFileSync(path.join(project.dir, "redocly.yaml"), "utf8");
-    writeFileSync(path.join(project.dir, "redocly.yaml"), config.replace("apis:\n", "apis:\n  acme:\n    root: specs/acme.yaml\n"));
+    writeFileSync(
+      path.join(project.dir, "redocly.yaml"),
+      config.replace("apis:\n", "apis:\n  acme:\n    root: specs/acme.yaml\n"),
+    );
     out = path.join(project.dir, "pages");
     build = project.run(SCRIPT, "--out", out);
     apis = await loadApis(project.dir);
@@ -93,7 +113,9 @@ describe("reference pages (npm run docs)", () => {
   it("lists every operation and every webhook", () => {
     for (const api of apis) {
       const { definition } = page(api);
-      expect(operationsOf(definition), api.name).toEqual(api.model.operations.map((o) => `${o.method} ${o.path} ${o.id}`).sort());
+      expect(operationsOf(definition), api.name).toEqual(
+        api.model.operations.map((o) => `${o.method} ${o.path} ${o.id}`).sort(),
+      );
       expect(webhooksOf(definition), api.name).toEqual(api.model.webhooks.map((w) => `${w.method} ${w.name}`).sort());
     }
     // Not vacuous: the providers document webhooks.
@@ -120,11 +142,16 @@ describe("reference pages (npm run docs)", () => {
 
   it("refuses a broken spec, naming the file and the pointer, and writes no page", () => {
     const spec = path.join(project.dir, "specs/acme.yaml");
-    writeFileSync(spec, readFileSync(spec, "utf8").replace("$ref: '#/components/schemas/Balance'", "$ref: './missing.yaml'"));
+    writeFileSync(
+      spec,
+      readFileSync(spec, "utf8").replace("$ref: '#/components/schemas/Balance'", "$ref: './missing.yaml'"),
+    );
     const broken = path.join(project.dir, "broken-pages");
     const result = project.run(SCRIPT, "--out", broken);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("specs/acme.yaml#/paths/~1v1~1balance~1{currency}/get/responses/200/content/application~1json/schema");
+    expect(result.stderr).toContain(
+      "specs/acme.yaml#/paths/~1v1~1balance~1{currency}/get/responses/200/content/application~1json/schema",
+    );
     expect(result.stderr).toContain("no page was written");
     expect(existsSync(broken)).toBe(false);
   });

@@ -13,7 +13,9 @@ function compile(schema: unknown, components: Record<string, unknown> = {}): Che
   const compiler = new SchemaCompiler(components);
   const name = compiler.compile(schema);
   const source = compiler.statements.join("\n").replace(/^export /gm, "");
-  const js = ts.transpileModule(`${source}\nreturn ${name};`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(`${source}\nreturn ${name};`, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const helpers = { ...validation, isRecord };
   const names = ["checkFormat", "checkObject", "isRecord", "passes", "segment", "typeName"] as const;
   const validate = new Function(...names, js)(...names.map((n) => helpers[n])) as Validator;
@@ -24,15 +26,34 @@ function compile(schema: unknown, components: Record<string, unknown> = {}): Che
   };
 }
 
-const cases: { name: string; schema: unknown; valid: unknown[]; invalid: [unknown, Issue[]][]; components?: Record<string, unknown> }[] = [
+const cases: {
+  name: string;
+  schema: unknown;
+  valid: unknown[];
+  invalid: [unknown, Issue[]][];
+  components?: Record<string, unknown>;
+}[] = [
   {
     name: "type with nullable (3.1 list and 3.0 flag)",
     schema: { type: ["string", "null"] },
     valid: ["a", null],
     invalid: [[1, [{ pointer: "", message: "must be string or null, not integer" }]]],
   },
-  { name: "3.0 nullable", schema: { type: "number", nullable: true }, valid: [1.5, null], invalid: [["1", [{ pointer: "", message: "must be number or null, not string" }]]] },
-  { name: "integer", schema: { type: "integer", minimum: 0 }, valid: [0, 5], invalid: [[1.5, [{ pointer: "", message: "must be integer, not number" }]], [-1, [{ pointer: "", message: "must be at least 0 (minimum)" }]]] },
+  {
+    name: "3.0 nullable",
+    schema: { type: "number", nullable: true },
+    valid: [1.5, null],
+    invalid: [["1", [{ pointer: "", message: "must be number or null, not string" }]]],
+  },
+  {
+    name: "integer",
+    schema: { type: "integer", minimum: 0 },
+    valid: [0, 5],
+    invalid: [
+      [1.5, [{ pointer: "", message: "must be integer, not number" }]],
+      [-1, [{ pointer: "", message: "must be at least 0 (minimum)" }]],
+    ],
+  },
   {
     name: "string limits, pattern and format",
     schema: { type: "string", minLength: 2, maxLength: 3, pattern: "^[A-Z]+$" },
@@ -42,16 +63,32 @@ const cases: { name: string; schema: unknown; valid: unknown[]; invalid: [unknow
       ["ab", [{ pointer: "", message: "must match the pattern ^[A-Z]+$" }]],
     ],
   },
-  { name: "format uuid", schema: { type: "string", format: "uuid" }, valid: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"], invalid: [["x", [{ pointer: "", message: "must be a valid uuid" }]]] },
+  {
+    name: "format uuid",
+    schema: { type: "string", format: "uuid" },
+    valid: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"],
+    invalid: [["x", [{ pointer: "", message: "must be a valid uuid" }]]],
+  },
   { name: "const", schema: { const: 0 }, valid: [0], invalid: [[1, [{ pointer: "", message: "must be 0" }]]] },
   {
     name: "object: required, nested pointers, additionalProperties false",
-    schema: { type: "object", required: ["a"], additionalProperties: false, properties: { a: { type: "array", maxItems: 1, items: { type: "string" } } } },
+    schema: {
+      type: "object",
+      required: ["a"],
+      additionalProperties: false,
+      properties: { a: { type: "array", maxItems: 1, items: { type: "string" } } },
+    },
     valid: [{ a: [] }, { a: ["x"] }],
     invalid: [
       [{}, [{ pointer: "/a", message: "is required" }]],
       [{ a: [1] }, [{ pointer: "/a/0", message: "must be string, not integer" }]],
-      [{ a: ["x", "y"], b: 1 }, [{ pointer: "/a", message: "must have at most 1 items (maxItems)" }, { pointer: "/b", message: "is not a known property (additionalProperties: false)" }]],
+      [
+        { a: ["x", "y"], b: 1 },
+        [
+          { pointer: "/a", message: "must have at most 1 items (maxItems)" },
+          { pointer: "/b", message: "is not a known property (additionalProperties: false)" },
+        ],
+      ],
     ],
   },
   {
@@ -75,7 +112,9 @@ const cases: { name: string; schema: unknown; valid: unknown[]; invalid: [unknow
   {
     name: "recursive component via $ref",
     schema: { $ref: "#/components/schemas/Node" },
-    components: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" }, v: { type: "integer" } } } },
+    components: {
+      Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" }, v: { type: "integer" } } },
+    },
     valid: [{ v: 1, next: { v: 2, next: {} } }],
     invalid: [[{ next: { next: { v: "x" } } }, [{ pointer: "/next/next/v", message: "must be integer, not string" }]]],
   },
@@ -110,6 +149,8 @@ describe("schema compiler: given schema → compiled validator", () => {
 
 describe("indentCode", () => {
   it("indents by braces, ignoring braces in strings", () => {
-    expect(indentCode('function f() {\nif (x) {\ny("{");\n}\n}')).toBe('function f() {\n  if (x) {\n    y("{");\n  }\n}\n');
+    expect(indentCode('function f() {\nif (x) {\ny("{");\n}\n}')).toBe(
+      'function f() {\n  if (x) {\n    y("{");\n  }\n}\n',
+    );
   });
 });

@@ -27,14 +27,20 @@ describe("adding a provider", () => {
     const config = readFileSync(path.join(project.dir, "redocly.yaml"), "utf8");
     expect(config).toContain("apis:\n");
     // One entry under apis:, nothing else.
-    writeFileSync(path.join(project.dir, "redocly.yaml"), config.replace("apis:\n", "apis:\n  acme:\n    root: specs/acme.yaml\n"));
+    writeFileSync(
+      path.join(project.dir, "redocly.yaml"),
+      config.replace("apis:\n", "apis:\n  acme:\n    root: specs/acme.yaml\n"),
+    );
   });
   afterAll(() => project.remove());
 
   it("lints clean under the project's rules", async () => {
     const loaded = await loadProject(project.dir);
     expect(loaded.apis.map((a) => a.name)).toContain("acme");
-    const problems = await lint({ ref: path.join(project.dir, "specs/acme.yaml"), config: loaded.config.forAlias("acme") });
+    const problems = await lint({
+      ref: path.join(project.dir, "specs/acme.yaml"),
+      config: loaded.config.forAlias("acme"),
+    });
     expect(problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
     expect(getTotals(problems).errors).toBe(0);
   });
@@ -42,14 +48,20 @@ describe("adding a provider", () => {
   it("generates generated/acme/ and leaves the other providers byte-identical", async () => {
     const out: string[] = [];
     const errors: string[] = [];
-    const result = await runOnce({ check: false, apis: [], watch: false, help: false }, project.dir, (m) => out.push(m), (m) => errors.push(m));
+    const result = await runOnce(
+      { check: false, apis: [], watch: false, help: false },
+      project.dir,
+      (m) => out.push(m),
+      (m) => errors.push(m),
+    );
     expect(errors).toEqual([]);
     expect(result.code).toBe(0);
     expect(out.join("\n")).toContain("acme: 1 operation(s)");
     for (const file of ["client.gen.ts", "index.ts", "schema.gen.ts", "validators.gen.ts"]) {
       expect(existsSync(path.join(project.dir, "generated/acme", file))).toBe(true);
     }
-    for (const [file, text] of before) expect(readFileSync(path.join(project.dir, "generated", file), "utf8")).toBe(text);
+    for (const [file, text] of before)
+      expect(readFileSync(path.join(project.dir, "generated", file), "utf8")).toBe(text);
   });
 
   it("type-checks strictly", () => {
@@ -60,8 +72,12 @@ describe("adding a provider", () => {
   it("is served by the mocks, and its client reads the documented example", async () => {
     const mocks = await startMocks({ dir: project.dir, apis: ["acme"], port: 0 });
     try {
-      const module = (await import(/* @vite-ignore */ pathToFileURL(path.join(project.dir, "generated/acme/index.ts")).href)) as {
-        createAcmePayClient: (o: object) => { getBalance: (a: object) => Promise<{ ok: boolean; status: number; data?: unknown }> };
+      const module = (await import(
+        /* @vite-ignore */ pathToFileURL(path.join(project.dir, "generated/acme/index.ts")).href
+      )) as {
+        createAcmePayClient: (o: object) => {
+          getBalance: (a: object) => Promise<{ ok: boolean; status: number; data?: unknown }>;
+        };
       };
       const client = module.createAcmePayClient({ apiKey: mocks.secrets.apiKey, baseUrl: mocks.urls.acme });
       const result = await client.getBalance({ path: { currency: "USD" } });

@@ -46,7 +46,10 @@ describe("generate --watch", () => {
 
   it("regenerates after a change and says what changed", async () => {
     const from = output.length;
-    writeFileSync(spec(), readFileSync(spec(), "utf8").replace("        - expired\n", "        - expired\n        - refunded\n"));
+    writeFileSync(
+      spec(),
+      readFileSync(spec(), "utf8").replace("        - expired\n", "        - expired\n        - refunded\n"),
+    );
     const text = await waitFor(/watching for changes/, from);
     expect(text).toContain("changed: specs/morune.yaml");
     expect(text).toContain("generated/morune/schema.gen.ts");
@@ -66,7 +69,12 @@ describe("generate --watch", () => {
     const before = readFileSync(schema(), "utf8");
     const good = readFileSync(spec(), "utf8");
     const from = output.length;
-    writeFileSync(spec(), good.replace("openapi: 3.1.0", "openapi: 3.1.0\n  broken: [").replace("        - refunded\n", "        - chargeback\n"));
+    writeFileSync(
+      spec(),
+      good
+        .replace("openapi: 3.1.0", "openapi: 3.1.0\n  broken: [")
+        .replace("        - refunded\n", "        - chargeback\n"),
+    );
     const text = await waitFor(/watching for changes/, from);
     expect(text).toContain("specs/morune.yaml: not valid YAML or JSON");
     expect(readFileSync(schema(), "utf8")).toBe(before);

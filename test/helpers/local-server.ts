@@ -14,14 +14,21 @@ export type Handler = (request: Received, response: ServerResponse, socket: Sock
  * A programmable HTTP server on 127.0.0.1 for fault-injection tests: each request is recorded
  * and answered by the next queued handler (the last one repeats).
  */
-export async function localServer(...handlers: Handler[]): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+export async function localServer(
+  ...handlers: Handler[]
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       received.push(request);
       const handler = handlers[Math.min(received.length - 1, handlers.length - 1)]!;
       void Promise.resolve(handler(request, res, req.socket)).catch(() => res.destroy());

@@ -9,7 +9,11 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const COPIED = ["specs", "generated", "generator", "redocly.yaml", "package.json", "tsconfig.json"];
 
 /** A throwaway copy of the project (sharing node_modules) for tests that edit specs or run the CLI. */
-export function tempProject(): { dir: string; run: (script: string, ...args: string[]) => { status: number | null; stdout: string; stderr: string }; remove: () => void } {
+export function tempProject(): {
+  dir: string;
+  run: (script: string, ...args: string[]) => { status: number | null; stdout: string; stderr: string };
+  remove: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), "payspec-"));
   for (const entry of COPIED) cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");

@@ -33,12 +33,19 @@ export const RESOLUTIONS = {
 } as const;
 
 /** Runs the repo's tsc over `include` (absolute globs) under strict settings; returns its output. */
-export function strictTsc(include: readonly string[], resolution: keyof typeof RESOLUTIONS): { status: number | null; output: string } {
+export function strictTsc(
+  include: readonly string[],
+  resolution: keyof typeof RESOLUTIONS,
+): { status: number | null; output: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "payspec-tsc-"));
   try {
     const config = path.join(dir, "tsconfig.json");
     writeFileSync(config, JSON.stringify({ compilerOptions: { ...STRICT, ...RESOLUTIONS[resolution] }, include }));
-    const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", config, "--pretty", "false"], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", config, "--pretty", "false"],
+      { encoding: "utf8" },
+    );
     return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
   } finally {
     rmSync(dir, { recursive: true, force: true });

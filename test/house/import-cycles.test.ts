@@ -25,7 +25,9 @@ function folderGraph(): Map<string, Set<string>> {
   for (const file of ROOTS.flatMap((root) => files(path.join(REPO, root)))) {
     const from = path.relative(REPO, path.dirname(file));
     const text = readFileSync(file, "utf8");
-    for (const [, spec] of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g)) {
+    for (const [, spec] of text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g,
+    )) {
       if (spec === undefined) continue;
       const to = path.relative(REPO, path.dirname(path.resolve(path.dirname(file), spec)));
       if (to === from) continue;
@@ -52,7 +54,14 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
 }
 
 it("finds a cycle when there is one (the check can fail)", () => {
-  expect(cycles(new Map([["a", new Set(["b"])], ["b", new Set(["a"])]]))).toEqual([["a", "b", "a"]]);
+  expect(
+    cycles(
+      new Map([
+        ["a", new Set(["b"])],
+        ["b", new Set(["a"])],
+      ]),
+    ),
+  ).toEqual([["a", "b", "a"]]);
 });
 
 it("no folder imports, through any chain, from a folder that imports it", () => {

@@ -15,8 +15,16 @@ it("the bundled generator maps back to its TypeScript files, so internal-error s
     expect(inline, "the bundle carries an inline source map").not.toBeNull();
     const map = JSON.parse(Buffer.from(inline![1]!, "base64").toString("utf8")) as { sources: string[] };
     const sources = map.sources.map((s) => path.relative(REPO, path.resolve(dir, s)).split(path.sep).join("/"));
-    for (const file of ["generator/cli/main.ts", "generator/pipeline.ts", "generator/load/load-spec.ts", "generator/emit/api-files.ts"]) expect(sources).toContain(file);
-    expect(readFileSync(path.join(REPO, "generator/launch.mjs"), "utf8")).toContain("process.setSourceMapsEnabled(true)");
+    for (const file of [
+      "generator/cli/main.ts",
+      "generator/pipeline.ts",
+      "generator/load/load-spec.ts",
+      "generator/emit/api-files.ts",
+    ])
+      expect(sources).toContain(file);
+    expect(readFileSync(path.join(REPO, "generator/launch.mjs"), "utf8")).toContain(
+      "process.setSourceMapsEnabled(true)",
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

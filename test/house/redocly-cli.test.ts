@@ -15,7 +15,10 @@ const CLI = path.join(REPO, "node_modules/@redocly/cli/bin/cli.js");
 const ENV = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
 
 interface Report {
-  readonly problems: readonly { readonly ruleId: string; readonly location: readonly { readonly source: { readonly ref: string } }[] }[];
+  readonly problems: readonly {
+    readonly ruleId: string;
+    readonly location: readonly { readonly source: { readonly ref: string } }[];
+  }[];
 }
 
 /** `redocly lint --format=json` prints one JSON object per file, back to back. */
@@ -32,13 +35,21 @@ it("fails on a broken fixture of each of the project's rules, with that rule's p
   // One failing fixture per rule: its folder under test/lint/fixtures drops the payspec/ prefix.
   const broken = rules.map((rule) => {
     const folder = path.join(FIXTURES, rule.replace(/^payspec\//, ""));
-    const fixture = readdirSync(folder).filter((f) => f.startsWith("fail-")).sort()[0];
+    const fixture = readdirSync(folder)
+      .filter((f) => f.startsWith("fail-"))
+      .sort()[0];
     expect(fixture, `${rule} has a failing fixture`).toBeDefined();
     return { rule, file: path.relative(REPO, path.join(folder, fixture!)) };
   });
-  const result = spawnSync(process.execPath, [CLI, "lint", ...broken.map((b) => b.file), "--format=json"], { cwd: REPO, encoding: "utf8", env: ENV });
+  const result = spawnSync(process.execPath, [CLI, "lint", ...broken.map((b) => b.file), "--format=json"], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: ENV,
+  });
   expect(result.status, result.stderr).toBe(1);
-  const found = reports(result.stdout).flatMap((r) => r.problems.map((p) => ({ rule: p.ruleId, file: p.location[0]?.source.ref })));
+  const found = reports(result.stdout).flatMap((r) =>
+    r.problems.map((p) => ({ rule: p.ruleId, file: p.location[0]?.source.ref })),
+  );
   for (const { rule, file } of broken) expect(found, `${rule} fired on ${file}`).toContainEqual({ rule, file });
 }, 120_000);
 

@@ -46,16 +46,22 @@ const OFFSET_PAGE = "#/paths/~1items/post/x-pagination";
 const OPTION = "x-client-option";
 const option = (message: string, pointer: string): Want => want(`payspec/${OPTION}`, message, pointer);
 
-const want = (ruleId: string, message: string | RegExp, pointer: string | RegExp): Want => ({ ruleId, message, pointer });
+const want = (ruleId: string, message: string | RegExp, pointer: string | RegExp): Want => ({
+  ruleId,
+  message,
+  pointer,
+});
 const sig = (message: string, pointer = SIG): Want => want("payspec/x-signature", message, pointer);
 const cred = (message: string, pointer = CRED): Want => want("payspec/x-credential", message, pointer);
 const page = (message: string, pointer = PAGE): Want => want("payspec/x-pagination", message, pointer);
 const oneOf = (message: string | RegExp, pointer = ONE_OF): Want => want("payspec/x-exactly-one-of", message, pointer);
 const MOCK_PAGES = "#/paths/~1items/get/x-mock-pages";
 const pages = (message: string, pointer: string): Want => want("payspec/x-mock-pages", message, pointer);
-const invalid = (message: string, pointer = "#/x-mock-invalid"): Want => want("payspec/x-mock-invalid", message, pointer);
+const invalid = (message: string, pointer = "#/x-mock-invalid"): Want =>
+  want("payspec/x-mock-invalid", message, pointer);
 const UNAUTHORIZED = "#/components/securitySchemes/token/x-mock-unauthorized";
-const unauthorized = (message: string, pointer = UNAUTHORIZED): Want => want("payspec/x-mock-unauthorized", message, pointer);
+const unauthorized = (message: string, pointer = UNAUTHORIZED): Want =>
+  want("payspec/x-mock-unauthorized", message, pointer);
 const HOOK = "#/webhooks/payment/post/x-webhook-signature";
 const hook = (message: string, pointer = HOOK): Want => want("payspec/x-webhook-signature", message, pointer);
 
@@ -83,13 +89,19 @@ const cases: readonly Case[] = [
     fixture: "x-credential/fail-option-not-identifier.yaml",
     want: [cred("x-credential.option must be a JavaScript identifier", `${CRED}/option`)],
   },
-  { fixture: "x-credential/fail-prefix-not-string.yaml", want: [cred("x-credential.prefix must be a string", `${CRED}/prefix`)] },
+  {
+    fixture: "x-credential/fail-prefix-not-string.yaml",
+    want: [cred("x-credential.prefix must be a string", `${CRED}/prefix`)],
+  },
   {
     fixture: "x-credential/fail-description-not-string.yaml",
     want: [cred("x-credential.description must be a string", `${CRED}/description`)],
   },
   { fixture: "x-credential/fail-unknown-key.yaml", want: [cred('unknown key "prefx"', `${CRED}/prefx`)] },
-  { fixture: "x-credential/fail-with-x-signature.yaml", want: [cred("either x-credential (a sent secret) or x-signature")] },
+  {
+    fixture: "x-credential/fail-with-x-signature.yaml",
+    want: [cred("either x-credential (a sent secret) or x-signature")],
+  },
 
   // --- payspec/x-signature
   { fixture: "x-signature/pass.yaml", want: [] },
@@ -98,7 +110,10 @@ const cases: readonly Case[] = [
     fixture: "x-signature/fail-unknown-algorithm.yaml",
     want: [sig("x-signature.algorithm must be one of: md5-base64-body", `${SIG}/algorithm`)],
   },
-  { fixture: "x-signature/fail-missing-algorithm.yaml", want: [sig("x-signature.algorithm must be one of", `${SIG}/algorithm`)] },
+  {
+    fixture: "x-signature/fail-missing-algorithm.yaml",
+    want: [sig("x-signature.algorithm must be one of", `${SIG}/algorithm`)],
+  },
   {
     fixture: "x-signature/fail-missing-credential.yaml",
     want: [sig("x-signature.credential is missing", SIG)],
@@ -107,10 +122,19 @@ const cases: readonly Case[] = [
     fixture: "x-signature/fail-credential-not-identifier.yaml",
     want: [sig("x-signature.credential must be a JavaScript identifier", `${SIG}/credential`)],
   },
-  { fixture: "x-signature/fail-description-not-string.yaml", want: [sig("x-signature.description must be a string", `${SIG}/description`)] },
+  {
+    fixture: "x-signature/fail-description-not-string.yaml",
+    want: [sig("x-signature.description must be a string", `${SIG}/description`)],
+  },
   { fixture: "x-signature/fail-unknown-key.yaml", want: [sig('unknown key "encoding"', `${SIG}/encoding`)] },
-  { fixture: "x-signature/fail-not-header.yaml", want: [sig("x-signature belongs on an apiKey scheme with in: header")] },
-  { fixture: "x-signature/fail-not-api-key.yaml", want: [sig("x-signature belongs on an apiKey scheme with in: header")] },
+  {
+    fixture: "x-signature/fail-not-header.yaml",
+    want: [sig("x-signature belongs on an apiKey scheme with in: header")],
+  },
+  {
+    fixture: "x-signature/fail-not-api-key.yaml",
+    want: [sig("x-signature belongs on an apiKey scheme with in: header")],
+  },
 
   // --- payspec/x-pagination
   { fixture: "x-pagination/pass.yaml", want: [] },
@@ -120,18 +144,34 @@ const cases: readonly Case[] = [
     want: [],
   },
   { fixture: "x-pagination/pass-offset.yaml", want: [] },
-  { fixture: "x-pagination/fail-offset-no-default.yaml", want: [want("payspec/x-pagination", 'give the body field "limit" a positive integer default', `${OFFSET_PAGE}/limit`)] },
+  {
+    fixture: "x-pagination/fail-offset-no-default.yaml",
+    want: [
+      want("payspec/x-pagination", 'give the body field "limit" a positive integer default', `${OFFSET_PAGE}/limit`),
+    ],
+  },
   {
     fixture: "x-pagination/fail-offset-bad-meaning.yaml",
-    want: [want("payspec/x-pagination", "x-pagination.limit.meaning must be count (the page size) or end", `${OFFSET_PAGE}/limit/meaning`)],
+    want: [
+      want(
+        "payspec/x-pagination",
+        "x-pagination.limit.meaning must be count (the page size) or end",
+        `${OFFSET_PAGE}/limit/meaning`,
+      ),
+    ],
   },
   {
     fixture: "x-pagination/fail-offset-undeclared.yaml",
-    want: [want("payspec/x-pagination", 'the JSON request body declares no property "start"', `${OFFSET_PAGE}/offset/name`)],
+    want: [
+      want("payspec/x-pagination", 'the JSON request body declares no property "start"', `${OFFSET_PAGE}/offset/name`),
+    ],
   },
   { fixture: "x-pagination/fail-not-object.yaml", want: [page("x-pagination must be an object")] },
   { fixture: "x-pagination/fail-unknown-key.yaml", want: [page('unknown key "pageSize"', `${PAGE}/pageSize`)] },
-  { fixture: "x-pagination/fail-cursor-not-object.yaml", want: [page("x-pagination.cursor must be an object", `${PAGE}/cursor`)] },
+  {
+    fixture: "x-pagination/fail-cursor-not-object.yaml",
+    want: [page("x-pagination.cursor must be an object", `${PAGE}/cursor`)],
+  },
   {
     fixture: "x-pagination/fail-cursor-undeclared.yaml",
     want: [page('the operation declares no query parameter "cursor"', `${PAGE}/cursor/name`)],
@@ -142,12 +182,16 @@ const cases: readonly Case[] = [
   },
   {
     fixture: "x-pagination/fail-cursor-bad-in.yaml",
-    want: [
-      page("x-pagination.cursor.in must be query or header", `${PAGE}/cursor/in`),
-    ],
+    want: [page("x-pagination.cursor.in must be query or header", `${PAGE}/cursor/in`)],
   },
-  { fixture: "x-pagination/fail-items-missing.yaml", want: [page("/result/entries does not exist in the success response schema", `${PAGE}/items`)] },
-  { fixture: "x-pagination/fail-items-not-array.yaml", want: [page("/result must point at an array", `${PAGE}/items`)] },
+  {
+    fixture: "x-pagination/fail-items-missing.yaml",
+    want: [page("/result/entries does not exist in the success response schema", `${PAGE}/items`)],
+  },
+  {
+    fixture: "x-pagination/fail-items-not-array.yaml",
+    want: [page("/result must point at an array", `${PAGE}/items`)],
+  },
   {
     fixture: "x-pagination/fail-next-cursor-missing.yaml",
     want: [page("/result/next does not exist in the success response schema", `${PAGE}/nextCursor`)],
@@ -156,7 +200,10 @@ const cases: readonly Case[] = [
     fixture: "x-pagination/fail-next-cursor-not-string.yaml",
     want: [page("/result/count must point at a string", `${PAGE}/nextCursor`)],
   },
-  { fixture: "x-pagination/fail-bad-pointer.yaml", want: [page("x-pagination.items must be a JSON pointer", `${PAGE}/items`)] },
+  {
+    fixture: "x-pagination/fail-bad-pointer.yaml",
+    want: [page("x-pagination.items must be a JSON pointer", `${PAGE}/items`)],
+  },
   {
     // A 3xx is no page: model and lint read pages from the lowest 2xx JSON answer only.
     fixture: "x-pagination/fail-only-redirect.yaml",
@@ -182,7 +229,9 @@ const cases: readonly Case[] = [
   },
   {
     fixture: "x-client-option/fail-built-in.yaml",
-    want: [option('x-client-option "baseUrl" is a built-in client option', `#/paths/~1invoice/get/parameters/0/${OPTION}`)],
+    want: [
+      option('x-client-option "baseUrl" is a built-in client option', `#/paths/~1invoice/get/parameters/0/${OPTION}`),
+    ],
   },
   {
     fixture: "x-client-option/fail-nested.yaml",
@@ -198,17 +247,34 @@ const cases: readonly Case[] = [
   { fixture: "x-request-id/pass.yaml", want: [] },
   {
     fixture: "x-request-id/fail-not-true.yaml",
-    want: [want("payspec/x-request-id", "x-request-id must be true", "#/paths/~1items/get/responses/200/headers/X-Trace/x-request-id")],
+    want: [
+      want(
+        "payspec/x-request-id",
+        "x-request-id must be true",
+        "#/paths/~1items/get/responses/200/headers/X-Trace/x-request-id",
+      ),
+    ],
   },
 
   // --- payspec/x-exactly-one-of
   { fixture: "x-exactly-one-of/pass.yaml", want: [] },
   {
     fixture: "x-exactly-one-of/fail-undeclared.yaml",
-    want: [oneOf('"orderId" is not a parameter of this operation (declared: shop_id, invoice_id, order_id); declare it under parameters', `${ONE_OF}/1`)],
+    want: [
+      oneOf(
+        '"orderId" is not a parameter of this operation (declared: shop_id, invoice_id, order_id); declare it under parameters',
+        `${ONE_OF}/1`,
+      ),
+    ],
   },
-  { fixture: "x-exactly-one-of/fail-fewer-than-two.yaml", want: [oneOf("x-exactly-one-of must list at least two parameter names")] },
-  { fixture: "x-exactly-one-of/fail-not-a-list.yaml", want: [oneOf("x-exactly-one-of must list at least two parameter names")] },
+  {
+    fixture: "x-exactly-one-of/fail-fewer-than-two.yaml",
+    want: [oneOf("x-exactly-one-of must list at least two parameter names")],
+  },
+  {
+    fixture: "x-exactly-one-of/fail-not-a-list.yaml",
+    want: [oneOf("x-exactly-one-of must list at least two parameter names")],
+  },
   { fixture: "x-exactly-one-of/fail-duplicate.yaml", want: [oneOf('"invoice_id" is listed twice', `${ONE_OF}/2`)] },
   {
     fixture: "x-exactly-one-of/fail-required-parameter.yaml",
@@ -218,68 +284,161 @@ const cases: readonly Case[] = [
   // --- payspec/x-batch
   { fixture: "x-batch/pass.yaml", want: [] },
   { fixture: "x-batch/pass-explicit-size.yaml", want: [] },
-  { fixture: "x-batch/fail-not-object.yaml", want: [want("payspec/x-batch", "x-batch must be an object", "#/paths/~1info/post/x-batch")] },
-  { fixture: "x-batch/fail-items-missing.yaml", want: [want("payspec/x-batch", "/uuids does not exist in the JSON request body schema", "#/paths/~1info/post/x-batch/items")] },
-  { fixture: "x-batch/fail-items-not-array.yaml", want: [want("payspec/x-batch", "/note must point at an array", "#/paths/~1info/post/x-batch/items")] },
-  { fixture: "x-batch/fail-results-not-array.yaml", want: [want("payspec/x-batch", "/count must point at an array", "#/paths/~1info/post/x-batch/results")] },
-  { fixture: "x-batch/fail-no-size.yaml", want: [want("payspec/x-batch", "needs a positive integer size, or maxItems", "#/paths/~1info/post/x-batch")] },
-  { fixture: "x-batch/fail-bad-pointer.yaml", want: [want("payspec/x-batch", "x-batch.results must be a JSON pointer", "#/paths/~1info/post/x-batch/results")] },
-  { fixture: "x-batch/fail-unknown-key.yaml", want: [want("payspec/x-batch", 'unknown key "sise"', "#/paths/~1info/post/x-batch/sise")] },
+  {
+    fixture: "x-batch/fail-not-object.yaml",
+    want: [want("payspec/x-batch", "x-batch must be an object", "#/paths/~1info/post/x-batch")],
+  },
+  {
+    fixture: "x-batch/fail-items-missing.yaml",
+    want: [
+      want(
+        "payspec/x-batch",
+        "/uuids does not exist in the JSON request body schema",
+        "#/paths/~1info/post/x-batch/items",
+      ),
+    ],
+  },
+  {
+    fixture: "x-batch/fail-items-not-array.yaml",
+    want: [want("payspec/x-batch", "/note must point at an array", "#/paths/~1info/post/x-batch/items")],
+  },
+  {
+    fixture: "x-batch/fail-results-not-array.yaml",
+    want: [want("payspec/x-batch", "/count must point at an array", "#/paths/~1info/post/x-batch/results")],
+  },
+  {
+    fixture: "x-batch/fail-no-size.yaml",
+    want: [want("payspec/x-batch", "needs a positive integer size, or maxItems", "#/paths/~1info/post/x-batch")],
+  },
+  {
+    fixture: "x-batch/fail-bad-pointer.yaml",
+    want: [want("payspec/x-batch", "x-batch.results must be a JSON pointer", "#/paths/~1info/post/x-batch/results")],
+  },
+  {
+    fixture: "x-batch/fail-unknown-key.yaml",
+    want: [want("payspec/x-batch", 'unknown key "sise"', "#/paths/~1info/post/x-batch/sise")],
+  },
 
   // --- payspec/x-idempotent
   { fixture: "x-idempotent/pass.yaml", want: [] },
-  { fixture: "x-idempotent/fail-not-boolean.yaml", want: [want("payspec/x-idempotent", "x-idempotent must be true or false", "#/paths/~1invoice/post/x-idempotent")] },
+  {
+    fixture: "x-idempotent/fail-not-boolean.yaml",
+    want: [want("payspec/x-idempotent", "x-idempotent must be true or false", "#/paths/~1invoice/post/x-idempotent")],
+  },
 
   // --- payspec/x-webhook-signature
   { fixture: "x-webhook-signature/pass.yaml", want: [] },
   { fixture: "x-webhook-signature/fail-not-object.yaml", want: [hook("x-webhook-signature must be an object")] },
   {
     fixture: "x-webhook-signature/fail-unknown-algorithm.yaml",
-    want: [hook("x-webhook-signature.algorithm must be one of: md5-base64-php-json, jwt-hs256, hmac-sha256-hex-sorted-json", `${HOOK}/algorithm`)],
+    want: [
+      hook(
+        "x-webhook-signature.algorithm must be one of: md5-base64-php-json, jwt-hs256, hmac-sha256-hex-sorted-json",
+        `${HOOK}/algorithm`,
+      ),
+    ],
   },
-  { fixture: "x-webhook-signature/fail-secret-not-identifier.yaml", want: [hook("x-webhook-signature.secret must be a JavaScript identifier", `${HOOK}/secret`)] },
+  {
+    fixture: "x-webhook-signature/fail-secret-not-identifier.yaml",
+    want: [hook("x-webhook-signature.secret must be a JavaScript identifier", `${HOOK}/secret`)],
+  },
   { fixture: "x-webhook-signature/fail-unknown-key.yaml", want: [hook('unknown key "encoding"', `${HOOK}/encoding`)] },
-  { fixture: "x-webhook-signature/fail-in-invalid.yaml", want: [hook("x-webhook-signature.in must be body or header", `${HOOK}/in`)] },
-  { fixture: "x-webhook-signature/fail-in-not-algorithms.yaml", want: [hook("md5-base64-php-json carries its signature in the body, not the header", `${HOOK}/in`)] },
+  {
+    fixture: "x-webhook-signature/fail-in-invalid.yaml",
+    want: [hook("x-webhook-signature.in must be body or header", `${HOOK}/in`)],
+  },
+  {
+    fixture: "x-webhook-signature/fail-in-not-algorithms.yaml",
+    want: [hook("md5-base64-php-json carries its signature in the body, not the header", `${HOOK}/in`)],
+  },
   {
     fixture: "x-webhook-signature/fail-field-not-in-body.yaml",
-    want: [hook('the signature field "signature" is not a property of the application/json body schema', `${HOOK}/name`)],
+    want: [
+      hook('the signature field "signature" is not a property of the application/json body schema', `${HOOK}/name`),
+    ],
   },
-  { fixture: "x-webhook-signature/fail-field-not-required.yaml", want: [hook('the signature field "sign" must be required', `${HOOK}/name`)] },
+  {
+    fixture: "x-webhook-signature/fail-field-not-required.yaml",
+    want: [hook('the signature field "sign" must be required', `${HOOK}/name`)],
+  },
   {
     fixture: "x-webhook-signature/fail-header-undeclared.yaml",
-    want: [hook('declare the signature header "X-Signature" as a header parameter', "#/webhooks/payout/post/x-webhook-signature/name")],
+    want: [
+      hook(
+        'declare the signature header "X-Signature" as a header parameter',
+        "#/webhooks/payout/post/x-webhook-signature/name",
+      ),
+    ],
   },
-  { fixture: "x-webhook-signature/fail-match-value.yaml", want: [hook('"refund" is not a value the application/json body schema allows for "type"', `${HOOK}/match/type/0`)] },
-  { fixture: "x-webhook-signature/fail-match-not-list.yaml", want: [hook("x-webhook-signature.match.type must be a non-empty list", `${HOOK}/match/type`)] },
+  {
+    fixture: "x-webhook-signature/fail-match-value.yaml",
+    want: [hook('"refund" is not a value the application/json body schema allows for "type"', `${HOOK}/match/type/0`)],
+  },
+  {
+    fixture: "x-webhook-signature/fail-match-not-list.yaml",
+    want: [hook("x-webhook-signature.match.type must be a non-empty list", `${HOOK}/match/type`)],
+  },
   {
     fixture: "x-webhook-signature/fail-overlap.yaml",
     want: [
       hook('a notification could be both "payment" and "payout"', "#/webhooks/payout/post/x-webhook-signature"),
-      hook('a notification could be both "payout" and "postback"', "#/webhooks/postback/post/x-webhook-signature/match"),
+      hook(
+        'a notification could be both "payout" and "postback"',
+        "#/webhooks/postback/post/x-webhook-signature/match",
+      ),
     ],
   },
-  { fixture: "x-webhook-signature/fail-missing.yaml", want: [hook("a webhook needs x-webhook-signature", "#/webhooks/payment/post")] },
-  { fixture: "x-webhook-signature/fail-on-path.yaml", want: [hook("x-webhook-signature belongs on a webhook", "#/paths/~1items/get/x-webhook-signature")] },
+  {
+    fixture: "x-webhook-signature/fail-missing.yaml",
+    want: [hook("a webhook needs x-webhook-signature", "#/webhooks/payment/post")],
+  },
+  {
+    fixture: "x-webhook-signature/fail-on-path.yaml",
+    want: [hook("x-webhook-signature belongs on a webhook", "#/paths/~1items/get/x-webhook-signature")],
+  },
   {
     fixture: "x-webhook-signature/fail-media-type.yaml",
-    want: [hook("md5-base64-php-json verifies JSON bodies; the webhook declares application/x-www-form-urlencoded", `${HOOK}/algorithm`)],
+    want: [
+      hook(
+        "md5-base64-php-json verifies JSON bodies; the webhook declares application/x-www-form-urlencoded",
+        `${HOOK}/algorithm`,
+      ),
+    ],
   },
-  { fixture: "x-webhook-signature/fail-claims-not-taken.yaml", want: [hook("md5-base64-php-json signs no token, so it takes no claims", `${HOOK}/claims`)] },
+  {
+    fixture: "x-webhook-signature/fail-claims-not-taken.yaml",
+    want: [hook("md5-base64-php-json signs no token, so it takes no claims", `${HOOK}/claims`)],
+  },
   {
     fixture: "x-webhook-signature/fail-claim-field.yaml",
     want: [
-      hook(`the claim's field "invoice" is not a property of the application/json body schema`, "#/webhooks/postback/post/x-webhook-signature/claims/id/field"),
-      hook(`the claim's field "invoice" is not a property of the application/x-www-form-urlencoded body schema`, "#/webhooks/postback/post/x-webhook-signature/claims/id/field"),
+      hook(
+        `the claim's field "invoice" is not a property of the application/json body schema`,
+        "#/webhooks/postback/post/x-webhook-signature/claims/id/field",
+      ),
+      hook(
+        `the claim's field "invoice" is not a property of the application/x-www-form-urlencoded body schema`,
+        "#/webhooks/postback/post/x-webhook-signature/claims/id/field",
+      ),
     ],
   },
   {
     fixture: "x-webhook-signature/fail-claim-pattern.yaml",
-    want: [hook("x-webhook-signature.claims.id.pattern must be a regular expression", "#/webhooks/postback/post/x-webhook-signature/claims/id/pattern")],
+    want: [
+      hook(
+        "x-webhook-signature.claims.id.pattern must be a regular expression",
+        "#/webhooks/postback/post/x-webhook-signature/claims/id/pattern",
+      ),
+    ],
   },
   {
     fixture: "x-webhook-signature/fail-claim-prefix.yaml",
-    want: [hook("x-webhook-signature.claims.id.optionalPrefix must be a non-empty string", "#/webhooks/postback/post/x-webhook-signature/claims/id/optionalPrefix")],
+    want: [
+      hook(
+        "x-webhook-signature.claims.id.optionalPrefix must be a non-empty string",
+        "#/webhooks/postback/post/x-webhook-signature/claims/id/optionalPrefix",
+      ),
+    ],
   },
   {
     fixture: "x-webhook-signature/fail-two-methods.yaml",
@@ -288,7 +447,10 @@ const cases: readonly Case[] = [
       hook("a webhook needs x-webhook-signature", "#/webhooks/payout/put"),
     ],
   },
-  { fixture: "x-webhook-signature/fail-no-body.yaml", want: [hook("the webhook declares no request body to verify", "#/webhooks/payout/post/x-webhook-signature")] },
+  {
+    fixture: "x-webhook-signature/fail-no-body.yaml",
+    want: [hook("the webhook declares no request body to verify", "#/webhooks/payout/post/x-webhook-signature")],
+  },
 
   // --- conventions from redocly.yaml
   { fixture: "operation-operationId/pass.yaml", want: [] },
@@ -331,43 +493,102 @@ const cases: readonly Case[] = [
   // --- payspec/x-mock-pages
   { fixture: "x-mock-pages/pass.yaml", want: [] },
   { fixture: "x-mock-pages/pass-offset.yaml", want: [] },
-  { fixture: "x-mock-pages/fail-not-list.yaml", want: [pages("must list the names of the success response's examples", MOCK_PAGES)] },
-  { fixture: "x-mock-pages/fail-unknown-example.yaml", want: [pages('"third" is not an example of the success response', `${MOCK_PAGES}/2`)] },
-  { fixture: "x-mock-pages/fail-no-pagination.yaml", want: [pages("x-mock-pages needs x-pagination on the same operation", MOCK_PAGES)] },
-  { fixture: "x-mock-pages/fail-not-ended.yaml", want: [pages('the last page "last" must end the walk', `${MOCK_PAGES}/2`)] },
-  { fixture: "x-mock-pages/fail-broken-chain.yaml", want: [pages('page "second" is not the last, so it needs the next page\'s cursor', `${MOCK_PAGES}/1`)] },
-  { fixture: "x-mock-pages/fail-repeated-cursor.yaml", want: [pages('page "second" repeats the cursor of page 1', `${MOCK_PAGES}/1`)] },
-  { fixture: "x-mock-pages/fail-first-not-default.yaml", want: [pages('the first page must be the success response\'s first example ("first")', `${MOCK_PAGES}/0`)] },
+  {
+    fixture: "x-mock-pages/fail-not-list.yaml",
+    want: [pages("must list the names of the success response's examples", MOCK_PAGES)],
+  },
+  {
+    fixture: "x-mock-pages/fail-unknown-example.yaml",
+    want: [pages('"third" is not an example of the success response', `${MOCK_PAGES}/2`)],
+  },
+  {
+    fixture: "x-mock-pages/fail-no-pagination.yaml",
+    want: [pages("x-mock-pages needs x-pagination on the same operation", MOCK_PAGES)],
+  },
+  {
+    fixture: "x-mock-pages/fail-not-ended.yaml",
+    want: [pages('the last page "last" must end the walk', `${MOCK_PAGES}/2`)],
+  },
+  {
+    fixture: "x-mock-pages/fail-broken-chain.yaml",
+    want: [pages('page "second" is not the last, so it needs the next page\'s cursor', `${MOCK_PAGES}/1`)],
+  },
+  {
+    fixture: "x-mock-pages/fail-repeated-cursor.yaml",
+    want: [pages('page "second" repeats the cursor of page 1', `${MOCK_PAGES}/1`)],
+  },
+  {
+    fixture: "x-mock-pages/fail-first-not-default.yaml",
+    want: [pages('the first page must be the success response\'s first example ("first")', `${MOCK_PAGES}/0`)],
+  },
   {
     fixture: "x-mock-pages/fail-no-items.yaml",
     want: [
       pages('example "second" has no list at /items', `${MOCK_PAGES}/1`),
-      want("no-invalid-media-type-examples", "must have required property 'items'", "#/paths/~1items/get/responses/200/content/application~1json/examples/second/value"),
+      want(
+        "no-invalid-media-type-examples",
+        "must have required property 'items'",
+        "#/paths/~1items/get/responses/200/content/application~1json/examples/second/value",
+      ),
     ],
   },
 
   // --- payspec/x-mock-invalid
   { fixture: "x-mock-invalid/pass.yaml", want: [] },
   { fixture: "x-mock-invalid/fail-not-object.yaml", want: [invalid("x-mock-invalid must be an object")] },
-  { fixture: "x-mock-invalid/fail-status.yaml", want: [invalid("x-mock-invalid.status must be a 4xx status code", "#/x-mock-invalid/status")] },
+  {
+    fixture: "x-mock-invalid/fail-status.yaml",
+    want: [invalid("x-mock-invalid.status must be a 4xx status code", "#/x-mock-invalid/status")],
+  },
   { fixture: "x-mock-invalid/fail-missing-body.yaml", want: [invalid("x-mock-invalid.body is missing")] },
-  { fixture: "x-mock-invalid/fail-no-field.yaml", want: [invalid("use {field} (or {message}) somewhere in it", "#/x-mock-invalid/body")] },
-  { fixture: "x-mock-invalid/fail-unknown-placeholder.yaml", want: [invalid("unknown placeholder {keyword}", "#/x-mock-invalid/body/errors/{field}/0")] },
-  { fixture: "x-mock-invalid/fail-unknown-rule.yaml", want: [invalid('unknown rule "regexp"', "#/x-mock-invalid/rules/regexp")] },
+  {
+    fixture: "x-mock-invalid/fail-no-field.yaml",
+    want: [invalid("use {field} (or {message}) somewhere in it", "#/x-mock-invalid/body")],
+  },
+  {
+    fixture: "x-mock-invalid/fail-unknown-placeholder.yaml",
+    want: [invalid("unknown placeholder {keyword}", "#/x-mock-invalid/body/errors/{field}/0")],
+  },
+  {
+    fixture: "x-mock-invalid/fail-unknown-rule.yaml",
+    want: [invalid('unknown rule "regexp"', "#/x-mock-invalid/rules/regexp")],
+  },
   {
     fixture: "x-mock-invalid/fail-root-undocumented.yaml",
-    want: [invalid("the root's x-mock-invalid answers 422, but the operation documents no 422 answer", "#/paths/~1items/post/responses")],
+    want: [
+      invalid(
+        "the root's x-mock-invalid answers 422, but the operation documents no 422 answer",
+        "#/paths/~1items/post/responses",
+      ),
+    ],
   },
-  { fixture: "x-mock-invalid/fail-operation-undocumented.yaml", want: [invalid("the operation documents no 409 answer", "#/paths/~1things/get/x-mock-invalid/status")] },
+  {
+    fixture: "x-mock-invalid/fail-operation-undocumented.yaml",
+    want: [invalid("the operation documents no 409 answer", "#/paths/~1things/get/x-mock-invalid/status")],
+  },
 
   // --- payspec/x-mock-unauthorized
   { fixture: "x-mock-unauthorized/pass.yaml", want: [] },
-  { fixture: "x-mock-unauthorized/fail-not-object.yaml", want: [unauthorized("x-mock-unauthorized must be an object")] },
-  { fixture: "x-mock-unauthorized/fail-unknown-key.yaml", want: [unauthorized('unknown key "expired"', `${UNAUTHORIZED}/expired`)] },
-  { fixture: "x-mock-unauthorized/fail-status.yaml", want: [unauthorized("x-mock-unauthorized.wrong.status must be a 4xx status code", `${UNAUTHORIZED}/wrong/status`)] },
+  {
+    fixture: "x-mock-unauthorized/fail-not-object.yaml",
+    want: [unauthorized("x-mock-unauthorized must be an object")],
+  },
+  {
+    fixture: "x-mock-unauthorized/fail-unknown-key.yaml",
+    want: [unauthorized('unknown key "expired"', `${UNAUTHORIZED}/expired`)],
+  },
+  {
+    fixture: "x-mock-unauthorized/fail-status.yaml",
+    want: [unauthorized("x-mock-unauthorized.wrong.status must be a 4xx status code", `${UNAUTHORIZED}/wrong/status`)],
+  },
   {
     fixture: "x-mock-unauthorized/fail-undocumented.yaml",
-    want: [unauthorized('security scheme "token" has x-mock-unauthorized.wrong, but the operation documents no 403 answer', "#/paths/~1items/get/responses")],
+    want: [
+      unauthorized(
+        'security scheme "token" has x-mock-unauthorized.wrong, but the operation documents no 403 answer',
+        "#/paths/~1items/get/responses",
+      ),
+    ],
   },
   {
     fixture: "x-mock-unauthorized/fail-unknown-example.yaml",
@@ -381,7 +602,13 @@ const cases: readonly Case[] = [
   },
   {
     fixture: "no-invalid-parameter-examples/fail-named-example.yaml",
-    want: [want("no-invalid-parameter-examples", "must be <= 100", "#/paths/~1items/get/parameters/0/examples/tooMany/value")],
+    want: [
+      want(
+        "no-invalid-parameter-examples",
+        "must be <= 100",
+        "#/paths/~1items/get/parameters/0/examples/tooMany/value",
+      ),
+    ],
   },
   { fixture: "no-invalid-schema-examples/pass.yaml", want: [] },
   {
@@ -391,7 +618,12 @@ const cases: readonly Case[] = [
 ];
 
 /** The rules that must have a fixture folder: every project rule plus the conventions we rely on. */
-const conventionRules = ["operation-operationId", "no-invalid-media-type-examples", "no-invalid-parameter-examples", "no-invalid-schema-examples"];
+const conventionRules = [
+  "operation-operationId",
+  "no-invalid-media-type-examples",
+  "no-invalid-parameter-examples",
+  "no-invalid-schema-examples",
+];
 const projectRules = Object.keys(payspecPlugin.rules?.oas3 ?? {});
 
 function folderOf(ruleId: string): string {
@@ -406,7 +638,12 @@ interface Got {
 }
 
 function summarize(problems: readonly NormalizedProblem[]): Got[] {
-  return problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity, message: p.message, pointer: p.location[0]?.pointer }));
+  return problems.map((p) => ({
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: p.message,
+    pointer: p.location[0]?.pointer,
+  }));
 }
 
 function matcher(w: Want): unknown {
@@ -457,12 +694,18 @@ describe("fixture table", () => {
     expect([...listed].sort()).toEqual(onDisk);
   });
 
-  it.each([...projectRules, ...conventionRules])("%s has a pass.yaml and a failing fixture that it fires on", (ruleId) => {
-    const folder = folderOf(ruleId);
-    expect(onDisk).toContain(`${folder}/pass.yaml`);
-    const firing = cases.filter((c) => c.bug === undefined && c.fixture.startsWith(`${folder}/fail-`) && c.want.some((w) => w.ruleId === ruleId));
-    expect(firing.length).toBeGreaterThan(0);
-  });
+  it.each([...projectRules, ...conventionRules])(
+    "%s has a pass.yaml and a failing fixture that it fires on",
+    (ruleId) => {
+      const folder = folderOf(ruleId);
+      expect(onDisk).toContain(`${folder}/pass.yaml`);
+      const firing = cases.filter(
+        (c) =>
+          c.bug === undefined && c.fixture.startsWith(`${folder}/fail-`) && c.want.some((w) => w.ruleId === ruleId),
+      );
+      expect(firing.length).toBeGreaterThan(0);
+    },
+  );
 
   it("names fixtures pass*.yaml (no problems) or fail-*.yaml (at least one)", () => {
     for (const c of cases) {

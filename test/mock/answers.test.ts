@@ -3,7 +3,12 @@ import type { OperationModel, ResponseModel } from "../../generator/model/types.
 import { AnswerQueue, transientBody } from "../../mock/answers.js";
 import type { MockApi } from "../../mock/mock-api.js";
 
-const response = (status: string, examples: Record<string, unknown> = {}): ResponseModel => ({ status, ok: status.startsWith("2"), contentType: "application/json", examples });
+const response = (status: string, examples: Record<string, unknown> = {}): ResponseModel => ({
+  status,
+  ok: status.startsWith("2"),
+  contentType: "application/json",
+  examples,
+});
 const model: OperationModel = {
   id: "list",
   method: "get",
@@ -36,7 +41,12 @@ describe("AnswerQueue", () => {
   it("answers undocumented transient failures itself", () => {
     const queue = new AnswerQueue(api);
     for (const status of [408, 429, 500, 503]) queue.add("list", { status, times: 1 });
-    expect([1, 2, 3, 4].map(() => queue.take("list"))).toEqual([{ status: 408 }, { status: 429 }, { status: 500 }, { status: 503 }]);
+    expect([1, 2, 3, 4].map(() => queue.take("list"))).toEqual([
+      { status: 408 },
+      { status: 429 },
+      { status: 500 },
+      { status: 503 },
+    ]);
     expect(transientBody(503)).toBe("503 Service Unavailable (forced by the mock)");
   });
 
@@ -44,13 +54,22 @@ describe("AnswerQueue", () => {
     const queue = new AnswerQueue(api);
     queue.add("list", { status: 503, times: 2 });
     queue.add("list", { status: 422, times: 1 });
-    expect([1, 2, 3, 4].map(() => queue.take("list"))).toEqual([{ status: 503 }, { status: 503 }, { prefer: "code=422" }, undefined]);
+    expect([1, 2, 3, 4].map(() => queue.take("list"))).toEqual([
+      { status: 503 },
+      { status: 503 },
+      { prefer: "code=422" },
+      undefined,
+    ]);
   });
 
   it("keeps a choice without times until reset", () => {
     const queue = new AnswerQueue(api);
     queue.add("list", { status: 422 });
-    expect([1, 2, 3].map(() => queue.take("list"))).toEqual([{ prefer: "code=422" }, { prefer: "code=422" }, { prefer: "code=422" }]);
+    expect([1, 2, 3].map(() => queue.take("list"))).toEqual([
+      { prefer: "code=422" },
+      { prefer: "code=422" },
+      { prefer: "code=422" },
+    ]);
     queue.reset();
     expect(queue.take("list")).toBeUndefined();
   });
@@ -58,10 +77,25 @@ describe("AnswerQueue", () => {
   it.each([
     ["an unknown operation", "nope", { status: 422 }, 'shop has no operation "nope" (its operations: list)'],
     ["no answer at all", "list", {}, "say which answer"],
-    ["an undocumented client error", "list", { status: 409 }, "list documents no 409 answer (it documents 200, 422; undocumented, only 408, 429 and 5xx can be forced)"],
+    [
+      "an undocumented client error",
+      "list",
+      { status: 409 },
+      "list documents no 409 answer (it documents 200, 422; undocumented, only 408, 429 and 5xx can be forced)",
+    ],
     ["an unknown example", "list", { example: "missing" }, 'list has no example "missing"'],
-    ["an example of another status", "list", { status: 422, example: "empty" }, "list's 422 answer has no example \"empty\" (its examples: bad)"],
-    ["an example with an undocumented status", "list", { status: 503, example: "empty" }, "list documents no 503 answer"],
+    [
+      "an example of another status",
+      "list",
+      { status: 422, example: "empty" },
+      'list\'s 422 answer has no example "empty" (its examples: bad)',
+    ],
+    [
+      "an example with an undocumented status",
+      "list",
+      { status: 503, example: "empty" },
+      "list documents no 503 answer",
+    ],
     ["a count that is not one", "list", { status: 422, times: 0 }, "times must be a positive integer, got 0"],
   ])("refuses %s, saying why", (_, operation, choice, message) => {
     expect(() => new AnswerQueue(api).add(operation, choice)).toThrow(message);

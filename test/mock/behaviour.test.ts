@@ -45,12 +45,14 @@ beforeAll(async () => {
   ]);
   [mocks, dynamic] = [started, random];
   createClient = (await importClient<{ createPagedShopClient: Factory }>(cursorFolder)).createPagedShopClient;
-  createOffsetClient = (await importClient<{ createOffsetShopClient: OffsetFactory }>(offsetFolder)).createOffsetShopClient;
+  createOffsetClient = (await importClient<{ createOffsetShopClient: OffsetFactory }>(offsetFolder))
+    .createOffsetShopClient;
 }, 120_000);
 afterAll(async () => Promise.all([mocks?.stop(), dynamic?.stop()]));
 afterEach(async () => mocks.reset());
 
-const shop = (options: Partial<Parameters<Factory>[0]> = {}) => mocks.client("paged-by-cursor", createClient, { retry: false, ...options });
+const shop = (options: Partial<Parameters<Factory>[0]> = {}) =>
+  mocks.client("paged-by-cursor", createClient, { retry: false, ...options });
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -58,7 +60,11 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-async function post(url: string, body: string | Uint8Array, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+async function post(
+  url: string,
+  body: string | Uint8Array,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(url, { method: "POST", body, headers });
   const text = await response.text();
   return { status: response.status, json: text === "" ? undefined : (JSON.parse(text) as unknown) };
@@ -71,7 +77,11 @@ describe("paging that walks and ends (x-mock-pages)", () => {
   it(".pages() walks the three declared pages, each answering the cursor sent, and ends on the null cursor", async () => {
     const pages = await collect(shop().listOrders.pages());
     expect(pages.map((p) => p.ok)).toEqual([true, true, true]);
-    expect(pages.map((p) => (p.data as { result: { next: string | null } }).result.next)).toEqual(["cursor-2", "cursor-3", null]);
+    expect(pages.map((p) => (p.data as { result: { next: string | null } }).result.next)).toEqual([
+      "cursor-2",
+      "cursor-3",
+      null,
+    ]);
   });
 
   it(".all() yields every order of every page, in order", async () => {
@@ -83,7 +93,11 @@ describe("paging that walks and ends (x-mock-pages)", () => {
     const client = dynamic.client("paged-by-cursor", createClient, { retry: false });
     const pages = await collect(client.listOrders.pages());
     expect(pages.map((p) => p.ok)).toEqual([true, true, true]);
-    expect(pages.map((p) => (p.data as { result: { next: string | null } }).result.next)).toEqual(["cursor-2", "cursor-3", null]);
+    expect(pages.map((p) => (p.data as { result: { next: string | null } }).result.next)).toEqual([
+      "cursor-2",
+      "cursor-3",
+      null,
+    ]);
   });
 
   const january = { start: "01.01.2024", end: "31.01.2024" };
@@ -93,7 +107,9 @@ describe("paging that walks and ends (x-mock-pages)", () => {
     const client = mocks.client("paged-by-offset", createOffsetClient, { retry: false });
     const pages = await collect(client.listInvoices.pages({ body: { ...january, limit: 3 } }));
     expect(pages.map((p) => (p.data as { result: unknown[] }).result.length)).toEqual([3, 3, 1]);
-    expect((await collect(client.listInvoices.all({ body: { ...january, offset: 1, limit: 3 } }))).map((i) => i.uuid)).toEqual(uuids(7).slice(1));
+    expect(
+      (await collect(client.listInvoices.all({ body: { ...january, offset: 1, limit: 3 } }))).map((i) => i.uuid),
+    ).toEqual(uuids(7).slice(1));
     // The default page size (10) holds every record: one short page.
     expect((await collect(client.listInvoices.pages({ body: january }))).length).toBe(1);
   });
@@ -105,7 +121,10 @@ describe("paging that walks and ends (x-mock-pages)", () => {
   });
 
   it("refuses a cursor no page handed out, in the provider's shape, naming the cursor", async () => {
-    expect(await post(listUrl("?cursor=bogus"), "{}", token)).toEqual({ status: 422, json: { state: 1, errors: { cursor: ["validation.cursor"] } } });
+    expect(await post(listUrl("?cursor=bogus"), "{}", token)).toEqual({
+      status: 422,
+      json: { state: 1, errors: { cursor: ["validation.cursor"] } },
+    });
   });
 });
 
@@ -115,9 +134,15 @@ describe("credentials checked like the provider checks them", () => {
   });
 
   it("answers x-mock-unauthorized's documented answer: 401 without the token, 403 with a wrong one", async () => {
-    expect(await post(listUrl(), "{}", { "content-type": "application/json" })).toEqual({ status: 401, json: { message: "Credentials were not provided" } });
+    expect(await post(listUrl(), "{}", { "content-type": "application/json" })).toEqual({
+      status: 401,
+      json: { message: "Credentials were not provided" },
+    });
     for (const authorization of ["Token wrong", "test-apiKey", "Bearer test-apiKey"]) {
-      expect(await post(listUrl(), "{}", { ...token, authorization })).toEqual({ status: 403, json: { message: "Invalid token" } });
+      expect(await post(listUrl(), "{}", { ...token, authorization })).toEqual({
+        status: 403,
+        json: { message: "Invalid token" },
+      });
     }
     const result = await shop({ apiKey: "not-the-key" }).listOrders();
     expect(result).toMatchObject({ ok: false, status: 403, error: { message: "Invalid token" } });
@@ -128,11 +153,19 @@ describe("credentials checked like the provider checks them", () => {
     const bytes = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x80]);
     const md5 = (base64: string) => createHash("md5").update(`${base64}test-uploadKey`).digest("hex");
     const headers = { merchant: "test-merchant", "content-type": "application/octet-stream" };
-    expect(await post(url, bytes, { ...headers, sign: md5(Buffer.from(bytes).toString("base64")) })).toEqual({ status: 200, json: { ok: true } });
+    expect(await post(url, bytes, { ...headers, sign: md5(Buffer.from(bytes).toString("base64")) })).toEqual({
+      status: 200,
+      json: { ok: true },
+    });
     // Signed over the bytes decoded as text (U+FFFD for each invalid byte) instead: refused.
     const decoded = Buffer.from(Buffer.from(bytes).toString("utf8"), "utf8").toString("base64");
-    expect(await post(url, bytes, { ...headers, sign: md5(decoded) })).toEqual({ status: 401, json: { message: "Invalid Sign." } });
-    expect(await post(url, bytes, { ...headers, merchant: "other", sign: md5(Buffer.from(bytes).toString("base64")) })).toEqual({ status: 401, json: { message: "Invalid Sign." } });
+    expect(await post(url, bytes, { ...headers, sign: md5(decoded) })).toEqual({
+      status: 401,
+      json: { message: "Invalid Sign." },
+    });
+    expect(
+      await post(url, bytes, { ...headers, merchant: "other", sign: md5(Buffer.from(bytes).toString("base64")) }),
+    ).toEqual({ status: 401, json: { message: "Invalid Sign." } });
   });
 });
 
@@ -140,14 +173,20 @@ describe("refusals in the provider's shape (x-mock-invalid)", () => {
   it("fills a one-message shape too, naming every field and rule in it", async () => {
     const url = `${mocks.urls["paged-by-offset"]}/invoices/list`;
     const answer = await post(url, JSON.stringify({ start: "01.01.2024", limit: 0 }), token);
-    expect(answer).toEqual({ status: 400, json: { status: "error", result: { validate_error: "end: required; limit: minimum" } } });
+    expect(answer).toEqual({
+      status: 400,
+      json: { status: "error", result: { validate_error: "end: required; limit: minimum" } },
+    });
   });
 
   it("names every field and rule that failed, and matches the documented schema", async () => {
     const answer = await post(listUrl(), JSON.stringify({ since: "1 May", until: "2024-13", extra: 1 }), token);
     expect(answer).toEqual({
       status: 422,
-      json: { state: 1, errors: { since: ["validation.regex"], until: ["validation.regex"], extra: ["validation.unknown_field"] } },
+      json: {
+        state: 1,
+        errors: { since: ["validation.regex"], until: ["validation.regex"], extra: ["validation.unknown_field"] },
+      },
     });
     const operation = paged!.model.operations[0]!;
     expect(responseValidators(paged!)(operation, "422")(answer.json)).toEqual([]);
@@ -158,14 +197,21 @@ describe("answers chosen by the test", () => {
   it("a documented 422, for as many calls as asked, then the usual answer", async () => {
     await mocks.answer("paged-by-cursor", "listOrders", { status: 422, times: 2 });
     const client = shop();
-    expect(await client.listOrders()).toMatchObject({ ok: false, status: 422, error: { state: 1, errors: { since: ["validation.regex"] } } });
+    expect(await client.listOrders()).toMatchObject({
+      ok: false,
+      status: 422,
+      error: { state: 1, errors: { since: ["validation.regex"] } },
+    });
     expect((await client.listOrders()).status).toBe(422);
     expect((await client.listOrders()).status).toBe(200);
   });
 
   it("a 503 once: a client that retries gets the page delivered, one that does not gets the 503", async () => {
     await mocks.answer("paged-by-cursor", "listOrders", { status: 503, times: 1 });
-    expect(await shop({ retry: { baseDelayMs: 1, maxDelayMs: 1 } }).listOrders()).toMatchObject({ ok: true, status: 200 });
+    expect(await shop({ retry: { baseDelayMs: 1, maxDelayMs: 1 } }).listOrders()).toMatchObject({
+      ok: true,
+      status: 200,
+    });
     await mocks.answer("paged-by-cursor", "listOrders", { status: 503, times: 1 });
     expect(await shop().listOrders()).toMatchObject({ ok: false, status: 503, error: { message: "Maintenance" } });
   });
@@ -188,7 +234,9 @@ describe("answers chosen by the test", () => {
     expect((await shop().listOrders()).status).toBe(422);
     await remote.reset("paged-by-cursor");
     expect((await shop().listOrders()).status).toBe(200);
-    await expect(remote.answer("paged-by-cursor", "listOrders", { status: 409 })).rejects.toThrow("listOrders documents no 409 answer");
+    await expect(remote.answer("paged-by-cursor", "listOrders", { status: 409 })).rejects.toThrow(
+      "listOrders documents no 409 answer",
+    );
     await expect(remote.answer("paged-by-cursor", "nope", { status: 422 })).rejects.toThrow('has no operation "nope"');
     await expect(remote.answer("elsewhere", "listOrders", { status: 422 })).rejects.toThrow('no mock for "elsewhere"');
   });

@@ -14,13 +14,17 @@ function alive(pid: number): boolean {
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 100))) if (check()) return true;
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 100)))
+    if (check()) return true;
   return check();
 }
 
 describe("no orphan Prism", () => {
   it("every Prism exits when the process that started it is killed outright (SIGKILL: no handler runs)", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "test/mock/orphan-child.ts")], { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "test/mock/orphan-child.ts")], {
+      cwd: REPO,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const pids = await new Promise<number[]>((resolve, reject) => {
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => {

@@ -5,7 +5,11 @@ import type { MockOperation } from "../../mock/mock-api.js";
 import { planPage } from "../../mock/pages.js";
 
 // Hand-made operations: which page answers which request is decided from the model alone.
-function paged(pagination: NonNullable<OperationModel["pagination"]>, examples: Record<string, unknown>, pages: readonly string[]): MockOperation {
+function paged(
+  pagination: NonNullable<OperationModel["pagination"]>,
+  examples: Record<string, unknown>,
+  pages: readonly string[],
+): MockOperation {
   const success: ResponseModel = { status: "200", ok: true, contentType: "application/json", examples };
   const model: OperationModel = {
     id: "list",
@@ -23,7 +27,11 @@ function paged(pagination: NonNullable<OperationModel["pagination"]>, examples: 
 }
 
 function req(query = "", body?: unknown, headers: Record<string, string> = {}): GuardedRequest {
-  return { body: Buffer.from(body === undefined ? "" : JSON.stringify(body)), headers, query: new URLSearchParams(query) };
+  return {
+    body: Buffer.from(body === undefined ? "" : JSON.stringify(body)),
+    headers,
+    query: new URLSearchParams(query),
+  };
 }
 
 describe("cursor pages", () => {
@@ -33,7 +41,11 @@ describe("cursor pages", () => {
     last: { items: [5], next: null },
     empty: { items: [], next: null },
   };
-  const operation = paged({ cursor: { in: "query", name: "cursor" }, nextCursor: "/next", items: "/items" }, examples, ["first", "second", "last"]);
+  const operation = paged({ cursor: { in: "query", name: "cursor" }, nextCursor: "/next", items: "/items" }, examples, [
+    "first",
+    "second",
+    "last",
+  ]);
 
   it("answers the first page without a cursor, and the page each cursor leads to", () => {
     expect(planPage(operation, req(), false)).toEqual({ prefer: "code=200, example=first" });
@@ -43,17 +55,31 @@ describe("cursor pages", () => {
   });
 
   it("refuses a cursor no page handed out, naming the cursor parameter", () => {
-    expect(planPage(operation, req("cursor=c4"), false)).toEqual({ in: "query", field: "cursor", rule: "cursor", message: 'no page of the mock has the cursor "c4"' });
+    expect(planPage(operation, req("cursor=c4"), false)).toEqual({
+      in: "query",
+      field: "cursor",
+      rule: "cursor",
+      message: 'no page of the mock has the cursor "c4"',
+    });
   });
 
   it("in dynamic mode lets Prism make the page up and sets only its next cursor", () => {
     expect(planPage(operation, req(), true)).toEqual({ prefer: "code=200", patch: { pointer: "/next", value: "c2" } });
-    expect(planPage(operation, req("cursor=c3"), true)).toEqual({ prefer: "code=200", patch: { pointer: "/next", value: null } });
+    expect(planPage(operation, req("cursor=c3"), true)).toEqual({
+      prefer: "code=200",
+      patch: { pointer: "/next", value: null },
+    });
   });
 
   it("reads a header cursor where the spec puts it", () => {
-    const inHeader = paged({ cursor: { in: "header", name: "x-cursor" }, nextCursor: "/next", items: "/items" }, examples, ["first", "second", "last"]);
-    expect(planPage(inHeader, req("", undefined, { "x-cursor": "c2" }), false)).toEqual({ prefer: "code=200, example=second" });
+    const inHeader = paged(
+      { cursor: { in: "header", name: "x-cursor" }, nextCursor: "/next", items: "/items" },
+      examples,
+      ["first", "second", "last"],
+    );
+    expect(planPage(inHeader, req("", undefined, { "x-cursor": "c2" }), false)).toEqual({
+      prefer: "code=200, example=second",
+    });
   });
 
   it("plans nothing for an operation without declared pages", () => {
@@ -63,14 +89,33 @@ describe("cursor pages", () => {
 });
 
 describe("offset pages", () => {
-  const examples = { first: { result: [1, 2, 3], status: "success" }, second: { result: [4, 5, 6], status: "success" }, last: { result: [7], status: "success" } };
+  const examples = {
+    first: { result: [1, 2, 3], status: "success" },
+    second: { result: [4, 5, 6], status: "success" },
+    last: { result: [7], status: "success" },
+  };
   const offsetIn = (where: "query" | "body", meaning: "count" | "end") =>
-    paged({ offset: { in: where, name: "offset" }, limit: { in: where, name: "limit", meaning }, pageSize: 10, items: "/result" }, examples, ["first", "second", "last"]);
+    paged(
+      {
+        offset: { in: where, name: "offset" },
+        limit: { in: where, name: "limit", meaning },
+        pageSize: 10,
+        items: "/result",
+      },
+      examples,
+      ["first", "second", "last"],
+    );
 
   it("slices the records of every page at the offset and count sent, whatever the page size", () => {
     const operation = offsetIn("query", "count");
-    expect(planPage(operation, req("offset=0&limit=2"), false)).toEqual({ prefer: "code=200, example=first", patch: { pointer: "/result", value: [1, 2] } });
-    expect(planPage(operation, req("offset=2&limit=2"), false)).toEqual({ prefer: "code=200, example=first", patch: { pointer: "/result", value: [3, 4] } });
+    expect(planPage(operation, req("offset=0&limit=2"), false)).toEqual({
+      prefer: "code=200, example=first",
+      patch: { pointer: "/result", value: [1, 2] },
+    });
+    expect(planPage(operation, req("offset=2&limit=2"), false)).toEqual({
+      prefer: "code=200, example=first",
+      patch: { pointer: "/result", value: [3, 4] },
+    });
     expect(planPage(operation, req("offset=6&limit=2"), false)).toMatchObject({ patch: { value: [7] } });
     expect(planPage(operation, req("offset=8&limit=2"), false)).toMatchObject({ patch: { value: [] } });
     // No offset or limit: from the first record, the declared default page size.
@@ -84,10 +129,14 @@ describe("offset pages", () => {
   });
 
   it("in dynamic mode sets the sliced records into Prism's made-up answer", () => {
-    expect(planPage(offsetIn("query", "count"), req("offset=1&limit=1"), true)).toEqual({ prefer: "code=200", patch: { pointer: "/result", value: [2] } });
+    expect(planPage(offsetIn("query", "count"), req("offset=1&limit=1"), true)).toEqual({
+      prefer: "code=200",
+      patch: { pointer: "/result", value: [2] },
+    });
   });
 
   it("leaves offsets and limits that are not counts to Prism's validation", () => {
-    for (const query of ["offset=-1", "offset=x", "limit=1.5"]) expect(planPage(offsetIn("query", "count"), req(query), false)).toBeUndefined();
+    for (const query of ["offset=-1", "offset=x", "limit=1.5"])
+      expect(planPage(offsetIn("query", "count"), req(query), false)).toBeUndefined();
   });
 });

@@ -3,11 +3,36 @@ import { renderRefusal, type Violation, violationsOf } from "../../mock/refusal.
 
 // What Prism 5.14 puts in sl-violations, copied from its answers to the project's specs.
 const prism = [
-  { location: ["request", "body", "date_from"], severity: "Error", code: "pattern", message: 'Request body property date_from must match pattern "^x$"' },
-  { location: ["request", "body"], severity: "Error", code: "required", message: "Request body must have required property 'uuids'" },
-  { location: ["request", "body"], severity: "Error", code: "additionalProperties", message: "Request body must NOT have additional properties; found 'x'" },
-  { location: ["request", "body", "uuids", "0"], severity: "Error", code: "type", message: "Request body property uuids.0 must be string" },
-  { location: ["request", "query", "shop_id"], severity: "Error", code: "format", message: 'Request query parameter shop_id must match format "uuid"' },
+  {
+    location: ["request", "body", "date_from"],
+    severity: "Error",
+    code: "pattern",
+    message: 'Request body property date_from must match pattern "^x$"',
+  },
+  {
+    location: ["request", "body"],
+    severity: "Error",
+    code: "required",
+    message: "Request body must have required property 'uuids'",
+  },
+  {
+    location: ["request", "body"],
+    severity: "Error",
+    code: "additionalProperties",
+    message: "Request body must NOT have additional properties; found 'x'",
+  },
+  {
+    location: ["request", "body", "uuids", "0"],
+    severity: "Error",
+    code: "type",
+    message: "Request body property uuids.0 must be string",
+  },
+  {
+    location: ["request", "query", "shop_id"],
+    severity: "Error",
+    code: "format",
+    message: 'Request query parameter shop_id must match format "uuid"',
+  },
   { location: ["request", "query"], severity: "Warning", code: "x", message: "only a warning" },
   { location: ["request"], severity: "Error", code: 401, message: "Invalid security scheme used" },
 ];
@@ -33,12 +58,38 @@ describe("renderRefusal", () => {
   const required: Violation = { in: "body", field: "date_to", rule: "required", message: "is required" };
 
   it("fills keys and strings, maps rule names, and leaves other values and braces alone", () => {
-    const invalid = { status: 422, body: { state: 1, errors: { "{field}": ["validation.{rule}"] }, where: "{in}: {message} {other}", n: 2, none: null }, rules: { pattern: "regex" } };
-    expect(renderRefusal(invalid, [pattern])).toEqual({ state: 1, errors: { date_from: ["validation.regex"] }, where: "body: must match {other}", n: 2, none: null });
+    const invalid = {
+      status: 422,
+      body: {
+        state: 1,
+        errors: { "{field}": ["validation.{rule}"] },
+        where: "{in}: {message} {other}",
+        n: 2,
+        none: null,
+      },
+      rules: { pattern: "regex" },
+    };
+    expect(renderRefusal(invalid, [pattern])).toEqual({
+      state: 1,
+      errors: { date_from: ["validation.regex"] },
+      where: "body: must match {other}",
+      n: 2,
+      none: null,
+    });
   });
 
   it("merges one copy per violation: objects key by key, lists appended and strings joined without repeats, other values first", () => {
-    const invalid = { status: 422, body: { errors: { "{field}": ["validation.{rule}"] }, error: "{field}: {rule}", all: ["{field}"], state: 1, ok: false }, rules: {} };
+    const invalid = {
+      status: 422,
+      body: {
+        errors: { "{field}": ["validation.{rule}"] },
+        error: "{field}: {rule}",
+        all: ["{field}"],
+        state: 1,
+        ok: false,
+      },
+      rules: {},
+    };
     const again: Violation = { ...pattern, rule: "required" };
     expect(renderRefusal(invalid, [pattern, required, again, pattern])).toEqual({
       errors: { date_from: ["validation.pattern", "validation.required"], date_to: ["validation.required"] },

@@ -3,11 +3,26 @@ import type { OperationModel } from "../../generator/model/types.js";
 import { createRouter } from "../../mock/route.js";
 
 function op(id: string, method: OperationModel["method"], path: string): OperationModel {
-  return { id, method, path, pointer: "#", deprecated: false, parameters: [], responses: [], security: [], idempotent: true };
+  return {
+    id,
+    method,
+    path,
+    pointer: "#",
+    deprecated: false,
+    parameters: [],
+    responses: [],
+    security: [],
+    idempotent: true,
+  };
 }
 
 describe("createRouter", () => {
-  const route = createRouter([op("byId", "get", "/pets/{id}"), op("mine", "get", "/pets/mine"), op("create", "post", "/pets"), op("dotted", "get", "/v1.0/x")]);
+  const route = createRouter([
+    op("byId", "get", "/pets/{id}"),
+    op("mine", "get", "/pets/mine"),
+    op("create", "post", "/pets"),
+    op("dotted", "get", "/v1.0/x"),
+  ]);
 
   it.each([
     ["GET", "/pets/42", "byId"],

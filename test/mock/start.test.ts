@@ -8,7 +8,8 @@ import { MockStartError, type RunningMocks, startMocks } from "../../mock/dev/st
 
 // startMocks on throwaway projects, so these tests depend on no provider's spec.
 const LINT = "extends:\n  - minimal\n";
-const INFO = "info: {title: Tiny, version: '1', license: {name: MIT, url: 'https://example.com'}}\nservers: [{url: 'https://example.com'}]\n";
+const INFO =
+  "info: {title: Tiny, version: '1', license: {name: MIT, url: 'https://example.com'}}\nservers: [{url: 'https://example.com'}]\n";
 const TINY = `openapi: 3.1.0
 ${INFO}paths:
   /ping:
@@ -133,7 +134,13 @@ describe("startMocks", () => {
   });
 
   it("gives URLs that reach the mocks: a wildcard host through the loopback, IPv6 in brackets", () => {
-    expect([urlOf("127.0.0.1", 4010), urlOf("0.0.0.0", 4010), urlOf("::", 4010), urlOf("::1", 4010), urlOf("mocks.test", 80)]).toEqual([
+    expect([
+      urlOf("127.0.0.1", 4010),
+      urlOf("0.0.0.0", 4010),
+      urlOf("::", 4010),
+      urlOf("::1", 4010),
+      urlOf("mocks.test", 80),
+    ]).toEqual([
       "http://127.0.0.1:4010",
       "http://127.0.0.1:4010",
       "http://[::1]:4010",

@@ -57,11 +57,26 @@ export async function fixtureSpecs(...names: string[]): Promise<(MockSpec & Load
  * Generates the client of a fixture spec into `out` (by default below `node_modules/.cache`,
  * where its imports resolve) and returns the folder; import its index.ts.
  */
-export async function fixtureClient(name: string, out = path.join(REPO, "node_modules", ".cache", "payspec-mock-fixtures", name)): Promise<string> {
+export async function fixtureClient(
+  name: string,
+  out = path.join(REPO, "node_modules", ".cache", "payspec-mock-fixtures", name),
+): Promise<string> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const result = await generate([{ name, root: path.join(FIXTURES, `${name}.yaml`) }], await standaloneConfig(), REPO, SINGLE_LAYOUT);
-  await writeOutput(out, result.files, await diffOutput({ outDir: out, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false }, result.files));
+  const result = await generate(
+    [{ name, root: path.join(FIXTURES, `${name}.yaml`) }],
+    await standaloneConfig(),
+    REPO,
+    SINGLE_LAYOUT,
+  );
+  await writeOutput(
+    out,
+    result.files,
+    await diffOutput(
+      { outDir: out, owned: ["", SINGLE_LAYOUT.runtimeDir], recursive: false, allowOtherFiles: false },
+      result.files,
+    ),
+  );
   return out;
 }
 
@@ -105,7 +120,9 @@ export function buildRequest(
 ): MockRequest {
   const exactlyOne = operation.exactlyOneOf ?? [];
   const sent = operation.parameters.filter((p) => p.required || p.name === exactlyOne[0]);
-  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parameterValue(api, operation, name)));
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(parameterValue(api, operation, name)),
+  );
   const url = new URL(baseUrl.replace(/\/$/, "") + path);
   const headers: Record<string, string> = {};
   for (const p of sent) {
@@ -130,7 +147,10 @@ export function buildRequest(
   for (const auth of operation.security[0] ?? []) {
     if (changes.omitAuth?.includes(auth.option)) continue;
     if (auth.kind === "signature") {
-      headers[auth.name.toLowerCase()] = getRequestSigner(auth.algorithm)(body ?? "", secret(changes.signWith ?? auth.option));
+      headers[auth.name.toLowerCase()] = getRequestSigner(auth.algorithm)(
+        body ?? "",
+        secret(changes.signWith ?? auth.option),
+      );
     } else if (auth.in === "header") {
       headers[auth.name.toLowerCase()] = auth.prefix + secret(auth.option);
     } else if (auth.in === "query") {
@@ -168,7 +188,9 @@ export async function send(request: MockRequest): Promise<MockAnswer> {
 }
 
 /** Validators of documented response bodies, compiled against the bundled spec. */
-export function responseValidators(api: LoadedApi): (operation: OperationModel, status: string) => (body: unknown) => string[] {
+export function responseValidators(
+  api: LoadedApi,
+): (operation: OperationModel, status: string) => (body: unknown) => string[] {
   const ajv: Ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   const id = `urn:payspec:${api.name}`;
@@ -179,6 +201,7 @@ export function responseValidators(api: LoadedApi): (operation: OperationModel, 
     if (contentType === undefined) return (body) => (body === undefined ? [] : ["expected no body"]);
     const schema = child(api.document, child(api.document, response, "content"), contentType);
     const validate = ajv.compile({ $ref: `${id}#${schema.pointer}/schema` });
-    return (body) => (validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`));
+    return (body) =>
+      validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`);
   };
 }

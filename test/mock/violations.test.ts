@@ -1,7 +1,15 @@
 import { describe, expect, inject, it } from "vitest";
 import type { OperationModel } from "../../generator/model/types.js";
 import { mockApi } from "../../mock/mock-api.js";
-import { buildRequest, type LoadedApi, loadApis, type MockRequest, type RequestChanges, responseValidators, send } from "./support.js";
+import {
+  buildRequest,
+  type LoadedApi,
+  loadApis,
+  type MockRequest,
+  type RequestChanges,
+  responseValidators,
+  send,
+} from "./support.js";
 
 // Contract violations the mocks must refuse. The generic part (missing credentials) covers
 // every api; the rest are the seed facts of the specs, so they name providers.
@@ -29,17 +37,33 @@ function request(apiName: string, id: string, changes: RequestChanges = {}): Moc
 
 /** Who refused: the front marks its own refusals in sl-violations, as Prism does. */
 async function sendAndExplain(req: MockRequest): Promise<{ status: number; json: unknown; violations: string }> {
-  const response = await fetch(req.url, { method: req.method, headers: req.headers, ...(req.body === undefined ? {} : { body: req.body }) });
+  const response = await fetch(req.url, {
+    method: req.method,
+    headers: req.headers,
+    ...(req.body === undefined ? {} : { body: req.body }),
+  });
   const text = await response.text();
-  return { status: response.status, json: text === "" ? undefined : (JSON.parse(text) as unknown), violations: response.headers.get("sl-violations") ?? "" };
+  return {
+    status: response.status,
+    json: text === "" ? undefined : (JSON.parse(text) as unknown),
+    violations: response.headers.get("sl-violations") ?? "",
+  };
 }
 
 /**
  * A refusal is the spec's x-mock-invalid filled for what failed (so it names each field, and
  * matches the documented schema of its status) or, where the spec declares none, `fallback`.
  */
-function expectRefusal(apiName: string, id: string, answer: { status: number; json: unknown }, fields: readonly string[], fallback: unknown): void {
-  const declared = mockApi({ name: apiName, document: api(apiName).document }).operations.find((o) => o.model.id === id)?.invalid;
+function expectRefusal(
+  apiName: string,
+  id: string,
+  answer: { status: number; json: unknown },
+  fields: readonly string[],
+  fallback: unknown,
+): void {
+  const declared = mockApi({ name: apiName, document: api(apiName).document }).operations.find(
+    (o) => o.model.id === id,
+  )?.invalid;
   if (declared === undefined) {
     expect(answer.json).toEqual(fallback);
     return;
@@ -51,7 +75,11 @@ function expectRefusal(apiName: string, id: string, answer: { status: number; js
 
 describe("missing credentials are refused with 401", () => {
   const cases = apis.flatMap((a) =>
-    a.model.operations.flatMap((op) => (op.security[0] ?? []).map((auth) => [`${a.name} ${op.id} without ${auth.name} (${auth.option})`, a.name, op.id, auth.option] as const)),
+    a.model.operations.flatMap((op) =>
+      (op.security[0] ?? []).map(
+        (auth) => [`${a.name} ${op.id} without ${auth.name} (${auth.option})`, a.name, op.id, auth.option] as const,
+      ),
+    ),
   );
   it("has cases", () => expect(cases.length).toBeGreaterThanOrEqual(apis.length));
   it.each(cases)("%s", async (_, apiName, id, option) => {
@@ -66,7 +94,10 @@ describe("CryptoCloud getInvoiceInfo", () => {
   it("refuses 101 uuids with a 400: the provider's refusal naming uuids (x-mock-invalid), else the first documented 400 example", async () => {
     const answer = await sendAndExplain(request("cryptocloud", "getInvoiceInfo", { body: { uuids } }));
     expect(answer.status).toBe(400);
-    expectRefusal("cryptocloud", "getInvoiceInfo", answer, ["uuids"], { status: "error", result: { validate_error: "Max 100 uuids" } });
+    expectRefusal("cryptocloud", "getInvoiceInfo", answer, ["uuids"], {
+      status: "error",
+      result: { validate_error: "Max 100 uuids" },
+    });
     expect(answer.violations).toMatch(/maxItems|fewer than 100|NOT have more than 100/i);
   });
 
@@ -124,7 +155,9 @@ describe("Morune getInvoiceInfo (x-exactly-one-of: invoice_id, order_id)", () =>
   it("refuses neither at the front with a 422: the provider's refusal naming both (x-mock-invalid), else the documented example", async () => {
     const answer = await sendAndExplain(request("morune", "getInvoiceInfo", { omitQuery: ["invoice_id", "order_id"] }));
     expect(answer.status).toBe(422);
-    const first = Object.values(operation("morune", "getInvoiceInfo").responses.find((r) => r.status === "422")?.examples ?? {})[0];
+    const first = Object.values(
+      operation("morune", "getInvoiceInfo").responses.find((r) => r.status === "422")?.examples ?? {},
+    )[0];
     expectRefusal("morune", "getInvoiceInfo", answer, ["invoice_id", "order_id"], first);
     expect(answer.violations).toContain("exactly one of invoice_id, order_id");
   });
@@ -136,7 +169,9 @@ describe("Morune getInvoiceInfo (x-exactly-one-of: invoice_id, order_id)", () =>
   });
 
   it("accepts order_id alone", async () => {
-    const answer = await send(request("morune", "getInvoiceInfo", { omitQuery: ["invoice_id"], query: { order_id: "123" } }));
+    const answer = await send(
+      request("morune", "getInvoiceInfo", { omitQuery: ["invoice_id"], query: { order_id: "123" } }),
+    );
     expect(answer.status).toBe(200);
   });
 });

@@ -4,7 +4,13 @@ import type { ApiModel, OperationModel } from "../../generator/model/types.js";
 
 /** A minimal document around the given fragments. */
 function doc(fragment: Record<string, unknown>): Record<string, unknown> {
-  return { openapi: "3.1.0", info: { title: "Shop", version: "1" }, servers: [{ url: "https://api.example.test/" }], paths: {}, ...fragment };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Shop", version: "1" },
+    servers: [{ url: "https://api.example.test/" }],
+    paths: {},
+    ...fragment,
+  };
 }
 
 const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
@@ -35,8 +41,31 @@ describe("buildModel: api", () => {
   it("lists x-client-option options once, typed by the field they fill, documented by its description", () => {
     const fragment = {
       paths: {
-        "/a": { get: { operationId: "a", parameters: [{ name: "shop", in: "query", description: "The shop.", "x-client-option": "shopId", schema: { type: "string" } }], responses: ok } },
-        "/b": { get: { operationId: "b", parameters: [{ name: "page_size", in: "query", "x-client-option": "pageSize", schema: { type: "integer" } }, { name: "shop", in: "header", "x-client-option": "shopId" }], responses: ok } },
+        "/a": {
+          get: {
+            operationId: "a",
+            parameters: [
+              {
+                name: "shop",
+                in: "query",
+                description: "The shop.",
+                "x-client-option": "shopId",
+                schema: { type: "string" },
+              },
+            ],
+            responses: ok,
+          },
+        },
+        "/b": {
+          get: {
+            operationId: "b",
+            parameters: [
+              { name: "page_size", in: "query", "x-client-option": "pageSize", schema: { type: "integer" } },
+              { name: "shop", in: "header", "x-client-option": "shopId" },
+            ],
+            responses: ok,
+          },
+        },
       },
     };
     expect(model(fragment).clientOptions).toEqual([
@@ -55,7 +84,15 @@ describe("buildModel: operations", () => {
     {
       name: "id, method, path, pointer, docs",
       given: { paths: { "/a/{id}": { get: { operationId: "getA", summary: "S", description: "D", responses: ok } } } },
-      want: { id: "getA", method: "get", path: "/a/{id}", pointer: "#/paths/~1a~1{id}/get", summary: "S", description: "D", deprecated: false },
+      want: {
+        id: "getA",
+        method: "get",
+        path: "/a/{id}",
+        pointer: "#/paths/~1a~1{id}/get",
+        summary: "S",
+        description: "D",
+        deprecated: false,
+      },
     },
     {
       name: "derived id without operationId",
@@ -67,8 +104,15 @@ describe("buildModel: operations", () => {
       given: {
         paths: {
           "/a/{id}": {
-            parameters: [{ name: "id", in: "path", schema: { type: "string" } }, { name: "q", in: "query", required: true }],
-            get: { operationId: "x", parameters: [{ name: "q", in: "query", required: false }, { $ref: "#/components/parameters/H" }], responses: ok },
+            parameters: [
+              { name: "id", in: "path", schema: { type: "string" } },
+              { name: "q", in: "query", required: true },
+            ],
+            get: {
+              operationId: "x",
+              parameters: [{ name: "q", in: "query", required: false }, { $ref: "#/components/parameters/H" }],
+              responses: ok,
+            },
           },
         },
         components: { parameters: { H: { name: "X-H", in: "header", required: true } } },
@@ -94,7 +138,9 @@ describe("buildModel: operations", () => {
           },
         },
       },
-      want: { body: { required: true, contentType: "application/json", contentTypes: ["application/json", "text/plain"] } },
+      want: {
+        body: { required: true, contentType: "application/json", contentTypes: ["application/json", "text/plain"] },
+      },
     },
     {
       name: "responses sorted, ok flags, no-content, examples by name and single example",
@@ -108,7 +154,12 @@ describe("buildModel: operations", () => {
                 "4XX": { description: "r" },
                 "404": { description: "n", content: { "application/problem+json": {} } },
                 "204": { description: "none" },
-                "200": { description: "ok", content: { "application/json": { examples: { one: { value: 1 }, two: { $ref: "#/components/examples/Two" } } } } },
+                "200": {
+                  description: "ok",
+                  content: {
+                    "application/json": { examples: { one: { value: 1 }, two: { $ref: "#/components/examples/Two" } } },
+                  },
+                },
               },
             },
           },
@@ -133,15 +184,32 @@ describe("buildModel: operations", () => {
         components: {
           securitySchemes: {
             none: { type: "apiKey", in: "header", name: "X" },
-            id: { type: "apiKey", in: "header", name: "Authorization", "x-credential": { option: "apiKey", prefix: "Token " } },
-            sig: { type: "apiKey", in: "header", name: "sign", "x-signature": { algorithm: "md5-base64-body", credential: "secret" } },
+            id: {
+              type: "apiKey",
+              in: "header",
+              name: "Authorization",
+              "x-credential": { option: "apiKey", prefix: "Token " },
+            },
+            sig: {
+              type: "apiKey",
+              in: "header",
+              name: "sign",
+              "x-signature": { algorithm: "md5-base64-body", credential: "secret" },
+            },
           },
         },
       },
       want: {
         security: [
           [
-            { kind: "credential", scheme: "id", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " },
+            {
+              kind: "credential",
+              scheme: "id",
+              in: "header",
+              name: "Authorization",
+              option: "apiKey",
+              prefix: "Token ",
+            },
             { kind: "signature", scheme: "sig", name: "sign", algorithm: "md5-base64-body", option: "secret" },
           ],
         ],
@@ -161,8 +229,26 @@ describe("buildModel: operations", () => {
       },
       want: {
         security: [
-          [{ kind: "credential", scheme: "bearer_auth", in: "header", name: "Authorization", option: "bearerAuth", prefix: "Bearer " }],
-          [{ kind: "credential", scheme: "oauth", in: "header", name: "Authorization", option: "oauth", prefix: "Bearer " }],
+          [
+            {
+              kind: "credential",
+              scheme: "bearer_auth",
+              in: "header",
+              name: "Authorization",
+              option: "bearerAuth",
+              prefix: "Bearer ",
+            },
+          ],
+          [
+            {
+              kind: "credential",
+              scheme: "oauth",
+              in: "header",
+              name: "Authorization",
+              option: "oauth",
+              prefix: "Bearer ",
+            },
+          ],
         ],
       },
     },
@@ -186,7 +272,10 @@ describe("buildModel: operations", () => {
                   description: "ok",
                   content: {
                     "application/json": {
-                      schema: { type: "object", properties: { next: { type: ["string", "null"] }, items: { type: "array" } } },
+                      schema: {
+                        type: "object",
+                        properties: { next: { type: ["string", "null"] }, items: { type: "array" } },
+                      },
                     },
                   },
                 },
@@ -210,10 +299,19 @@ describe("buildModel: operations", () => {
               operationId: "x",
               "x-batch": { items: "/ids", results: "/result" },
               requestBody: {
-                content: { "application/json": { schema: { type: "object", properties: { ids: { type: "array", maxItems: 100 } } } } },
+                content: {
+                  "application/json": {
+                    schema: { type: "object", properties: { ids: { type: "array", maxItems: 100 } } },
+                  },
+                },
               },
               responses: {
-                "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { result: { type: "array" } } } } } },
+                "200": {
+                  description: "ok",
+                  content: {
+                    "application/json": { schema: { type: "object", properties: { result: { type: "array" } } } },
+                  },
+                },
               },
             },
           },
@@ -238,15 +336,40 @@ describe("buildModel: operations", () => {
           "/a": {
             post: {
               operationId: "x",
-              "x-pagination": { offset: { in: "body", name: "offset" }, limit: { in: "body", name: "limit", meaning: "end" }, items: "/result" },
+              "x-pagination": {
+                offset: { in: "body", name: "offset" },
+                limit: { in: "body", name: "limit", meaning: "end" },
+                items: "/result",
+              },
               requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Window" } } } },
-              responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { result: { type: "array" } } } } } } },
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: {
+                    "application/json": { schema: { type: "object", properties: { result: { type: "array" } } } },
+                  },
+                },
+              },
             },
           },
         },
-        components: { schemas: { Window: { type: "object", properties: { offset: { type: "integer" }, limit: { type: "integer", default: 10 } } } } },
+        components: {
+          schemas: {
+            Window: {
+              type: "object",
+              properties: { offset: { type: "integer" }, limit: { type: "integer", default: 10 } },
+            },
+          },
+        },
       },
-      want: { pagination: { offset: { in: "body", name: "offset" }, limit: { in: "body", name: "limit", meaning: "end" }, pageSize: 10, items: "/result" } },
+      want: {
+        pagination: {
+          offset: { in: "body", name: "offset" },
+          limit: { in: "body", name: "limit", meaning: "end" },
+          pageSize: 10,
+          items: "/result",
+        },
+      },
     },
     {
       name: "x-client-option on a parameter and on a top-level body field",
@@ -255,9 +378,20 @@ describe("buildModel: operations", () => {
           "/a": {
             post: {
               operationId: "x",
-              parameters: [{ name: "shop", in: "query", required: true, "x-client-option": "shopId", schema: { type: "string" } }],
+              parameters: [
+                { name: "shop", in: "query", required: true, "x-client-option": "shopId", schema: { type: "string" } },
+              ],
               requestBody: {
-                content: { "application/json": { schema: { allOf: [{ properties: { shop_id: { type: "string", "x-client-option": "shopId" } } }, { properties: { n: {} } }] } } },
+                content: {
+                  "application/json": {
+                    schema: {
+                      allOf: [
+                        { properties: { shop_id: { type: "string", "x-client-option": "shopId" } } },
+                        { properties: { n: {} } },
+                      ],
+                    },
+                  },
+                },
               },
               responses: ok,
             },
@@ -287,7 +421,12 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
   const cases: { name: string; given: Record<string, unknown>; want: string }[] = [
     {
       name: "duplicate operationId",
-      given: { paths: { "/a": { get: { operationId: "x", responses: ok } }, "/b": { get: { operationId: "x", responses: ok } } } },
+      given: {
+        paths: {
+          "/a": { get: { operationId: "x", responses: ok } },
+          "/b": { get: { operationId: "x", responses: ok } },
+        },
+      },
       want: 'specs/shop.yaml#/paths/~1b/get/operationId: operationId "x" is also used at #/paths/~1a/get',
     },
     {
@@ -299,7 +438,11 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
       name: "unknown x-signature algorithm",
       given: {
         paths: { "/a": { get: { operationId: "x", security: [{ s: [] }], responses: ok } } },
-        components: { securitySchemes: { s: { type: "apiKey", in: "header", name: "sign", "x-signature": { algorithm: "rot13", credential: "k" } } } },
+        components: {
+          securitySchemes: {
+            s: { type: "apiKey", in: "header", name: "sign", "x-signature": { algorithm: "rot13", credential: "k" } },
+          },
+        },
       },
       want: "specs/shop.yaml#/components/securitySchemes/s/x-signature/algorithm: x-signature.algorithm must be one of: md5-base64-body",
     },
@@ -312,7 +455,14 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
               operationId: "x",
               parameters: [{ name: "c", in: "query" }],
               "x-pagination": { cursor: { in: "query", name: "c" }, nextCursor: "/nope", items: "/items" },
-              responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array" } } } } } } },
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: {
+                    "application/json": { schema: { type: "object", properties: { items: { type: "array" } } } },
+                  },
+                },
+              },
             },
           },
         },
@@ -321,15 +471,37 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
     },
     {
       name: "x-client-option that is not an identifier",
-      given: { paths: { "/a": { get: { operationId: "x", parameters: [{ name: "s", in: "query", "x-client-option": "shop id" }], responses: ok } } } },
+      given: {
+        paths: {
+          "/a": {
+            get: {
+              operationId: "x",
+              parameters: [{ name: "s", in: "query", "x-client-option": "shop id" }],
+              responses: ok,
+            },
+          },
+        },
+      },
       want: "specs/shop.yaml#/paths/~1a/get/parameters/0/x-client-option: x-client-option must be a JavaScript identifier",
     },
     {
       name: "x-client-option filling a number in one place and a string in another",
       given: {
         paths: {
-          "/a": { get: { operationId: "a", parameters: [{ name: "s", in: "query", "x-client-option": "shop", schema: { type: "integer" } }], responses: ok } },
-          "/b": { get: { operationId: "b", parameters: [{ name: "s", in: "query", "x-client-option": "shop", schema: { type: "string" } }], responses: ok } },
+          "/a": {
+            get: {
+              operationId: "a",
+              parameters: [{ name: "s", in: "query", "x-client-option": "shop", schema: { type: "integer" } }],
+              responses: ok,
+            },
+          },
+          "/b": {
+            get: {
+              operationId: "b",
+              parameters: [{ name: "s", in: "query", "x-client-option": "shop", schema: { type: "string" } }],
+              responses: ok,
+            },
+          },
         },
       },
       want: 'specs/shop.yaml#/paths/~1b/get: x-client-option "shop" fills a string here (query s) but a number elsewhere',
@@ -337,8 +509,19 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
     {
       name: "x-client-option named like a credential option",
       given: {
-        paths: { "/a": { get: { operationId: "x", security: [{ k: [] }], parameters: [{ name: "s", in: "query", "x-client-option": "apiKey" }], responses: ok } } },
-        components: { securitySchemes: { k: { type: "apiKey", in: "header", name: "x-key", "x-credential": { option: "apiKey" } } } },
+        paths: {
+          "/a": {
+            get: {
+              operationId: "x",
+              security: [{ k: [] }],
+              parameters: [{ name: "s", in: "query", "x-client-option": "apiKey" }],
+              responses: ok,
+            },
+          },
+        },
+        components: {
+          securitySchemes: { k: { type: "apiKey", in: "header", name: "x-key", "x-credential": { option: "apiKey" } } },
+        },
       },
       want: 'specs/shop.yaml#/paths/~1a/get: x-client-option "apiKey" (query s) is also a credential option',
     },
@@ -349,9 +532,23 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
           "/a": {
             get: {
               operationId: "x",
-              parameters: [{ name: "offset", in: "query" }, { name: "limit", in: "query", schema: { type: "integer" } }],
-              "x-pagination": { offset: { in: "query", name: "offset" }, limit: { in: "query", name: "limit" }, items: "/items" },
-              responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array" } } } } } } },
+              parameters: [
+                { name: "offset", in: "query" },
+                { name: "limit", in: "query", schema: { type: "integer" } },
+              ],
+              "x-pagination": {
+                offset: { in: "query", name: "offset" },
+                limit: { in: "query", name: "limit" },
+                items: "/items",
+              },
+              responses: {
+                "200": {
+                  description: "ok",
+                  content: {
+                    "application/json": { schema: { type: "object", properties: { items: { type: "array" } } } },
+                  },
+                },
+              },
             },
           },
         },
@@ -367,7 +564,16 @@ describe("buildModel: errors end with the file and JSON pointer", () => {
               operationId: "x",
               parameters: [{ name: "c", in: "query" }],
               "x-pagination": { cursor: { in: "query", name: "c" }, nextCursor: "/next", items: "/items" },
-              responses: { "302": { description: "moved", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array" }, next: { type: "string" } } } } } } },
+              responses: {
+                "302": {
+                  description: "moved",
+                  content: {
+                    "application/json": {
+                      schema: { type: "object", properties: { items: { type: "array" }, next: { type: "string" } } },
+                    },
+                  },
+                },
+              },
             },
           },
         },

@@ -13,19 +13,42 @@ const signedBody = {
   required: ["type", "sign"],
   properties: { type: { type: "string", enum: ["paid", "refund"] }, sign: { type: "string" } },
 };
-const md5 = (extra: Record<string, unknown> = {}) => ({ algorithm: "md5-base64-php-json", secret: "shopKey", in: "body", name: "sign", ...extra });
-const post = (extension: unknown, content: Record<string, unknown> = { "application/json": { schema: signedBody } }) => ({
-  post: { summary: "S", description: "D", "x-webhook-signature": extension, requestBody: { required: true, content }, responses: { "200": { description: "ok" } } },
+const md5 = (extra: Record<string, unknown> = {}) => ({
+  algorithm: "md5-base64-php-json",
+  secret: "shopKey",
+  in: "body",
+  name: "sign",
+  ...extra,
+});
+const post = (
+  extension: unknown,
+  content: Record<string, unknown> = { "application/json": { schema: signedBody } },
+) => ({
+  post: {
+    summary: "S",
+    description: "D",
+    "x-webhook-signature": extension,
+    requestBody: { required: true, content },
+    responses: { "200": { description: "ok" } },
+  },
 });
 
 describe("buildModel: webhooks", () => {
-  const cases: { name: string; given: Record<string, unknown>; components?: Record<string, unknown>; want: WebhookModel[] }[] = [
+  const cases: {
+    name: string;
+    given: Record<string, unknown>;
+    components?: Record<string, unknown>;
+    want: WebhookModel[];
+  }[] = [
     { name: "none declared", given: {}, want: [] },
     {
       name: "name, method, pointer, docs, media type, named examples, signature",
       given: {
         paid: post(md5({ description: "The shop key." }), {
-          "application/json": { schema: signedBody, examples: { one: { value: { type: "paid", sign: "x" } }, two: { $ref: "#/components/examples/Two" } } },
+          "application/json": {
+            schema: signedBody,
+            examples: { one: { value: { type: "paid", sign: "x" } }, two: { $ref: "#/components/examples/Two" } },
+          },
         }),
       },
       components: { examples: { Two: { value: { type: "refund", sign: "y" } } } },
@@ -38,7 +61,13 @@ describe("buildModel: webhooks", () => {
           description: "D",
           mediaTypes: ["application/json"],
           examples: { "application/json": { one: { type: "paid", sign: "x" }, two: { type: "refund", sign: "y" } } },
-          signature: { algorithm: "md5-base64-php-json", secret: "shopKey", in: "body", name: "sign", description: "The shop key." },
+          signature: {
+            algorithm: "md5-base64-php-json",
+            secret: "shopKey",
+            in: "body",
+            name: "sign",
+            description: "The shop key.",
+          },
         },
       ],
     },
@@ -49,7 +78,13 @@ describe("buildModel: webhooks", () => {
         pathItems: {
           Postback: {
             post: {
-              "x-webhook-signature": { algorithm: "jwt-hs256", secret: "secretKey", in: "body", name: "token", claims: { id: { field: "invoice_id", optionalPrefix: "INV-" } } },
+              "x-webhook-signature": {
+                algorithm: "jwt-hs256",
+                secret: "secretKey",
+                in: "body",
+                name: "token",
+                claims: { id: { field: "invoice_id", optionalPrefix: "INV-" } },
+              },
               requestBody: { $ref: "#/components/requestBodies/Postback" },
               responses: { "200": { description: "ok" } },
             },
@@ -58,12 +93,21 @@ describe("buildModel: webhooks", () => {
         requestBodies: {
           Postback: {
             content: {
-              "application/x-www-form-urlencoded": { schema: { $ref: "#/components/schemas/Postback" }, example: { invoice_id: "A", token: "t" } },
+              "application/x-www-form-urlencoded": {
+                schema: { $ref: "#/components/schemas/Postback" },
+                example: { invoice_id: "A", token: "t" },
+              },
               "application/json": { schema: { $ref: "#/components/schemas/Postback" } },
             },
           },
         },
-        schemas: { Postback: { type: "object", required: ["invoice_id", "token"], properties: { invoice_id: { type: "string" }, token: { type: "string" } } } },
+        schemas: {
+          Postback: {
+            type: "object",
+            required: ["invoice_id", "token"],
+            properties: { invoice_id: { type: "string" }, token: { type: "string" } },
+          },
+        },
       },
       want: [
         {
@@ -71,8 +115,17 @@ describe("buildModel: webhooks", () => {
           method: "post",
           pointer: "#/webhooks/postback/post",
           mediaTypes: ["application/x-www-form-urlencoded", "application/json"],
-          examples: { "application/x-www-form-urlencoded": { default: { invoice_id: "A", token: "t" } }, "application/json": {} },
-          signature: { algorithm: "jwt-hs256", secret: "secretKey", in: "body", name: "token", claims: { id: { field: "invoice_id", optionalPrefix: "INV-" } } },
+          examples: {
+            "application/x-www-form-urlencoded": { default: { invoice_id: "A", token: "t" } },
+            "application/json": {},
+          },
+          signature: {
+            algorithm: "jwt-hs256",
+            secret: "secretKey",
+            in: "body",
+            name: "token",
+            claims: { id: { field: "invoice_id", optionalPrefix: "INV-" } },
+          },
         },
       ],
     },
@@ -81,7 +134,13 @@ describe("buildModel: webhooks", () => {
       given: {
         paid: {
           parameters: [{ name: "X-Sig", in: "header", required: true, schema: { type: "string" } }],
-          ...post({ algorithm: "hmac-sha256-hex-sorted-json", secret: "k", in: "header", name: "x-sig", match: { type: ["paid"] } }),
+          ...post({
+            algorithm: "hmac-sha256-hex-sorted-json",
+            secret: "k",
+            in: "header",
+            name: "x-sig",
+            match: { type: ["paid"] },
+          }),
         },
         refund: post(md5({ match: { type: ["refund"] } })),
       },
@@ -94,7 +153,13 @@ describe("buildModel: webhooks", () => {
           description: "D",
           mediaTypes: ["application/json"],
           examples: { "application/json": {} },
-          signature: { algorithm: "hmac-sha256-hex-sorted-json", secret: "k", in: "header", name: "x-sig", match: { type: ["paid"] } },
+          signature: {
+            algorithm: "hmac-sha256-hex-sorted-json",
+            secret: "k",
+            in: "header",
+            name: "x-sig",
+            match: { type: ["paid"] },
+          },
         },
         {
           name: "refund",
@@ -104,7 +169,13 @@ describe("buildModel: webhooks", () => {
           description: "D",
           mediaTypes: ["application/json"],
           examples: { "application/json": {} },
-          signature: { algorithm: "md5-base64-php-json", secret: "shopKey", in: "body", name: "sign", match: { type: ["refund"] } },
+          signature: {
+            algorithm: "md5-base64-php-json",
+            secret: "shopKey",
+            in: "body",
+            name: "sign",
+            match: { type: ["refund"] },
+          },
         },
       ],
     },
@@ -122,22 +193,29 @@ describe("buildModel: webhooks", () => {
     {
       name: "a webhook with two operations",
       given: { paid: { ...post(md5()), put: post(md5()).post } },
-      error: "specs/shop.yaml#/webhooks/paid: unsupported: a webhook with several operations (put, post); declare one notification per webhook name",
+      error:
+        "specs/shop.yaml#/webhooks/paid: unsupported: a webhook with several operations (put, post); declare one notification per webhook name",
     },
     {
       name: "an unknown algorithm, at its pointer",
       given: { paid: post(md5({ algorithm: "crc32" })) },
-      error: "specs/shop.yaml#/webhooks/paid/post/x-webhook-signature/algorithm: x-webhook-signature.algorithm must be one of",
+      error:
+        "specs/shop.yaml#/webhooks/paid/post/x-webhook-signature/algorithm: x-webhook-signature.algorithm must be one of",
     },
     {
       name: "a signature field the body does not have",
       given: { paid: post(md5({ name: "signature" })) },
-      error: 'specs/shop.yaml#/webhooks/paid/post/x-webhook-signature/name: the signature field "signature" is not a property of the application/json body schema',
+      error:
+        'specs/shop.yaml#/webhooks/paid/post/x-webhook-signature/name: the signature field "signature" is not a property of the application/json body schema',
     },
     {
       name: "two webhooks one body could be both of",
-      given: { paid: post(md5({ match: { type: ["paid", "refund"] } })), refund: post(md5({ match: { type: ["refund"] } })) },
-      error: 'specs/shop.yaml#/webhooks/refund/post/x-webhook-signature/match: a notification could be both "paid" and "refund"',
+      given: {
+        paid: post(md5({ match: { type: ["paid", "refund"] } })),
+        refund: post(md5({ match: { type: ["refund"] } })),
+      },
+      error:
+        'specs/shop.yaml#/webhooks/refund/post/x-webhook-signature/match: a notification could be both "paid" and "refund"',
     },
   ];
 

@@ -79,12 +79,21 @@ interface Outcome {
 /** Runs a command without throwing on a non-zero exit; stdout and stderr together. */
 async function exec(file: string, args: readonly string[], cwd: string, timeout = 120_000): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(file, args, { cwd, timeout, maxBuffer: 16 * 1024 * 1024, shell: windows && file === "npm" });
+    const { stdout, stderr } = await run(file, args, {
+      cwd,
+      timeout,
+      maxBuffer: 16 * 1024 * 1024,
+      shell: windows && file === "npm",
+    });
     return { code: 0, stdout, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
     const code = typeof failed.code === "number" ? failed.code : -1;
-    return { code, stdout: failed.stdout ?? "", output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
+    return {
+      code,
+      stdout: failed.stdout ?? "",
+      output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message,
+    };
   }
 }
 
@@ -159,7 +168,9 @@ describe("the packed package in a throwaway consumer project", () => {
     const tarball = path.join(work, packed[0]!.filename);
     writeFileSync(path.join(work, "files.json"), JSON.stringify(packed[0]!.files.map((f) => f.path)));
 
-    const rootPackage = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+    const rootPackage = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as {
+      devDependencies: Record<string, string>;
+    };
     const pinned = (name: string): string => {
       const version = rootPackage.devDependencies[name];
       if (version === undefined) throw new Error(`package.json pins no ${name}`);
@@ -167,16 +178,26 @@ describe("the packed package in a throwaway consumer project", () => {
     };
 
     lean = path.join(work, "lean");
-    for (const [dir, name] of [[consumer, "payspec-consumer"], [lean, "payspec-lean"]] as const) {
+    for (const [dir, name] of [
+      [consumer, "payspec-consumer"],
+      [lean, "payspec-lean"],
+    ] as const) {
       mkdirSync(dir);
-      writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`);
+      writeFileSync(
+        path.join(dir, "package.json"),
+        `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`,
+      );
     }
     started = performance.now();
     const npmFlags = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
     // The same Prism and vitest as this repository's, from the npm registry (or its cache).
     const devTools = ["typescript", "@types/node", "@stoplight/prism-cli", "vitest"].map(pinned);
-    await Promise.all([mustRun("npm", ["install", tarball, ...devTools, ...npmFlags], consumer), mustRun("npm", ["install", tarball, ...npmFlags], lean)]);
-    timings["npm install (tarball with typescript, @types/node, Prism, vitest; tarball alone)"] = performance.now() - started;
+    await Promise.all([
+      mustRun("npm", ["install", tarball, ...devTools, ...npmFlags], consumer),
+      mustRun("npm", ["install", tarball, ...npmFlags], lean),
+    ]);
+    timings["npm install (tarball with typescript, @types/node, Prism, vitest; tarball alone)"] =
+      performance.now() - started;
     for (const file of readdirSync(fixtures)) copyFileSync(path.join(fixtures, file), path.join(consumer, file));
     setupFiles = readmeSetup();
     for (const [file, code] of setupFiles) writeFileSync(path.join(consumer, file), code);
@@ -212,17 +233,23 @@ describe("the packed package in a throwaway consumer project", () => {
       expect(files).toContain(`dist/openapi/${provider}.json`);
     }
     expect(files).toContain("dist/generated/runtime/signing.js");
-    for (const entry of ["index", "vitest", "bin"]) expect(files).toEqual(expect.arrayContaining([`dist/mock/${entry}.js`, `dist/mock/${entry}.d.ts`]));
+    for (const entry of ["index", "vitest", "bin"])
+      expect(files).toEqual(expect.arrayContaining([`dist/mock/${entry}.js`, `dist/mock/${entry}.d.ts`]));
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     // The mocks run the pure model and the signers; the toolchain (load, emit, write, CLI) and
     // the mocks' development entry points (which read redocly.yaml) stay home.
-    const shipped = /^dist\/(generated\/|generator\/(model|extensions|spec|runtime)\/|mock\/[\w-]+\.(js|d\.ts)$|openapi\/[\w-]+\.json$)/;
+    const shipped =
+      /^dist\/(generated\/|generator\/(model|extensions|spec|runtime)\/|mock\/[\w-]+\.(js|d\.ts)$|openapi\/[\w-]+\.json$)/;
     expect(files.filter((f) => !shipped.test(f) && f !== "package.json" && !/^(README|LICENSE)/i.test(f))).toEqual([]);
     for (const devOnly of ["start", "cli", "webhook-sender"]) expect(files).not.toContain(`dist/mock/${devOnly}.js`);
   });
 
   it("installs lean for the clients: no Prism, no toolchain; the mocks then fail with one error saying what to install", async () => {
-    const manifestOf = (name: string) => JSON.parse(readFileSync(path.join(lean, "node_modules", name, "package.json"), "utf8")) as Record<string, Record<string, unknown>>;
+    const manifestOf = (name: string) =>
+      JSON.parse(readFileSync(path.join(lean, "node_modules", name, "package.json"), "utf8")) as Record<
+        string,
+        Record<string, unknown>
+      >;
     const manifest = manifestOf("payspec");
     expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(["jose", "openapi-fetch"]);
     // Installed: payspec and what its two dependencies need, nothing else.
@@ -236,11 +263,18 @@ describe("the packed package in a throwaway consumer project", () => {
     const installed = readdirSync(path.join(lean, "node_modules")).filter((name) => !name.startsWith("."));
     expect(installed.sort()).toEqual([...closure].sort());
     expect(manifest.peerDependencies).toMatchObject({ "@stoplight/prism-cli": "5.14.x" });
-    expect(manifest.peerDependenciesMeta).toEqual({ "@stoplight/prism-cli": { optional: true }, vitest: { optional: true } });
+    expect(manifest.peerDependenciesMeta).toEqual({
+      "@stoplight/prism-cli": { optional: true },
+      vitest: { optional: true },
+    });
     const install = "npm install --save-dev @stoplight/prism-cli@5.14.x";
-    const script = "import('payspec/mock').then((m) => m.startMocks()).then(() => console.log('started'), (e) => console.log(JSON.stringify([e.name, e.message])))";
+    const script =
+      "import('payspec/mock').then((m) => m.startMocks()).then(() => console.log('started'), (e) => console.log(JSON.stringify([e.name, e.message])))";
     const started = await exec(process.execPath, ["--input-type=module", "-e", script], lean, 30_000);
-    expect(JSON.parse(started.stdout.trim()) as unknown).toEqual(["PrismNotInstalledError", expect.stringContaining(install)]);
+    expect(JSON.parse(started.stdout.trim()) as unknown).toEqual([
+      "PrismNotInstalledError",
+      expect.stringContaining(install),
+    ]);
     const bin = await exec(path.join(lean, "node_modules/.bin/payspec-mock"), ["cryptomus"], lean, 30_000);
     expect(bin.code).toBe(1);
     expect(bin.output).toContain(install);
@@ -250,7 +284,12 @@ describe("the packed package in a throwaway consumer project", () => {
     expect([...setupFiles.keys()].sort()).toEqual(["mocks.setup.ts", "payments.test.ts", "vitest.config.ts"]);
     const seen = new Set<number>();
     const started = performance.now();
-    const running = exec(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=verbose"], consumer, 300_000);
+    const running = exec(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "--reporter=verbose"],
+      consumer,
+      300_000,
+    );
     let done = false;
     void running.finally(() => (done = true));
     while (!done) {
@@ -315,18 +354,29 @@ describe("the packed package in a throwaway consumer project", () => {
         JSON.stringify(
           {
             compilerOptions: { ...strictOptions, ...resolution },
-            files: ["consumer.ts", "bad-body.ts", "mocks.spec.ts", ...[...setupFiles.keys()].filter((f) => f !== "vitest.config.ts")],
+            files: [
+              "consumer.ts",
+              "bad-body.ts",
+              "mocks.spec.ts",
+              ...[...setupFiles.keys()].filter((f) => f !== "vitest.config.ts"),
+            ],
           },
           null,
           2,
         ),
       );
       const started = performance.now();
-      const outcome = await exec(process.execPath, ["node_modules/typescript/bin/tsc", "-p", config, "--pretty", "false"], consumer);
+      const outcome = await exec(
+        process.execPath,
+        ["node_modules/typescript/bin/tsc", "-p", config, "--pretty", "false"],
+        consumer,
+      );
       timings[`tsc ${name}`] = performance.now() - started;
       const errors = outcome.output.split("\n").filter((line) => line.includes("error TS"));
       expect(errors, outcome.output).toHaveLength(1);
-      expect(errors[0]).toMatch(/^bad-body\.ts\(5,\d+\): error TS2322: Type 'number' is not assignable to type 'string'\./);
+      expect(errors[0]).toMatch(
+        /^bad-body\.ts\(5,\d+\): error TS2322: Type 'number' is not assignable to type 'string'\./,
+      );
       expect(outcome.code).not.toBe(0);
     }, 120_000);
   }

@@ -32,20 +32,42 @@ function recorder() {
 }
 
 function context(fetchImpl: typeof fetch, shopId?: string) {
-  return createContext("shop", "https://api.example.test", { fetch: fetchImpl, ...(shopId === undefined ? {} : { shopId }) }, [], [], ["shopId"]);
+  return createContext(
+    "shop",
+    "https://api.example.test",
+    { fetch: fetchImpl, ...(shopId === undefined ? {} : { shopId }) },
+    [],
+    [],
+    ["shopId"],
+  );
 }
 
 describe("client-level defaults (x-client-option)", () => {
   it.each([
     { where: "query" as const, args: {}, want: { url: "https://api.example.test/things?shop_id=S1", body: undefined } },
-    { where: "query" as const, args: { query: { shop_id: "S2" } }, want: { url: "https://api.example.test/things?shop_id=S2", body: undefined } },
-    { where: "body" as const, args: { body: { amount: 1 } }, want: { url: "https://api.example.test/things", body: '{"amount":1,"shop_id":"S1"}' } },
-    { where: "body" as const, args: { body: { amount: 1, shop_id: "S2" } }, want: { url: "https://api.example.test/things", body: '{"amount":1,"shop_id":"S2"}' } },
-  ])("$where, given $args: the client's shopId fills what the call leaves out, the call's own value wins", async ({ where, args, want }) => {
-    const { sent, fetchImpl } = recorder();
-    await invoke(context(fetchImpl, "S1"), operation(where), args);
-    expect(sent).toEqual([want]);
-  });
+    {
+      where: "query" as const,
+      args: { query: { shop_id: "S2" } },
+      want: { url: "https://api.example.test/things?shop_id=S2", body: undefined },
+    },
+    {
+      where: "body" as const,
+      args: { body: { amount: 1 } },
+      want: { url: "https://api.example.test/things", body: '{"amount":1,"shop_id":"S1"}' },
+    },
+    {
+      where: "body" as const,
+      args: { body: { amount: 1, shop_id: "S2" } },
+      want: { url: "https://api.example.test/things", body: '{"amount":1,"shop_id":"S2"}' },
+    },
+  ])(
+    "$where, given $args: the client's shopId fills what the call leaves out, the call's own value wins",
+    async ({ where, args, want }) => {
+      const { sent, fetchImpl } = recorder();
+      await invoke(context(fetchImpl, "S1"), operation(where), args);
+      expect(sent).toEqual([want]);
+    },
+  );
 
   it("neither the call nor the client gives it: ValidationError naming the option, nothing sent", async () => {
     const { sent, fetchImpl } = recorder();

@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../../generator/runtime/context.js";
-import { ConfigurationError, type TimeoutError, TransportError, UnexpectedResponseError } from "../../generator/runtime/errors.js";
+import {
+  ConfigurationError,
+  type TimeoutError,
+  TransportError,
+  UnexpectedResponseError,
+} from "../../generator/runtime/errors.js";
 import { invoke } from "../../generator/runtime/invoke.js";
 import type { OperationSpec } from "../../generator/runtime/types.js";
 
@@ -44,7 +49,10 @@ function fakeFetch(reply: () => Response, seen: Seen[] = []): typeof fetch {
 }
 
 function json(status: number, body: unknown, type = "application/json"): Response {
-  return new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "content-type": type } });
+  return new Response(typeof body === "string" ? body : JSON.stringify(body), {
+    status,
+    headers: { "content-type": type },
+  });
 }
 
 function context(fetchImpl: typeof fetch, extra: Record<string, string> = {}) {
@@ -58,7 +66,9 @@ function context(fetchImpl: typeof fetch, extra: Record<string, string> = {}) {
 }
 
 const md5b64 = (body: string, key: string) =>
-  createHash("md5").update(Buffer.from(body).toString("base64") + key).digest("hex");
+  createHash("md5")
+    .update(Buffer.from(body).toString("base64") + key)
+    .digest("hex");
 
 describe("invoke: request", () => {
   it("serializes the body once and signs exactly the bytes sent", async () => {
@@ -99,7 +109,14 @@ describe("invoke: request", () => {
       responses: { "200": "application/json" },
       idempotent: true,
     };
-    await invoke(context(fakeFetch(() => json(200, {}), seen), { apiKey: "abc" }), op, { query: { q: 1 } });
+    await invoke(
+      context(
+        fakeFetch(() => json(200, {}), seen),
+        { apiKey: "abc" },
+      ),
+      op,
+      { query: { q: 1 } },
+    );
     expect(seen[0]!.headers.get("authorization")).toBe("Token abc");
     expect(seen[0]!.url).toBe("https://api.example.test/x?q=1&key=m-1");
     expect(seen[0]!.headers.get("cookie")).toBe(`sid=${SECRET}`);
@@ -114,7 +131,10 @@ describe("invoke: request", () => {
       auth: [[{ kind: "credential", in: "cookie", name: "sid", option: "paymentKey", prefix: "" }]],
       responses: { "200": "application/json" },
       idempotent: true,
-      styles: { "query:ids": { style: "pipeDelimited", explode: false }, "header:x-tags": { style: "simple", explode: false } },
+      styles: {
+        "query:ids": { style: "pipeDelimited", explode: false },
+        "header:x-tags": { style: "simple", explode: false },
+      },
     };
     await invoke(context(fakeFetch(() => json(200, {}), seen)), op, {
       path: { id: 7 },
@@ -147,23 +167,39 @@ describe("invoke: request", () => {
 
   it("refuses an operation whose credentials are missing, before sending", async () => {
     const seen: Seen[] = [];
-    const op: OperationSpec = { ...signedList, auth: [[{ kind: "credential", in: "header", name: "k", option: "apiKey", prefix: "" }]] };
-    await expect(invoke(context(fakeFetch(() => json(200, {}), seen)), op, { path: { kind: "k" } })).rejects.toThrow(ConfigurationError);
+    const op: OperationSpec = {
+      ...signedList,
+      auth: [[{ kind: "credential", in: "header", name: "k", option: "apiKey", prefix: "" }]],
+    };
+    await expect(invoke(context(fakeFetch(() => json(200, {}), seen)), op, { path: { kind: "k" } })).rejects.toThrow(
+      ConfigurationError,
+    );
     expect(seen).toHaveLength(0);
   });
 
   it("refuses a missing required credential at creation", () => {
-    expect(() => createContext("shop", "https://a.test", {}, ["merchant"], ["merchant"])).toThrow('option "merchant" must be a non-empty string');
+    expect(() => createContext("shop", "https://a.test", {}, ["merchant"], ["merchant"])).toThrow(
+      'option "merchant" must be a non-empty string',
+    );
   });
 });
 
 describe("invoke: response", () => {
-  const call = (reply: () => Response) => invoke<unknown>(context(fakeFetch(reply)), signedList, { path: { kind: "k" } });
+  const call = (reply: () => Response) =>
+    invoke<unknown>(context(fakeFetch(reply)), signedList, { path: { kind: "k" } });
 
   it.each([
     { name: "documented success", reply: () => json(200, { a: 1 }), want: { ok: true, status: 200, data: { a: 1 } } },
-    { name: "documented error", reply: () => json(422, { state: 1 }), want: { ok: false, status: 422, error: { state: 1 } } },
-    { name: "range without content", reply: () => new Response(null, { status: 503 }), want: { ok: false, status: 503, error: undefined } },
+    {
+      name: "documented error",
+      reply: () => json(422, { state: 1 }),
+      want: { ok: false, status: 422, error: { state: 1 } },
+    },
+    {
+      name: "range without content",
+      reply: () => new Response(null, { status: 503 }),
+      want: { ok: false, status: 503, error: undefined },
+    },
     {
       name: "JSON with a charset and a vendor type",
       reply: () => json(200, { a: 2 }, "application/vnd.x+json; charset=utf-8"),
@@ -175,7 +211,11 @@ describe("invoke: response", () => {
 
   it.each([
     { name: "undocumented status", reply: () => json(418, { x: 1 }), reason: "undocumented status (HTTP 418" },
-    { name: "HTML instead of JSON", reply: () => json(200, "<html>502</html>", "text/html"), reason: "expected application/json (HTTP 200, text/html)" },
+    {
+      name: "HTML instead of JSON",
+      reply: () => json(200, "<html>502</html>", "text/html"),
+      reason: "expected application/json (HTTP 200, text/html)",
+    },
     { name: "truncated JSON", reply: () => json(200, '{"a":'), reason: "body is not valid JSON" },
     { name: "empty body", reply: () => json(200, ""), reason: "empty body where JSON was expected" },
   ])("$name → UnexpectedResponseError", async ({ reply, reason }) => {
@@ -197,14 +237,26 @@ describe("invoke: response", () => {
   });
 
   it("wraps network failures in TransportError with a redacted stand-in of the cause (name, code, message)", async () => {
-    const cause = Object.assign(new TypeError("fetch failed", { cause: Object.assign(new Error(`connect to ?key=${encodeURIComponent(SECRET)}`), { code: "ECONNREFUSED" }) }), { code: "UND_ERR" });
+    const cause = Object.assign(
+      new TypeError("fetch failed", {
+        cause: Object.assign(new Error(`connect to ?key=${encodeURIComponent(SECRET)}`), { code: "ECONNREFUSED" }),
+      }),
+      { code: "UND_ERR" },
+    );
     const failing = (async () => {
       throw cause;
     }) as typeof fetch;
-    const error = (await invoke(context(failing), signedList, { path: { kind: "k" } }).catch((e: unknown) => e)) as TransportError;
+    const error = (await invoke(context(failing), signedList, { path: { kind: "k" } }).catch(
+      (e: unknown) => e,
+    )) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
     expect(error.cause).not.toBe(cause);
-    expect(error.cause).toMatchObject({ name: "TypeError", message: "fetch failed", code: "UND_ERR", cause: { message: "connect to ?key=[redacted]", code: "ECONNREFUSED" } });
+    expect(error.cause).toMatchObject({
+      name: "TypeError",
+      message: "fetch failed",
+      code: "UND_ERR",
+      cause: { message: "connect to ?key=[redacted]", code: "ECONNREFUSED" },
+    });
     expect(error.message).toBe("shop.listThings: request failed: fetch failed (ECONNREFUSED)");
   });
 });
@@ -212,9 +264,13 @@ describe("invoke: response", () => {
 describe("invoke: a lost answer of an operation that is not safe to repeat", () => {
   const createThing: OperationSpec = { ...signedList, id: "createThing", idempotent: false };
   const hanging = ((_input: string | URL | Request, init?: RequestInit) =>
-    new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(new Error("aborted"))))) as typeof fetch;
+    new Promise<Response>((_resolve, reject) =>
+      init?.signal?.addEventListener("abort", () => reject(new Error("aborted"))),
+    )) as typeof fetch;
   const refusing = (async () => {
-    throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+    throw new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
   }) as typeof fetch;
   const reset = (async () => {
     throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
@@ -226,7 +282,9 @@ describe("invoke: a lost answer of an operation that is not safe to repeat", () 
     ["a refused connection of a create (nothing was sent)", createThing, refusing, false],
     ["a timeout of a read", signedList, hanging, false],
   ] as const)("%s: outcomeUnknown %s, and the message says what to do", async (_, op, fetchImpl, unknown) => {
-    const error = (await invoke(context(fetchImpl), op, { path: { kind: "k" }, timeoutMs: 20, retry: false }).catch((e: unknown) => e)) as TimeoutError | TransportError;
+    const error = (await invoke(context(fetchImpl), op, { path: { kind: "k" }, timeoutMs: 20, retry: false }).catch(
+      (e: unknown) => e,
+    )) as TimeoutError | TransportError;
     expect(error.outcomeUnknown).toBe(unknown);
     expect(error.message.includes("it may have been carried out, so check its outcome")).toBe(unknown);
   });

@@ -17,7 +17,10 @@ function listServer(total: number, limit: OffsetPaginationSpec["limit"]) {
     windows.push({ offset, limit: bound });
     const end = limit.meaning === "end" ? bound : offset + bound;
     const records = Array.from({ length: Math.max(0, Math.min(end, total) - offset) }, (_, i) => `r${offset + i + 1}`);
-    return new Response(JSON.stringify({ result: records }), { status: 200, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify({ result: records }), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
   }) as typeof fetch;
   return { windows, fetchImpl };
 }
@@ -54,9 +57,33 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
 
 describe("offset paging (x-pagination offset/limit)", () => {
   it.each([
-    { meaning: "end" as const, given: { start: 0, limit: 10 }, want: [[0, 10], [10, 20], [20, 30]] },
-    { meaning: "count" as const, given: { start: 0, limit: 10 }, want: [[0, 10], [10, 10], [20, 10]] },
-    { meaning: "end" as const, given: { start: 5, limit: 15 }, want: [[5, 15], [15, 25], [25, 35]] },
+    {
+      meaning: "end" as const,
+      given: { start: 0, limit: 10 },
+      want: [
+        [0, 10],
+        [10, 20],
+        [20, 30],
+      ],
+    },
+    {
+      meaning: "count" as const,
+      given: { start: 0, limit: 10 },
+      want: [
+        [0, 10],
+        [10, 10],
+        [20, 10],
+      ],
+    },
+    {
+      meaning: "end" as const,
+      given: { start: 5, limit: 15 },
+      want: [
+        [5, 15],
+        [15, 25],
+        [25, 35],
+      ],
+    },
   ])("limit as $meaning from $given: windows $want, every record once", async ({ meaning, given, want }) => {
     const limit = { in: "body" as const, name: "limit", meaning };
     const server = listServer(25, limit);
@@ -96,7 +123,11 @@ describe("offset paging (x-pagination offset/limit)", () => {
 
   it("stops with a PaginationError at the default page bound, unless the call sets maxPages", async () => {
     // A server that always answers a full page would be read forever.
-    const endless = (async () => new Response(JSON.stringify({ result: ["x", "y"] }), { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch;
+    const endless = (async () =>
+      new Response(JSON.stringify({ result: ["x", "y"] }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      })) as typeof fetch;
     const limit = { in: "body" as const, name: "limit", meaning: "count" as const };
     const list = client(listOperation(limit, 2), endless);
     await expect(collect(list.all())).rejects.toThrow("stopped after 1000 pages (the default maxPages)");

@@ -24,12 +24,20 @@ function spec(signature: WebhookSignatureSpec, mediaTypes = [JSON_TYPE]): Webhoo
 type Result = { ok: true; name: string; payload: Record<string, unknown> } | { ok: false; reason: string };
 
 function verifier(webhook: WebhookSpec, secret: string, clockToleranceSeconds?: number) {
-  const options = { [webhook.signature.secret]: secret, ...(clockToleranceSeconds === undefined ? {} : { clockToleranceSeconds }) };
+  const options = {
+    [webhook.signature.secret]: secret,
+    ...(clockToleranceSeconds === undefined ? {} : { clockToleranceSeconds }),
+  };
   return createWebhookVerifier<Result>("test", [webhook], options);
 }
 
 const MD5: WebhookSignatureSpec = { algorithm: "md5-base64-php-json", secret: "key", in: "body", name: "sign" };
-const HMAC: WebhookSignatureSpec = { algorithm: "hmac-sha256-hex-sorted-json", secret: "key", in: "header", name: "x-signature" };
+const HMAC: WebhookSignatureSpec = {
+  algorithm: "hmac-sha256-hex-sorted-json",
+  secret: "key",
+  in: "header",
+  name: "x-signature",
+};
 const JWT: WebhookSignatureSpec = {
   algorithm: "jwt-hs256",
   secret: "key",
@@ -45,8 +53,14 @@ function withField(body: string, name: string, value: string): string {
 
 describe("PHP re-encoding: json_encode(json_decode($text, true), JSON_UNESCAPED_UNICODE)", () => {
   it.each([
-    ['{"url":"https://x.test/a/b","name":"Привет","tab":"a\\tb"}', '{"url":"https:\\/\\/x.test\\/a\\/b","name":"Привет","tab":"a\\tb"}'],
-    ['{"q":"\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f\\u2028\\u2029 \\ud83d\\ude00 \\/"}', '{"q":"\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f\u007f\\u2028\\u2029 😀 \\/"}'],
+    [
+      '{"url":"https://x.test/a/b","name":"Привет","tab":"a\\tb"}',
+      '{"url":"https:\\/\\/x.test\\/a\\/b","name":"Привет","tab":"a\\tb"}',
+    ],
+    [
+      '{"q":"\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f\\u2028\\u2029 \\ud83d\\ude00 \\/"}',
+      '{"q":"\\"\\\\\\b\\f\\n\\r\\t\\u0001\\u001f\u007f\\u2028\\u2029 😀 \\/"}',
+    ],
     [
       "[1.0,1.50,1e25,0.00001,0.0001,-0,-0.0,12345678901234567890,9223372036854775807,9223372036854775808,1E2,0.1,100000000000000000.0,1e16,1.5e-7,123.456,-2.5e-5]",
       "[1,1.5,1.0e+25,1.0e-5,0.0001,0,-0,1.2345678901234567e+19,9223372036854775807,9.223372036854776e+18,100,0.1,1.0e+17,10000000000000000,1.5e-7,123.456,-2.5e-5]",
@@ -116,29 +130,51 @@ describe("constant-time comparison", () => {
 
 describe("algorithm vectors", () => {
   it("every registered algorithm has vectors here", () => {
-    expect(Object.keys(webhookAlgorithms).sort()).toEqual(["hmac-sha256-hex-sorted-json", "jwt-hs256", "md5-base64-php-json"]);
+    expect(Object.keys(webhookAlgorithms).sort()).toEqual([
+      "hmac-sha256-hex-sorted-json",
+      "jwt-hs256",
+      "md5-base64-php-json",
+    ]);
   });
 
   describe("md5-base64-php-json", () => {
     it.each([
-      ['{"type":"payment","url":"https://shop.test/a/b","name":"Привет"}', "payment-key", "4cb86e48946f77940d3ab3e3ca1ba14b"],
-      ['{"type":"payout","amount":"3.00","nested":{"a":[1,2,{"b":"c/d"}]}}', "payout-key", "3ab3ea1e14f2ce10a8da708b3b8e9c2d"],
+      [
+        '{"type":"payment","url":"https://shop.test/a/b","name":"Привет"}',
+        "payment-key",
+        "4cb86e48946f77940d3ab3e3ca1ba14b",
+      ],
+      [
+        '{"type":"payout","amount":"3.00","nested":{"a":[1,2,{"b":"c/d"}]}}',
+        "payout-key",
+        "3ab3ea1e14f2ce10a8da708b3b8e9c2d",
+      ],
       ['{"type":"payment","amount":1.0}', "k", "6619e0bc384025cb5b74b7fde639b919"],
     ])("%s with %s → %s", async (body, key, sign) => {
-      expect(await verifier(spec(MD5), key).verify(withField(body, "sign", sign), {})).toMatchObject({ ok: true, name: "event" });
+      expect(await verifier(spec(MD5), key).verify(withField(body, "sign", sign), {})).toMatchObject({
+        ok: true,
+        name: "event",
+      });
       // The sign side computes the same value from the parsed payload.
       const signed = await signWebhook(spec(MD5), JSON.parse(body) as Record<string, unknown>, key);
       expect((JSON.parse(signed.body) as { sign: string }).sign).toBe(sign);
     });
 
     it("signs the PHP form whichever escaping the body arrived with (\\/ or /)", async () => {
-      const escaped = withField('{"type":"payment","url":"https:\\/\\/shop.test\\/a\\/b","name":"\\u041f\\u0440\\u0438\\u0432\\u0435\\u0442"}', "sign", "4cb86e48946f77940d3ab3e3ca1ba14b");
+      const escaped = withField(
+        '{"type":"payment","url":"https:\\/\\/shop.test\\/a\\/b","name":"\\u041f\\u0440\\u0438\\u0432\\u0435\\u0442"}',
+        "sign",
+        "4cb86e48946f77940d3ab3e3ca1ba14b",
+      );
       expect(await verifier(spec(MD5), "payment-key").verify(escaped, {})).toMatchObject({ ok: true });
     });
 
     it("does not hash the body with sign still in it, nor accept another key", async () => {
       const body = withField('{"type":"payment","amount":1.0}', "sign", "6619e0bc384025cb5b74b7fde639b919");
-      expect(await verifier(spec(MD5), "other").verify(body, {})).toEqual({ ok: false, reason: "signature does not match the body (changed body or wrong key)" });
+      expect(await verifier(spec(MD5), "other").verify(body, {})).toEqual({
+        ok: false,
+        reason: "signature does not match the body (changed body or wrong key)",
+      });
     });
   });
 
@@ -150,7 +186,9 @@ describe("algorithm vectors", () => {
       ["compact, ASCII", "c96207181c92b61135df6508eeaaa24e436aa62dedb435063a588295b70b7c80"],
       ["spaced, unicode raw", "7b4ef6a4c46fee292c1cc476c0b8e1ae402f6647fd8682431b522dd93c73b78f"],
     ])("accepts the %s serialization", async (_, digest) => {
-      expect(await verifier(spec(HMAC), "additional-key").verify(body, { "x-signature": digest })).toMatchObject({ ok: true });
+      expect(await verifier(spec(HMAC), "additional-key").verify(body, { "x-signature": digest })).toMatchObject({
+        ok: true,
+      });
     });
 
     it("signs as Python's json.dumps(sort_keys=True)", async () => {
@@ -160,7 +198,9 @@ describe("algorithm vectors", () => {
 
     it("rejects a digest of another key", async () => {
       const digest = "640676cee99e5e0c1832d0cacf04e443d39b9926e11576f1e72d78d7e1416243";
-      expect(await verifier(spec(HMAC), "k2").verify('{"amount":"100.00","status":"success"}', { "x-signature": digest })).toMatchObject({
+      expect(
+        await verifier(spec(HMAC), "k2").verify('{"amount":"100.00","status":"success"}', { "x-signature": digest }),
+      ).toMatchObject({
         ok: false,
         reason: "signature does not match the body (changed body or wrong key)",
       });
@@ -168,11 +208,16 @@ describe("algorithm vectors", () => {
   });
 
   describe("jwt-hs256", () => {
-    const VALID = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCIsImV4cCI6NDEwMjQ0NDgwMH0.Gq4aWmn7RaaryzMILuDLTg0o_I5D9SBpzJrz2cG6vJo";
-    const EXPIRED = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCIsImV4cCI6MTcwMDAwMDMwMH0.0D2_PuEBZGSY8fz-LVc6ADfE0-ap8jZ8sO_dYVkIN_4";
-    const NO_EXP = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCJ9.zIVzaoLH3mhL6kTg-tKYHWmkqLqydEf2shMf5SFgf40";
-    const HS512 = "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCIsImV4cCI6NDEwMjQ0NDgwMH0.lGU1CZS_OL0YPyBJ_APdqodqh7RIABjhYMFGcma7SRA";
-    const body = (token: string, invoice = "XY12AB34") => JSON.stringify({ status: "success", invoice_id: invoice, token });
+    const VALID =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCIsImV4cCI6NDEwMjQ0NDgwMH0.Gq4aWmn7RaaryzMILuDLTg0o_I5D9SBpzJrz2cG6vJo";
+    const EXPIRED =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCIsImV4cCI6MTcwMDAwMDMwMH0.0D2_PuEBZGSY8fz-LVc6ADfE0-ap8jZ8sO_dYVkIN_4";
+    const NO_EXP =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCJ9.zIVzaoLH3mhL6kTg-tKYHWmkqLqydEf2shMf5SFgf40";
+    const HS512 =
+      "eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJpZCI6IklOVi1YWTEyQUIzNCIsImV4cCI6NDEwMjQ0NDgwMH0.lGU1CZS_OL0YPyBJ_APdqodqh7RIABjhYMFGcma7SRA";
+    const body = (token: string, invoice = "XY12AB34") =>
+      JSON.stringify({ status: "success", invoice_id: invoice, token });
 
     it.each([
       ["a token valid until 2100, id with INV-, invoice_id without", body(VALID), "secret-key", { ok: true }],
@@ -180,15 +225,27 @@ describe("algorithm vectors", () => {
       ["an expired token", body(EXPIRED), "secret-key", { ok: false, reason: "token expired" }],
       ["a token without exp", body(NO_EXP), "secret-key", { ok: false, reason: 'token claim "exp" is missing' }],
       ["a token with another alg", body(HS512), "secret-key", { ok: false, reason: "token is not signed with HS256" }],
-      ["a token of another key", body(VALID), "other-key", { ok: false, reason: "token signature does not match (wrong key or altered token)" }],
-      ["a token for another invoice", body(VALID, "ZZ99ZZ99"), "secret-key", { ok: false, reason: "token was issued for another invoice_id" }],
+      [
+        "a token of another key",
+        body(VALID),
+        "other-key",
+        { ok: false, reason: "token signature does not match (wrong key or altered token)" },
+      ],
+      [
+        "a token for another invoice",
+        body(VALID, "ZZ99ZZ99"),
+        "secret-key",
+        { ok: false, reason: "token was issued for another invoice_id" },
+      ],
     ])("%s", async (_, text, key, want) => {
       expect(await verifier(spec(JWT), key).verify(text, { "content-type": JSON_TYPE })).toMatchObject(want);
     });
 
     it("reads the token from a form-encoded body too", async () => {
       const form = new URLSearchParams({ status: "success", invoice_id: "XY12AB34", token: VALID }).toString();
-      expect(await verifier(spec(JWT, [JSON_TYPE, FORM_TYPE]), "secret-key").verify(form, { "content-type": FORM_TYPE })).toMatchObject({
+      expect(
+        await verifier(spec(JWT, [JSON_TYPE, FORM_TYPE]), "secret-key").verify(form, { "content-type": FORM_TYPE }),
+      ).toMatchObject({
         ok: true,
         payload: { invoice_id: "XY12AB34" },
       });
@@ -198,34 +255,56 @@ describe("algorithm vectors", () => {
       // "o" and "p" differ only in the two bits a 43-character HS256 signature does not use.
       const twin = `${VALID.slice(0, -1)}p`;
       expect(Buffer.from(twin.split(".")[2]!, "base64url")).toEqual(Buffer.from(VALID.split(".")[2]!, "base64url"));
-      expect(await verifier(spec(JWT), "secret-key").verify(body(twin), {})).toEqual({ ok: false, reason: 'malformed token: body field "token" is not a compact JWT' });
+      expect(await verifier(spec(JWT), "secret-key").verify(body(twin), {})).toEqual({
+        ok: false,
+        reason: 'malformed token: body field "token" is not a compact JWT',
+      });
     });
 
     describe("a claim binding with a pattern compares only claims in the field's form", () => {
-      const PATTERNED: WebhookSignatureSpec = { ...JWT, claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Z0-9]{8}$" } } };
+      const PATTERNED: WebhookSignatureSpec = {
+        ...JWT,
+        claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Z0-9]{8}$" } },
+      };
       const tokenWith = async (id: unknown) => {
         const { SignJWT } = await import("jose");
-        return new SignJWT({ id }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).setExpirationTime("5m").sign(new TextEncoder().encode("k"));
+        return new SignJWT({ id })
+          .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+          .setExpirationTime("5m")
+          .sign(new TextEncoder().encode("k"));
       };
       it.each([
         ["a numeric id (as the provider's documented token)", 13, { ok: true, claims: { id: 13 } }],
         ["a string id outside the invoice-id form", "13", { ok: true, claims: { id: "13" } }],
         ["the invoice's own id", "INV-XY12AB34", { ok: true, claims: { id: "INV-XY12AB34" } }],
-        ["an id of the invoice-id form naming another invoice", "INV-ZZ99ZZ99", { ok: false, reason: "token was issued for another invoice_id" }],
+        [
+          "an id of the invoice-id form naming another invoice",
+          "INV-ZZ99ZZ99",
+          { ok: false, reason: "token was issued for another invoice_id" },
+        ],
       ])("%s", async (_, id, want) => {
         expect(await verifier(spec(PATTERNED), "k").verify(body(await tokenWith(id)), {})).toMatchObject(want);
       });
 
       it("still checks the signature, the algorithm and exp", async () => {
-        expect(await verifier(spec(PATTERNED), "other").verify(body(await tokenWith(13)), {})).toMatchObject({ ok: false, reason: "token signature does not match (wrong key or altered token)" });
-        expect(await verifier(spec(PATTERNED), "secret-key").verify(body(EXPIRED), {})).toEqual({ ok: false, reason: "token expired" });
+        expect(await verifier(spec(PATTERNED), "other").verify(body(await tokenWith(13)), {})).toMatchObject({
+          ok: false,
+          reason: "token signature does not match (wrong key or altered token)",
+        });
+        expect(await verifier(spec(PATTERNED), "secret-key").verify(body(EXPIRED), {})).toEqual({
+          ok: false,
+          reason: "token expired",
+        });
       });
     });
 
     it("honours the clock tolerance around exp", async () => {
       const { SignJWT } = await import("jose");
       const now = Math.floor(Date.now() / 1000);
-      const token = await new SignJWT({ id: "XY12AB34" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(now - 10).sign(new TextEncoder().encode("k"));
+      const token = await new SignJWT({ id: "XY12AB34" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setExpirationTime(now - 10)
+        .sign(new TextEncoder().encode("k"));
       expect(await verifier(spec(JWT), "k", 30).verify(body(token), {})).toMatchObject({ ok: true });
       expect(await verifier(spec(JWT), "k", 0).verify(body(token), {})).toEqual({ ok: false, reason: "token expired" });
     });
@@ -248,9 +327,24 @@ describe("reading a body", () => {
     ["a JSON array", "[1]", JSON_TYPE, "body is not a JSON object"],
     ["a repeated JSON key", '{"a":1,"a":1}', JSON_TYPE, 'body is ambiguous: key "a" is repeated'],
     ["a repeated form field", "a=1&a=1", FORM_TYPE, 'body is ambiguous: field "a" is repeated'],
-    ["more than maxBodyBytes", `{"a":"${"x".repeat(MAX)}"}`, JSON_TYPE, `body is larger than maxBodyBytes (${MAX} bytes)`],
-    ["more than maxBodyBytes of UTF-8 in fewer characters", `{"a":"${"й".repeat(MAX / 2)}"}`, JSON_TYPE, `body is larger than maxBodyBytes (${MAX} bytes)`],
-    ["a parsed body instead of the raw one", { a: 1 }, JSON_TYPE, "the body must be the raw text or bytes as received, not parsed"],
+    [
+      "more than maxBodyBytes",
+      `{"a":"${"x".repeat(MAX)}"}`,
+      JSON_TYPE,
+      `body is larger than maxBodyBytes (${MAX} bytes)`,
+    ],
+    [
+      "more than maxBodyBytes of UTF-8 in fewer characters",
+      `{"a":"${"й".repeat(MAX / 2)}"}`,
+      JSON_TYPE,
+      `body is larger than maxBodyBytes (${MAX} bytes)`,
+    ],
+    [
+      "a parsed body instead of the raw one",
+      { a: 1 },
+      JSON_TYPE,
+      "the body must be the raw text or bytes as received, not parsed",
+    ],
   ] as const)("refuses %s", (_, raw, contentType, reason) => {
     const read = parse(raw, contentType, accepted);
     expect(read.ok).toBe(false);
@@ -262,7 +356,13 @@ describe("reading a body", () => {
     ["JSON by its first character when no content type", ' {"a":"1"}', undefined, "json"],
     ["form when no content type and not JSON-looking", "a=1", undefined, "form"],
     ["by its text when the content type names no declared encoding", '{"a":"1"}', "text/plain", "json"],
-    ["JSON labelled form-encoded when only JSON is declared (PHP curl's default label)", '{"a":"1"}', FORM_TYPE, "json", [JSON_TYPE]],
+    [
+      "JSON labelled form-encoded when only JSON is declared (PHP curl's default label)",
+      '{"a":"1"}',
+      FORM_TYPE,
+      "json",
+      [JSON_TYPE],
+    ],
     ["a form labelled JSON as JSON when both are declared (and fails)", "a=1", JSON_TYPE, undefined],
   ] as const)("reads %s", (_, raw, contentType, kind, declared: readonly string[] = accepted) => {
     const read = parse(raw, contentType, declared);
@@ -284,18 +384,38 @@ describe("reading a body", () => {
 describe("createWebhookVerifier", () => {
   it("refuses a missing or empty key, naming the option but no value", () => {
     // Generated options interfaces declare the keys; here they are plain objects.
-    const options: Record<string, object> = { none: {}, empty: { key: "" }, negative: { key: "k", clockToleranceSeconds: -1 } };
-    expect(() => createWebhookVerifier("test", [spec(MD5)], options.none!)).toThrow('give the key of the notifications to verify: "key"');
-    expect(() => createWebhookVerifier("test", [spec(MD5)], options.empty!)).toThrow('option "key" must be a non-empty string');
+    const options: Record<string, object> = {
+      none: {},
+      empty: { key: "" },
+      negative: { key: "k", clockToleranceSeconds: -1 },
+    };
+    expect(() => createWebhookVerifier("test", [spec(MD5)], options.none!)).toThrow(
+      'give the key of the notifications to verify: "key"',
+    );
+    expect(() => createWebhookVerifier("test", [spec(MD5)], options.empty!)).toThrow(
+      'option "key" must be a non-empty string',
+    );
     expect(() => createWebhookVerifier("test", [spec(MD5)], options.negative!)).toThrow("clockToleranceSeconds");
   });
 
   it("needs only the keys of the notifications it verifies; another kind is rejected naming its missing key", async () => {
-    const payment: WebhookSpec = { name: "payment", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "paymentKey", match: { type: ["payment"] } } };
-    const payout: WebhookSpec = { name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } } };
+    const payment: WebhookSpec = {
+      name: "payment",
+      mediaTypes: [JSON_TYPE],
+      signature: { ...MD5, secret: "paymentKey", match: { type: ["payment"] } },
+    };
+    const payout: WebhookSpec = {
+      name: "payout",
+      mediaTypes: [JSON_TYPE],
+      signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } },
+    };
     const verifier = createWebhookVerifier<Result>("test", [payment, payout], { paymentKey: "payment-key" } as object);
-    const signed = async (spec: WebhookSpec, payload: Record<string, unknown>) => (await signWebhook(spec, payload, "payment-key")).body;
-    expect(await verifier.verify(await signed(payment, { type: "payment", amount: "1" }))).toMatchObject({ ok: true, name: "payment" });
+    const signed = async (spec: WebhookSpec, payload: Record<string, unknown>) =>
+      (await signWebhook(spec, payload, "payment-key")).body;
+    expect(await verifier.verify(await signed(payment, { type: "payment", amount: "1" }))).toMatchObject({
+      ok: true,
+      name: "payment",
+    });
     expect(await verifier.verify(await signed(payout, { type: "payout", amount: "1" }))).toEqual({
       ok: false,
       reason: 'cannot verify a "payout" notification: this verifier was created without the option "payoutKey"',
@@ -305,8 +425,12 @@ describe("createWebhookVerifier", () => {
   it("takes headers from a Headers object or a node:http record, by any case", async () => {
     const signed = await signWebhook(spec(HMAC), { a: 1 }, "k");
     const digest = signed.headers["x-signature"]!;
-    expect(await verifier(spec(HMAC), "k").verify(signed.body, new Headers({ "X-Signature": digest }))).toMatchObject({ ok: true });
-    expect(await verifier(spec(HMAC), "k").verify(signed.body, { "X-SIGNATURE": [digest] })).toMatchObject({ ok: true });
+    expect(await verifier(spec(HMAC), "k").verify(signed.body, new Headers({ "X-Signature": digest }))).toMatchObject({
+      ok: true,
+    });
+    expect(await verifier(spec(HMAC), "k").verify(signed.body, { "X-SIGNATURE": [digest] })).toMatchObject({
+      ok: true,
+    });
     expect(await verifier(spec(HMAC), "k").verify(signed.body, { "x-signature": [digest, digest] })).toEqual({
       ok: false,
       reason: "malformed signature: more than one x-signature header",
@@ -315,8 +439,16 @@ describe("createWebhookVerifier", () => {
 
   it("picks the webhook by its match and its key, and names no match it cannot find", async () => {
     const specs: WebhookSpec[] = [
-      { name: "payment", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "paymentKey", match: { type: ["payment", "wallet"] } } },
-      { name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } } },
+      {
+        name: "payment",
+        mediaTypes: [JSON_TYPE],
+        signature: { ...MD5, secret: "paymentKey", match: { type: ["payment", "wallet"] } },
+      },
+      {
+        name: "payout",
+        mediaTypes: [JSON_TYPE],
+        signature: { ...MD5, secret: "payoutKey", match: { type: ["payout"] } },
+      },
     ];
     const keys: object = { paymentKey: "p", payoutKey: "q" };
     const verify = createWebhookVerifier<Result>("test", specs, keys);
@@ -325,13 +457,23 @@ describe("createWebhookVerifier", () => {
     const wallet = await signWebhook(specs[0]!, { type: "wallet", id: 1 }, "p");
     expect(await verify.verify(wallet.body, {})).toMatchObject({ ok: true, name: "payment" });
     // Relabelled as a payout, the body is checked with the payout key and fails.
-    expect(await verify.verify(wallet.body.replace('"wallet"', '"payout"'), {})).toMatchObject({ ok: false, reason: /signature does not match/ });
-    expect(await verify.verify('{"type":"refund","sign":"x"}', {})).toEqual({ ok: false, reason: 'no webhook of this api matches the notification (type: "refund")' });
+    expect(await verify.verify(wallet.body.replace('"wallet"', '"payout"'), {})).toMatchObject({
+      ok: false,
+      reason: /signature does not match/,
+    });
+    expect(await verify.verify('{"type":"refund","sign":"x"}', {})).toEqual({
+      ok: false,
+      reason: 'no webhook of this api matches the notification (type: "refund")',
+    });
   });
 
   it("refuses to sign a payload that is not the webhook it names", async () => {
-    await expect(signWebhook({ name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, match: { type: ["payout"] } } }, { type: "payment" }, "k")).rejects.toThrow(
-      'the payload is not a "payout" notification',
-    );
+    await expect(
+      signWebhook(
+        { name: "payout", mediaTypes: [JSON_TYPE], signature: { ...MD5, match: { type: ["payout"] } } },
+        { type: "payment" },
+        "k",
+      ),
+    ).rejects.toThrow('the payload is not a "payout" notification');
   });
 });

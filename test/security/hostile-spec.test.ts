@@ -26,7 +26,12 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
   out = path.join(dir, "out");
   stderr = [];
-  ({ code: code0 } = await runOnce({ check: false, apis: [], spec: file, out, watch: false, help: false }, dir, () => {}, (m) => stderr.push(m)));
+  ({ code: code0 } = await runOnce(
+    { check: false, apis: [], spec: file, out, watch: false, help: false },
+    dir,
+    () => {},
+    (m) => stderr.push(m),
+  ));
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +58,9 @@ describe("a spec whose every name-like field tries to break out of comments and 
     const validators = readFileSync(path.join(out, "validators.gen.ts"), "utf8");
     expect(validators).toContain('["__proto__"]: ');
     expect(validators).not.toMatch(/[{,]\s*(__proto__|constructor|toString|hasOwnProperty):/);
-    const { createHostileClient } = (await import(/* @vite-ignore */ pathToFileURL(path.join(out, "index.ts")).href)) as {
+    const { createHostileClient } = (await import(
+      /* @vite-ignore */ pathToFileURL(path.join(out, "index.ts")).href
+    )) as {
       createHostileClient: (o: object) => Record<string, (args: object) => Promise<unknown>>;
     };
     const sent: string[] = [];
@@ -65,7 +72,9 @@ describe("a spec whose every name-like field tries to break out of comments and 
     const method = Object.values(client)[0]!;
     // `__proto__` is required; a body whose __proto__ is not a string is refused like any other field.
     const body = JSON.parse('{"__proto__": 5}') as object;
-    await expect(method({ path: { [Object.keys(hostileSpec().paths as object)[0]!.slice(8, -1)]: "p" }, body })).rejects.toThrow("/body/__proto__ must be string");
+    await expect(
+      method({ path: { [Object.keys(hostileSpec().paths as object)[0]!.slice(8, -1)]: "p" }, body }),
+    ).rejects.toThrow("/body/__proto__ must be string");
     expect(sent).toEqual([]);
   });
 });

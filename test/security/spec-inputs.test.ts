@@ -11,7 +11,10 @@ import { json, localServer } from "../helpers/local-server.js";
  * unless the user opts in, and no input (YAML aliases, looping or odd references, minified
  * JSON) may hang it or end in a stack trace. Each case is a throwaway project.
  */
-const OK = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } }, "400": { description: "bad", content: { "application/json": { schema: { type: "object" } } } } };
+const OK = {
+  "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } },
+  "400": { description: "bad", content: { "application/json": { schema: { type: "object" } } } },
+};
 
 function spec(schema: unknown, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -19,7 +22,15 @@ function spec(schema: unknown, extra: Record<string, unknown> = {}): string {
     info: { title: "Shop", version: "1", license: { name: "MIT", identifier: "MIT" } },
     servers: [{ url: "https://api.example.test" }],
     security: [],
-    paths: { "/items": { get: { operationId: "listItems", summary: "List", responses: { ...OK, "200": { description: "ok", content: { "application/json": { schema } } } } } } },
+    paths: {
+      "/items": {
+        get: {
+          operationId: "listItems",
+          summary: "List",
+          responses: { ...OK, "200": { description: "ok", content: { "application/json": { schema } } } },
+        },
+      },
+    },
     ...extra,
   });
 }
@@ -36,7 +47,12 @@ afterAll(async () => {
 });
 
 /** A project holding `files` (path → text; specs/shop.json is the api), run with `args`. */
-async function generateIn(files: Record<string, string>, args: string[] = [], config = "apis:\n  shop:\n    root: specs/shop.json\n", prepare?: (dir: string) => void) {
+async function generateIn(
+  files: Record<string, string>,
+  args: string[] = [],
+  config = "apis:\n  shop:\n    root: specs/shop.json\n",
+  prepare?: (dir: string) => void,
+) {
   const dir = mkdtempSync(path.join(scratch, "project-"));
   writeFileSync(path.join(dir, "redocly.yaml"), config);
   for (const [file, text] of Object.entries(files)) {
@@ -45,7 +61,12 @@ async function generateIn(files: Record<string, string>, args: string[] = [], co
   }
   prepare?.(dir);
   const errors: string[] = [];
-  const { code } = await runOnce(parseCli(args), dir, () => {}, (m) => errors.push(m));
+  const { code } = await runOnce(
+    parseCli(args),
+    dir,
+    () => {},
+    (m) => errors.push(m),
+  );
   let written = true;
   try {
     readFileSync(path.join(dir, "generated/shop/client.gen.ts"));
@@ -57,18 +78,31 @@ async function generateIn(files: Record<string, string>, args: string[] = [], co
 
 describe("no network unless opted in", () => {
   it.each([
-    ["a schema $ref", (url: string) => ({ "specs/shop.json": spec({ $ref: `${url}/schema.json` }) }), "#/paths/~1items/get/responses/200/content/application~1json/schema"],
-    ["a $ref inside an x- extension", (url: string) => ({ "specs/shop.json": spec({ type: "object" }, { "x-extra": { $ref: `${url}/extra.json` } }) }), "#/x-extra"],
-  ])("%s to http(s) is refused naming the file, the pointer and the opt-in; nothing is fetched", async (_, files, pointer) => {
-    const before = remote.received.length;
-    const result = await generateIn(files(remote.url));
-    expect(result.code).toBe(1);
-    expect(result.message).toContain(`specs/shop.json${pointer}`);
-    expect(result.message).toContain("is not fetched: generation never reaches the network unless you opt in with --allow-remote-refs");
-    expect(result.message).not.toMatch(/internal error|\n\s+at /);
-    expect(result.written).toBe(false);
-    expect(remote.received.length).toBe(before);
-  });
+    [
+      "a schema $ref",
+      (url: string) => ({ "specs/shop.json": spec({ $ref: `${url}/schema.json` }) }),
+      "#/paths/~1items/get/responses/200/content/application~1json/schema",
+    ],
+    [
+      "a $ref inside an x- extension",
+      (url: string) => ({ "specs/shop.json": spec({ type: "object" }, { "x-extra": { $ref: `${url}/extra.json` } }) }),
+      "#/x-extra",
+    ],
+  ])(
+    "%s to http(s) is refused naming the file, the pointer and the opt-in; nothing is fetched",
+    async (_, files, pointer) => {
+      const before = remote.received.length;
+      const result = await generateIn(files(remote.url));
+      expect(result.code).toBe(1);
+      expect(result.message).toContain(`specs/shop.json${pointer}`);
+      expect(result.message).toContain(
+        "is not fetched: generation never reaches the network unless you opt in with --allow-remote-refs",
+      );
+      expect(result.message).not.toMatch(/internal error|\n\s+at /);
+      expect(result.written).toBe(false);
+      expect(remote.received.length).toBe(before);
+    },
+  );
 
   it("--allow-remote-refs (or x-payspec.allowRemoteRefs) fetches it", async () => {
     const files = { "specs/shop.json": spec({ $ref: `${remote.url}/schema.json` }) };
@@ -84,7 +118,9 @@ describe("no network unless opted in", () => {
     const config = `extends:\n  - ${remote.url}/redocly.yaml\napis:\n  shop:\n    root: specs/shop.json\n`;
     const result = await generateIn({ "specs/shop.json": spec({ type: "object" }) }, [], config);
     expect(result.code).toBe(1);
-    expect(result.message).toBe(`redocly.yaml#/extends/0: a remote extends (${remote.url}/redocly.yaml) is not fetched unless you opt in with --allow-remote-refs (or x-payspec: { allowRemoteRefs: true } in redocly.yaml)`);
+    expect(result.message).toBe(
+      `redocly.yaml#/extends/0: a remote extends (${remote.url}/redocly.yaml) is not fetched unless you opt in with --allow-remote-refs (or x-payspec: { allowRemoteRefs: true } in redocly.yaml)`,
+    );
     expect(remote.received.length).toBe(before);
   });
 });
@@ -101,42 +137,60 @@ describe("nothing outside the project unless opted in", () => {
     ["an absolute path", () => secretFile()],
   ])("a $ref to %s is refused naming the file, the pointer and the opt-in", async (_, ref) => {
     secretFile();
-    const result = await generateIn({ "specs/shop.json": spec({ $ref: ref().startsWith("/") ? ref() : `../${ref()}` }) });
+    const result = await generateIn({
+      "specs/shop.json": spec({ $ref: ref().startsWith("/") ? ref() : `../${ref()}` }),
+    });
     expect(result.code).toBe(1);
-    expect(result.message).toContain("specs/shop.json#/paths/~1items/get/responses/200/content/application~1json/schema");
-    expect(result.message).toContain("outside the project folder, is not read unless you opt in with --allow-outside-refs");
+    expect(result.message).toContain(
+      "specs/shop.json#/paths/~1items/get/responses/200/content/application~1json/schema",
+    );
+    expect(result.message).toContain(
+      "outside the project folder, is not read unless you opt in with --allow-outside-refs",
+    );
     expect(result.written).toBe(false);
   });
 
   it("a symlink inside the project to a file outside is refused too", async () => {
     const target = secretFile();
-    const result = await generateIn({ "specs/shop.json": spec({ $ref: "linked.json" }) }, [], undefined, (dir) => symlinkSync(target, path.join(dir, "specs/linked.json")));
+    const result = await generateIn({ "specs/shop.json": spec({ $ref: "linked.json" }) }, [], undefined, (dir) =>
+      symlinkSync(target, path.join(dir, "specs/linked.json")),
+    );
     expect(result.code).toBe(1);
-    expect(result.message).toContain("specs/linked.json, outside the project folder, is not read unless you opt in with --allow-outside-refs");
+    expect(result.message).toContain(
+      "specs/linked.json, outside the project folder, is not read unless you opt in with --allow-outside-refs",
+    );
     expect(result.written).toBe(false);
   });
 
   it("--allow-outside-refs reads it", async () => {
     secretFile();
-    expect(await generateIn({ "specs/shop.json": spec({ $ref: "../../outside-secret.json" }) }, ["--allow-outside-refs"])).toMatchObject({ code: 0, written: true });
+    expect(
+      await generateIn({ "specs/shop.json": spec({ $ref: "../../outside-secret.json" }) }, ["--allow-outside-refs"]),
+    ).toMatchObject({ code: 0, written: true });
   });
 });
 
 describe("inputs that used to exhaust or crash the generator", () => {
   it("a 1 KB YAML alias bomb is refused with a clear error, not expanded", async () => {
     const levels = ["  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-    for (const [i, name] of [..."bcdefghi"].entries()) levels.push(`  ${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`);
+    for (const [i, name] of [..."bcdefghi"].entries())
+      levels.push(`  ${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`);
     const yaml = `openapi: 3.1.0\ninfo: { title: Shop, version: "1" }\npaths: {}\nx-bomb:\n${levels.join("\n")}\n`;
     expect(yaml.length).toBeLessThan(1024);
     const result = await generateIn({ "specs/shop.yaml": yaml }, [], "apis:\n  shop:\n    root: specs/shop.yaml\n");
     expect(result.code).toBe(1);
-    expect(result.message).toBe("specs/shop.yaml: more than 1000 YAML alias expansions (an alias bomb?); write the repeated parts out or use $refs");
+    expect(result.message).toBe(
+      "specs/shop.yaml: more than 1000 YAML alias expansions (an alias bomb?); write the repeated parts out or use $refs",
+    );
   });
 
   it.each([
     [
       "a $ref cycle",
-      spec({ $ref: "#/components/schemas/A" }, { components: { schemas: { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } } } }),
+      spec(
+        { $ref: "#/components/schemas/A" },
+        { components: { schemas: { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } } } },
+      ),
       "specs/shop.json#/paths/~1items/get/responses/200/content/application~1json/schema: $ref loops back to itself (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A); point it at a definition",
     ],
     [

@@ -15,19 +15,34 @@ const morune = createMoruneWebhookVerifier({ additionalKey: "additional-key" });
 describe("verify: cheapest checks first, never a throw", () => {
   it("refuses a 22 MB body by its size alone", async () => {
     const huge = `{"type":"payment","sign":"${"0".repeat(32)}","pad":"${"x".repeat(22 * 1024 * 1024)}"}`;
-    expect(await cryptomus.verify(huge, {})).toEqual({ ok: false, reason: "body is larger than maxBodyBytes (65536 bytes)" });
-    expect(await cryptomus.verify(Buffer.from(huge), {})).toEqual({ ok: false, reason: "body is larger than maxBodyBytes (65536 bytes)" });
+    expect(await cryptomus.verify(huge, {})).toEqual({
+      ok: false,
+      reason: "body is larger than maxBodyBytes (65536 bytes)",
+    });
+    expect(await cryptomus.verify(Buffer.from(huge), {})).toEqual({
+      ok: false,
+      reason: "body is larger than maxBodyBytes (65536 bytes)",
+    });
   });
 
   it("checks the signature's form before the ordered parse (a malformed sign wins over a repeated key)", async () => {
     const body = '{"type":"payment","uuid":"a","uuid":"b","sign":"not-hex"}';
-    expect(await cryptomus.verify(body, {})).toEqual({ ok: false, reason: 'malformed signature: body field "sign" is not 32 lower-case hex digits' });
+    expect(await cryptomus.verify(body, {})).toEqual({
+      ok: false,
+      reason: 'malformed signature: body field "sign" is not 32 lower-case hex digits',
+    });
     const wellFormed = body.replace("not-hex", "0".repeat(32));
-    expect(await cryptomus.verify(wellFormed, {})).toEqual({ ok: false, reason: 'body is ambiguous: key "uuid" is repeated' });
+    expect(await cryptomus.verify(wellFormed, {})).toEqual({
+      ok: false,
+      reason: 'body is ambiguous: key "uuid" is repeated',
+    });
   });
 
   it("a header signature is looked for before the body is parsed in full", async () => {
-    expect(await morune.verify('{"invoice_id":"x","invoice_id":"y"}', {})).toEqual({ ok: false, reason: "missing signature: no x-api-sha256-signature header" });
+    expect(await morune.verify('{"invoice_id":"x","invoice_id":"y"}', {})).toEqual({
+      ok: false,
+      reason: "missing signature: no x-api-sha256-signature header",
+    });
   });
 
   it.each([

@@ -157,7 +157,9 @@ describe("enums are forward-compatible in responses", () => {
       else expectTypeOf(received).toEqualTypeOf<UnknownEnumValue>();
     };
     void check;
-    expectTypeOf(PayoutStatusValues).toEqualTypeOf<readonly ["process", "check", "paid", "fail", "cancel", "system_fail"]>();
+    expectTypeOf(PayoutStatusValues).toEqualTypeOf<
+      readonly ["process", "check", "paid", "fail", "cancel", "system_fail"]
+    >();
     const describeStatus = (status: Payout["status"]): string => {
       switch (status) {
         case "process":
@@ -184,7 +186,8 @@ describe("enums are forward-compatible in responses", () => {
 describe("paging", () => {
   it("all() yields the item type, pages() the result type", async () => {
     expectTypeOf<ListPaymentsItem>().toEqualTypeOf<Payment>();
-    for await (const item of cryptomus.listPayments.all({ body: {} }, { maxPages: 2 })) expectTypeOf(item).toEqualTypeOf<Payment>();
+    for await (const item of cryptomus.listPayments.all({ body: {} }, { maxPages: 2 }))
+      expectTypeOf(item).toEqualTypeOf<Payment>();
     for await (const page of cryptomus.listPayouts.pages()) expectTypeOf(page.status).toEqualTypeOf<200 | 401 | 422>();
     // @ts-expect-error maxPages is a number
     void cryptomus.listPayments.all(undefined, { maxPages: "2" });
@@ -219,6 +222,8 @@ describe("the runtime's list of built-in client options", () => {
   it("names every BaseClientOptions key (so no spec-declared option can shadow one)", async () => {
     const { BASE_CLIENT_OPTIONS } = await import("../../generator/runtime/context.js");
     type Listed = (typeof BASE_CLIENT_OPTIONS)[number];
-    expectTypeOf<Exclude<keyof import("../../generator/runtime/types.js").BaseClientOptions, Listed>>().toEqualTypeOf<never>();
+    expectTypeOf<
+      Exclude<keyof import("../../generator/runtime/types.js").BaseClientOptions, Listed>
+    >().toEqualTypeOf<never>();
   });
 });

@@ -11,18 +11,28 @@ const run = promisify(execFile);
 /** `npm run mock -- <args>`, without npm's own output: exit code, stdout, stderr. */
 async function mockCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "mock/dev/cli.ts", ...args], { cwd: REPO, timeout: 60_000 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "mock/dev/cli.ts", ...args],
+      { cwd: REPO, timeout: 60_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+    return {
+      code: typeof failed.code === "number" ? failed.code : -1,
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? "",
+    };
   }
 }
 
 describe("npm run mock -- webhook <api> <webhook> --to <url>", () => {
   let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
   beforeAll(async () => {
-    endpoint = await startEndpoint(createCryptomusWebhookVerifier({ paymentKey: "test-paymentKey", payoutKey: "test-payoutKey" }));
+    endpoint = await startEndpoint(
+      createCryptomusWebhookVerifier({ paymentKey: "test-paymentKey", payoutKey: "test-payoutKey" }),
+    );
   });
   afterAll(() => endpoint.close());
 
@@ -34,15 +44,34 @@ describe("npm run mock -- webhook <api> <webhook> --to <url>", () => {
 
   it("sends a given payload with a given key, and exits 1 when the endpoint refuses it", async () => {
     const payload = JSON.stringify({ type: "payment", uuid: "u", additional_data: "a/b — д" });
-    const result = await mockCli("webhook", "cryptomus", "payment", "--to", endpoint.url, "--payload", payload, "--secret", "paymentKey=wrong");
+    const result = await mockCli(
+      "webhook",
+      "cryptomus",
+      "payment",
+      "--to",
+      endpoint.url,
+      "--payload",
+      payload,
+      "--secret",
+      "paymentKey=wrong",
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("HTTP 400");
-    expect(endpoint.results.at(-1)).toEqual({ ok: false, reason: "signature does not match the body (changed body or wrong key)" });
+    expect(endpoint.results.at(-1)).toEqual({
+      ok: false,
+      reason: "signature does not match the body (changed body or wrong key)",
+    });
   }, 60_000);
 
   it("exits 2 with the usage on wrong usage, and 1 naming an unknown webhook", async () => {
-    expect(await mockCli("webhook", "cryptomus")).toMatchObject({ code: 2, stderr: expect.stringContaining("Usage: npm run mock -- webhook") });
-    expect(await mockCli("webhook", "cryptomus", "refund", "--print")).toMatchObject({ code: 1, stderr: expect.stringContaining('cryptomus has no webhook "refund"; its spec declares: payment, payout') });
+    expect(await mockCli("webhook", "cryptomus")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Usage: npm run mock -- webhook"),
+    });
+    expect(await mockCli("webhook", "cryptomus", "refund", "--print")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cryptomus has no webhook "refund"; its spec declares: payment, payout'),
+    });
   }, 60_000);
 });
 
@@ -50,10 +79,27 @@ describe("npm run mock -- --help", () => {
   it("covers every command: serving the mocks and sending webhooks, with each one's options", async () => {
     const result = await mockCli("--help");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Commands:\n {2}serve +serve the mock servers \(the default command\)\n {2}webhook +send a signed webhook notification to a URL/);
+    expect(result.stdout).toMatch(
+      /Commands:\n {2}serve +serve the mock servers \(the default command\)\n {2}webhook +send a signed webhook notification to a URL/,
+    );
     expect(result.stdout).toContain("Usage: npm run mock -- [<provider>...] [--port <n>]");
     expect(result.stdout).toContain("Usage: npm run mock -- webhook <provider> <webhook> (--to <url> | --print)");
-    for (const option of ["--port", "--host", "--dynamic", "--seed", "--secret", "--to", "--print", "--example", "--payload", "--content-type"]) expect(result.stdout).toContain(`  ${option} `);
-    expect(await mockCli("webhook", "--help")).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run mock -- webhook/) });
+    for (const option of [
+      "--port",
+      "--host",
+      "--dynamic",
+      "--seed",
+      "--secret",
+      "--to",
+      "--print",
+      "--example",
+      "--payload",
+      "--content-type",
+    ])
+      expect(result.stdout).toContain(`  ${option} `);
+    expect(await mockCli("webhook", "--help")).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Usage: npm run mock -- webhook/),
+    });
   }, 60_000);
 });

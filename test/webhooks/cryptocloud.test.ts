@@ -3,7 +3,15 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCryptoCloudWebhookVerifier } from "../../generated/cryptocloud/index.js";
 import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/dev/webhook-sender.js";
-import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
+import {
+  edit,
+  expectDistinctReasons,
+  notification,
+  reasonOf,
+  startEndpoint,
+  trickyText,
+  withCharReplaced,
+} from "./support.js";
 
 const model = await loadApiModel("cryptocloud");
 const SECRET = "test-secretKey"; // the sender's default, which also signed the spec's example token
@@ -19,7 +27,10 @@ function example(mediaType: string): Record<string, unknown> {
  * A token made with jose, independently of the sender: claims, key, expiry in seconds from now,
  * alg. The header is the documented token's, `{"typ":"JWT","alg":...}`.
  */
-async function token(claims: Record<string, unknown>, options: { key?: string; expiresIn?: number | null; alg?: string } = {}): Promise<string> {
+async function token(
+  claims: Record<string, unknown>,
+  options: { key?: string; expiresIn?: number | null; alg?: string } = {},
+): Promise<string> {
   const jwt = new SignJWT(claims).setProtectedHeader({ typ: "JWT", alg: options.alg ?? "HS256" });
   if (options.expiresIn !== null) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 300));
   return jwt.sign(new TextEncoder().encode(options.key ?? SECRET));
@@ -51,7 +62,10 @@ describe("CryptoCloud postbacks", () => {
     }
     const body = JSON.stringify(example(JSON_TYPE));
     expect(await verifier.verify(body, { "content-type": JSON_TYPE })).toEqual({ ok: false, reason: "token expired" });
-    const lenient = createCryptoCloudWebhookVerifier({ secretKey: SECRET, clockToleranceSeconds: 10 * 365 * 24 * 3600 });
+    const lenient = createCryptoCloudWebhookVerifier({
+      secretKey: SECRET,
+      clockToleranceSeconds: 10 * 365 * 24 * 3600,
+    });
     expect(await lenient.verify(body, { "content-type": JSON_TYPE })).toEqual({
       ok: true,
       name: "postback",
@@ -61,17 +75,31 @@ describe("CryptoCloud postbacks", () => {
     });
   });
 
-  it.each([JSON_TYPE, FORM_TYPE])("a %s postback whose token is like the documented one (numeric id) is accepted, its claims handed over", async (mediaType) => {
-    const fresh = await token(DOCUMENTED_CLAIMS);
-    const fields = { ...example(mediaType), token: fresh };
-    const body = mediaType === JSON_TYPE ? JSON.stringify(fields) : new URLSearchParams(fields as Record<string, string>).toString();
-    const result = await verifier.verify(body, { "content-type": mediaType });
-    expect(result).toEqual({ ok: true, name: "postback", mediaType, payload: fields, claims: { ...DOCUMENTED_CLAIMS, exp: expect.any(Number) } });
-  });
+  it.each([JSON_TYPE, FORM_TYPE])(
+    "a %s postback whose token is like the documented one (numeric id) is accepted, its claims handed over",
+    async (mediaType) => {
+      const fresh = await token(DOCUMENTED_CLAIMS);
+      const fields = { ...example(mediaType), token: fresh };
+      const body =
+        mediaType === JSON_TYPE
+          ? JSON.stringify(fields)
+          : new URLSearchParams(fields as Record<string, string>).toString();
+      const result = await verifier.verify(body, { "content-type": mediaType });
+      expect(result).toEqual({
+        ok: true,
+        name: "postback",
+        mediaType,
+        payload: fields,
+        claims: { ...DOCUMENTED_CLAIMS, exp: expect.any(Number) },
+      });
+    },
+  );
 
   it("an id claim in the invoice-id form is compared with invoice_id; any other id is handed over, not compared", async () => {
     const verdict = async (id: unknown, invoiceId = "XY12AB34") => {
-      const result = await verifier.verify(postback({ invoice_id: invoiceId, token: await token({ id }) }), { "content-type": JSON_TYPE });
+      const result = await verifier.verify(postback({ invoice_id: invoiceId, token: await token({ id }) }), {
+        "content-type": JSON_TYPE,
+      });
       return result.ok ? { ok: true, claims: result.claims } : { ok: false, reason: result.reason };
     };
     const foreign = { ok: false, reason: "token was issued for another invoice_id" };
@@ -95,23 +123,31 @@ describe("CryptoCloud postbacks", () => {
     });
   });
 
-  it.each([JSON_TYPE, FORM_TYPE])("a genuine %s postback sent over HTTP is accepted, with its typed payload", async (mediaType) => {
-    const sent = await sendWebhook({ api: model, webhook: "postback", mediaType, to: endpoint.url });
-    expect(sent.status).toBe(200);
-    expect(sent.headers["content-type"]).toBe(mediaType);
-    const typed = await verifier.verify(sent.body, sent.headers);
-    if (!typed.ok) throw new Error(typed.reason);
-    // The payload type is the JSON or the form schema; invoice_id is text in both.
-    const invoice: string = typed.payload.invoice_id;
-    expect(invoice).toBe("XY12AB34");
-    expect(typed.payload.amount_crypto).toBe(mediaType === JSON_TYPE ? 100.2 : "100.2");
-  });
+  it.each([JSON_TYPE, FORM_TYPE])(
+    "a genuine %s postback sent over HTTP is accepted, with its typed payload",
+    async (mediaType) => {
+      const sent = await sendWebhook({ api: model, webhook: "postback", mediaType, to: endpoint.url });
+      expect(sent.status).toBe(200);
+      expect(sent.headers["content-type"]).toBe(mediaType);
+      const typed = await verifier.verify(sent.body, sent.headers);
+      if (!typed.ok) throw new Error(typed.reason);
+      // The payload type is the JSON or the form schema; invoice_id is text in both.
+      const invoice: string = typed.payload.invoice_id;
+      expect(invoice).toBe("XY12AB34");
+      expect(typed.payload.amount_crypto).toBe(mediaType === JSON_TYPE ? 100.2 : "100.2");
+    },
+  );
 
   it("rejects each kind of bad postback with its own reason, never showing the key", async () => {
     const fresh = await token(DOCUMENTED_CLAIMS);
     const [head, claims, signature] = fresh.split(".") as [string, string, string];
-    const altered = [head, Buffer.from(JSON.stringify({ id: 14, exp: 4102444800 })).toString("base64url"), signature].join(".");
-    const verify = async (body: string, contentType = JSON_TYPE) => reasonOf(await verifier.verify(body, { "content-type": contentType }));
+    const altered = [
+      head,
+      Buffer.from(JSON.stringify({ id: 14, exp: 4102444800 })).toString("base64url"),
+      signature,
+    ].join(".");
+    const verify = async (body: string, contentType = JSON_TYPE) =>
+      reasonOf(await verifier.verify(body, { "content-type": contentType }));
     const reasons = {
       alteredToken: await verify(postback({ token: altered })),
       expired: await verify(postback({ token: await token(DOCUMENTED_CLAIMS, { expiresIn: -120 }) })),
@@ -136,15 +172,24 @@ describe("CryptoCloud postbacks", () => {
     });
     expectDistinctReasons(reasons, [SECRET]);
     // A token under another key cannot be told from an altered one: the HMAC just differs.
-    expect(await verify(postback({ token: await token(DOCUMENTED_CLAIMS, { key: "another-secret" }) }))).toBe(reasons.alteredToken);
+    expect(await verify(postback({ token: await token(DOCUMENTED_CLAIMS, { key: "another-secret" }) }))).toBe(
+      reasons.alteredToken,
+    );
     // A changed invoice_id under a token bound to the invoice is a token for another invoice.
-    expect(await verify(postback({ token: await token({ id: "INV-XY12AB34" }), invoice_id: "ZZ99ZZ99" }))).toBe(reasons.foreignInvoice);
+    expect(await verify(postback({ token: await token({ id: "INV-XY12AB34" }), invoice_id: "ZZ99ZZ99" }))).toBe(
+      reasons.foreignInvoice,
+    );
   });
 
   it("authenticates at most the invoice id: a changed amount passes, and so does any invoice_id under a numeric id; re-read the invoice before acting", async () => {
-    const bound = await verifier.verify(postback({ token: await token({ id: "INV-XY12AB34" }), amount_crypto: 1_000_000 }), { "content-type": JSON_TYPE });
+    const bound = await verifier.verify(
+      postback({ token: await token({ id: "INV-XY12AB34" }), amount_crypto: 1_000_000 }),
+      { "content-type": JSON_TYPE },
+    );
     expect(bound).toMatchObject({ ok: true, payload: { amount_crypto: 1_000_000 } });
-    const numeric = await verifier.verify(postback({ token: await token(DOCUMENTED_CLAIMS), invoice_id: "ZZ99ZZ99" }), { "content-type": JSON_TYPE });
+    const numeric = await verifier.verify(postback({ token: await token(DOCUMENTED_CLAIMS), invoice_id: "ZZ99ZZ99" }), {
+      "content-type": JSON_TYPE,
+    });
     expect(numeric).toMatchObject({ ok: true, payload: { invoice_id: "ZZ99ZZ99" } });
   });
 
@@ -167,7 +212,14 @@ describe("CryptoCloud postbacks", () => {
         expect(result).toMatchObject({ ok: true, name: "postback", payload: { invoice_id: payload.invoice_id } });
         // The sender binds the token's id to the invoice, so the verified claims carry it.
         const claims = { id: payload.invoice_id, exp: expect.any(Number) };
-        if (mediaType === JSON_TYPE) expect(result).toEqual({ ok: true, name: "postback", mediaType: JSON_TYPE, payload: { ...payload, token: expect.any(String) }, claims });
+        if (mediaType === JSON_TYPE)
+          expect(result).toEqual({
+            ok: true,
+            name: "postback",
+            mediaType: JSON_TYPE,
+            payload: { ...payload, token: expect.any(String) },
+            claims,
+          });
       }),
       { numRuns: 50 },
     );
@@ -179,7 +231,10 @@ describe("CryptoCloud postbacks", () => {
         const { body, headers } = await buildWebhook(model, "postback", { payload });
         const token = (JSON.parse(body) as { token: string }).token;
         // The authenticated spans: the token, and the invoice_id member the token is bound to.
-        const spans = [token, `"invoice_id":"${payload.invoice_id}"`].map((text) => ({ start: body.indexOf(text), length: text.length }));
+        const spans = [token, `"invoice_id":"${payload.invoice_id}"`].map((text) => ({
+          start: body.indexOf(text),
+          length: text.length,
+        }));
         const positions = spans.flatMap(({ start, length }) => Array.from({ length }, (_, i) => start + i));
         const index = positions[at % positions.length]!;
         fc.pre(body[index] !== ch);

@@ -4,7 +4,15 @@ import { createCryptomusWebhookVerifier, isPayoutFailReason } from "../../genera
 import { jsonNodeOf } from "../../generator/runtime/ordered-json.js";
 import { phpJsonEncode } from "../../generator/runtime/php-json.js";
 import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/dev/webhook-sender.js";
-import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
+import {
+  edit,
+  expectDistinctReasons,
+  notification,
+  reasonOf,
+  startEndpoint,
+  trickyText,
+  withCharReplaced,
+} from "./support.js";
 
 const model = await loadApiModel("cryptomus");
 // The sender's default keys (the mocks' test secrets), which also signed the spec's examples.
@@ -36,8 +44,18 @@ describe("Cryptomus webhooks", () => {
     ["payout", "documented"],
   ])("the spec's %s example %s verifies as PHP sends it, and with unescaped slashes", async (webhook, name) => {
     const payload = example(webhook, name);
-    expect(await verifier.verify(asPhpSends(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, mediaType: "application/json", payload });
-    expect(await verifier.verify(JSON.stringify(payload), JSON_HEADERS)).toEqual({ ok: true, name: webhook, mediaType: "application/json", payload });
+    expect(await verifier.verify(asPhpSends(payload), JSON_HEADERS)).toEqual({
+      ok: true,
+      name: webhook,
+      mediaType: "application/json",
+      payload,
+    });
+    expect(await verifier.verify(JSON.stringify(payload), JSON_HEADERS)).toEqual({
+      ok: true,
+      name: webhook,
+      mediaType: "application/json",
+      payload,
+    });
   });
 
   it("a genuine notification sent over HTTP is accepted, with its typed payload", async () => {
@@ -47,38 +65,55 @@ describe("Cryptomus webhooks", () => {
     expect(result).toMatchObject({ ok: true, name: "payment" });
     // The same body through the generated types: `name` narrows the payload.
     const typed = await verifier.verify(sent.body, sent.headers);
-    if (!typed.ok || typed.name !== "payment") throw new Error(`expected a payment notification, got ${JSON.stringify(typed)}`);
+    if (!typed.ok || typed.name !== "payment")
+      throw new Error(`expected a payment notification, got ${JSON.stringify(typed)}`);
     expect(typed.payload.additional_data).toBe("https://shop.test/orders/42 — заказ №42");
     expect(typed.payload.type).toBe("wallet");
   });
 
   it("a tampered notification sent over HTTP gets a 400 with its reason", async () => {
     const built = await buildWebhook(model, "payout");
-    const sent = await sendWebhook({ api: model, webhook: "payout", to: endpoint.url, payload: { ...example("payout", "paid"), amount: "300.00000000" }, secrets: { payoutKey: "not-the-key" } });
+    const sent = await sendWebhook({
+      api: model,
+      webhook: "payout",
+      to: endpoint.url,
+      payload: { ...example("payout", "paid"), amount: "300.00000000" },
+      secrets: { payoutKey: "not-the-key" },
+    });
     expect(built.body).not.toBe(sent.body);
     expect(sent.status).toBe(400);
-    expect(JSON.parse(sent.responseBody)).toEqual({ refused: "signature does not match the body (changed body or wrong key)" });
+    expect(JSON.parse(sent.responseBody)).toEqual({
+      refused: "signature does not match the body (changed body or wrong key)",
+    });
   });
 
   it("a failed payout as newer editions of the page send it, with fail_reason, verifies and is typed", async () => {
     const payload = { ...example("payout", "paid"), status: "fail", is_final: true, fail_reason: "aml" };
     const built = await buildWebhook(model, "payout", { payload });
     const result = await verifier.verify(Buffer.from(built.body), built.headers);
-    if (!result.ok || result.name !== "payout") throw new Error(`expected a payout notification, got ${JSON.stringify(result)}`);
+    if (!result.ok || result.name !== "payout")
+      throw new Error(`expected a payout notification, got ${JSON.stringify(result)}`);
     expect(result.payload).toEqual({ ...payload, sign: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(isPayoutFailReason(result.payload.fail_reason)).toBe(true);
   });
 
   it("rejects each kind of bad notification with its own reason, never showing a key", async () => {
     const genuine = asPhpSends(example("payment", "paid"));
-    const without = (field: string) => asPhpSends(Object.fromEntries(Object.entries(example("payment", "paid")).filter(([k]) => k !== field)));
+    const without = (field: string) =>
+      asPhpSends(Object.fromEntries(Object.entries(example("payment", "paid")).filter(([k]) => k !== field)));
     const reasons = {
-      changedField: reasonOf(await verifier.verify(genuine.replace('"amount":"3.00000000"', '"amount":"4.00000000"'), JSON_HEADERS)),
+      changedField: reasonOf(
+        await verifier.verify(genuine.replace('"amount":"3.00000000"', '"amount":"4.00000000"'), JSON_HEADERS),
+      ),
       missingSignature: reasonOf(await verifier.verify(without("sign"), JSON_HEADERS)),
-      malformedSignature: reasonOf(await verifier.verify(genuine.replace(/"sign":"[0-9a-f]+"/, '"sign":"not-hex"'), JSON_HEADERS)),
+      malformedSignature: reasonOf(
+        await verifier.verify(genuine.replace(/"sign":"[0-9a-f]+"/, '"sign":"not-hex"'), JSON_HEADERS),
+      ),
       nonJson: reasonOf(await verifier.verify("type=payment&sign=x", JSON_HEADERS)),
       emptyBody: reasonOf(await verifier.verify(Buffer.alloc(0), JSON_HEADERS)),
-      unknownType: reasonOf(await verifier.verify(genuine.replace('"type":"payment"', '"type":"refund"'), JSON_HEADERS)),
+      unknownType: reasonOf(
+        await verifier.verify(genuine.replace('"type":"payment"', '"type":"refund"'), JSON_HEADERS),
+      ),
       notAnObject: reasonOf(await verifier.verify("[]", JSON_HEADERS)),
     };
     expect(reasons).toEqual({
@@ -110,15 +145,26 @@ describe("Cryptomus webhooks", () => {
     }),
     ["sign"],
   );
-  const payout = notification(fc.record({ type: fc.constant("payout"), uuid: fc.uuid(), txid: fc.option(trickyText, { nil: null }) }), ["sign"]);
-  const anyNotification = fc.oneof(payment.map((p) => ["payment", p] as const), payout.map((p) => ["payout", p] as const));
+  const payout = notification(
+    fc.record({ type: fc.constant("payout"), uuid: fc.uuid(), txid: fc.option(trickyText, { nil: null }) }),
+    ["sign"],
+  );
+  const anyNotification = fc.oneof(
+    payment.map((p) => ["payment", p] as const),
+    payout.map((p) => ["payout", p] as const),
+  );
 
   it("property: whatever the test sender signs verifies, with the payload it sent", async () => {
     await fc.assert(
       fc.asyncProperty(anyNotification, async ([webhook, payload]) => {
         const built = await buildWebhook(model, webhook, { payload });
         const result = await verifier.verify(Buffer.from(built.body), built.headers);
-        expect(result).toEqual({ ok: true, name: webhook, mediaType: "application/json", payload: { ...payload, sign: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+        expect(result).toEqual({
+          ok: true,
+          name: webhook,
+          mediaType: "application/json",
+          payload: { ...payload, sign: expect.stringMatching(/^[0-9a-f]{32}$/) },
+        });
       }),
     );
   });

@@ -6,7 +6,15 @@ import { createMoruneWebhookVerifier } from "../../generated/morune/index.js";
 import { parseOrderedJson } from "../../generator/runtime/ordered-json.js";
 import { sortedJson } from "../../generator/runtime/sorted-json.js";
 import { buildWebhook, loadApiModel, sendWebhook } from "../../mock/dev/webhook-sender.js";
-import { edit, expectDistinctReasons, notification, reasonOf, startEndpoint, trickyText, withCharReplaced } from "./support.js";
+import {
+  edit,
+  expectDistinctReasons,
+  notification,
+  reasonOf,
+  startEndpoint,
+  trickyText,
+  withCharReplaced,
+} from "./support.js";
 
 const model = await loadApiModel("morune");
 const KEY = "test-additionalKey"; // the sender's default, which also signed the spec's examples
@@ -38,17 +46,32 @@ describe("Morune webhooks", () => {
   afterAll(() => endpoint.close());
 
   it("the spec documents the signature of its success example as the header's example", async () => {
-    const spec = parse(await readFile("specs/morune.yaml", "utf8")) as { webhooks: { invoice: { post: { parameters: { name: string; example: string }[] } } } };
+    const spec = parse(await readFile("specs/morune.yaml", "utf8")) as {
+      webhooks: { invoice: { post: { parameters: { name: string; example: string }[] } } };
+    };
     const header = spec.webhooks.invoice.post.parameters.find((p) => p.name === HEADER);
     expect(header?.example).toBe(EXAMPLE_SIGNATURES.success);
   });
 
-  it.each(Object.keys(EXAMPLE_SIGNATURES))("the spec's %s example verifies sent compact or as Python prints it", async (name) => {
-    const payload = example(name);
-    const headers = { "content-type": "application/json", [HEADER]: EXAMPLE_SIGNATURES[name]! };
-    expect(await verifier.verify(JSON.stringify(payload), headers)).toEqual({ ok: true, name: "invoice", mediaType: "application/json", payload });
-    expect(await verifier.verify(asPythonSends(payload), headers)).toEqual({ ok: true, name: "invoice", mediaType: "application/json", payload });
-  });
+  it.each(Object.keys(EXAMPLE_SIGNATURES))(
+    "the spec's %s example verifies sent compact or as Python prints it",
+    async (name) => {
+      const payload = example(name);
+      const headers = { "content-type": "application/json", [HEADER]: EXAMPLE_SIGNATURES[name]! };
+      expect(await verifier.verify(JSON.stringify(payload), headers)).toEqual({
+        ok: true,
+        name: "invoice",
+        mediaType: "application/json",
+        payload,
+      });
+      expect(await verifier.verify(asPythonSends(payload), headers)).toEqual({
+        ok: true,
+        name: "invoice",
+        mediaType: "application/json",
+        payload,
+      });
+    },
+  );
 
   it("a genuine notification sent over HTTP is accepted, with its typed payload", async () => {
     const sent = await sendWebhook({ api: model, webhook: "invoice", example: "refund", to: endpoint.url });
@@ -63,7 +86,8 @@ describe("Morune webhooks", () => {
   it("rejects each kind of bad notification with its own reason, never showing the key", async () => {
     const body = JSON.stringify(example("success"));
     const signed = { "content-type": "application/json", [HEADER]: EXAMPLE_SIGNATURES.success! };
-    const verify = async (text: string | Uint8Array, headers: Record<string, string>) => reasonOf(await verifier.verify(text, headers));
+    const verify = async (text: string | Uint8Array, headers: Record<string, string>) =>
+      reasonOf(await verifier.verify(text, headers));
     const reasons = {
       changedField: await verify(body.replace('"amount":"100.00"', '"amount":"900.00"'), signed),
       missingSignature: await verify(body, { "content-type": "application/json" }),
@@ -94,7 +118,10 @@ describe("Morune webhooks", () => {
       status: fc.constantFrom("success", "fail", "expired", "refund"),
       amount: fc.integer({ min: 0, max: 10_000_000 }).map((cents) => (cents / 100).toFixed(2)),
       order_id: trickyText,
-      custom_fields: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), trickyText, { maxKeys: 3, noNullPrototype: true }),
+      custom_fields: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), trickyText, {
+        maxKeys: 3,
+        noNullPrototype: true,
+      }),
       type: fc.constantFrom(1, 2),
     }),
     [],
@@ -104,7 +131,12 @@ describe("Morune webhooks", () => {
     await fc.assert(
       fc.asyncProperty(notifications, async (payload) => {
         const built = await buildWebhook(model, "invoice", { payload });
-        expect(await verifier.verify(Buffer.from(built.body), built.headers)).toEqual({ ok: true, name: "invoice", mediaType: "application/json", payload });
+        expect(await verifier.verify(Buffer.from(built.body), built.headers)).toEqual({
+          ok: true,
+          name: "invoice",
+          mediaType: "application/json",
+          payload,
+        });
       }),
     );
   });

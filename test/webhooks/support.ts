@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { expect } from "vitest";
 
 /** What every generated verifier's `verify` answers, seen generically. */
-export type AnyResult = { readonly ok: true; readonly name: string; readonly payload: unknown } | { readonly ok: false; readonly reason: string };
+export type AnyResult =
+  | { readonly ok: true; readonly name: string; readonly payload: unknown }
+  | { readonly ok: false; readonly reason: string };
 
 export interface AnyVerifier {
   verify(rawBody: string | Uint8Array, headers: IncomingHttpHeaders | Headers): Promise<AnyResult>;
@@ -15,7 +17,9 @@ export interface AnyVerifier {
  * handed to the verifier, 200 for a genuine notification and 400 with the reason otherwise.
  * Every verdict is recorded for the test to inspect.
  */
-export async function startEndpoint(verifier: AnyVerifier): Promise<{ url: string; results: AnyResult[]; close: () => Promise<void> }> {
+export async function startEndpoint(
+  verifier: AnyVerifier,
+): Promise<{ url: string; results: AnyResult[]; close: () => Promise<void> }> {
   const results: AnyResult[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -53,7 +57,31 @@ export function expectDistinctReasons(reasons: Readonly<Record<string, string>>,
 // --- payload generators: slashes, non-ASCII text, nested objects -----------------------------
 
 /** Characters that break naive signers: slashes, quotes, backslashes, Cyrillic, emoji, line breaks. */
-const TRICKY = ["a", "b", "z", "0", "7", " ", "/", "\\", '"', "é", "Ж", "я", "€", "😀", "\n", "\t", "\u2028", "<", "&", "=", "+", "%", "?"];
+const TRICKY = [
+  "a",
+  "b",
+  "z",
+  "0",
+  "7",
+  " ",
+  "/",
+  "\\",
+  '"',
+  "é",
+  "Ж",
+  "я",
+  "€",
+  "😀",
+  "\n",
+  "\t",
+  "\u2028",
+  "<",
+  "&",
+  "=",
+  "+",
+  "%",
+  "?",
+];
 
 export const trickyText = fc.string({ unit: fc.constantFrom(...TRICKY), maxLength: 12 });
 
@@ -82,9 +110,14 @@ export function withCharReplaced(text: string, index: number, replacement: strin
 }
 
 /** A notification: `base` fields (what the webhook needs) plus extra fields that avoid `reserved` names. */
-export function notification<T extends Record<string, unknown>>(base: fc.Arbitrary<T>, reserved: readonly string[]): fc.Arbitrary<T & Record<string, unknown>> {
+export function notification<T extends Record<string, unknown>>(
+  base: fc.Arbitrary<T>,
+  reserved: readonly string[],
+): fc.Arbitrary<T & Record<string, unknown>> {
   return fc.tuple(extraFields, base).map(([extra, fields]) => {
-    const kept = Object.fromEntries(Object.entries(extra).filter(([key]) => !reserved.includes(key) && !(key in fields)));
+    const kept = Object.fromEntries(
+      Object.entries(extra).filter(([key]) => !reserved.includes(key) && !(key in fields)),
+    );
     return { ...kept, ...fields };
   });
 }
