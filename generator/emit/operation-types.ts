@@ -8,6 +8,7 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
+import { pointerSegments } from "../runtime/pointer.js";
 import { docText } from "./comment.js";
 import { Code, literal } from "./literal.js";
 import type { OperationNames } from "./names.js";
@@ -209,11 +210,7 @@ function specConstant(
 
 /** `A["x"]["y"]`, tolerating optional and nullable steps. */
 export function indexedType(base: string, pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((type, key) => `NonNullable<${type}>[${JSON.stringify(key)}]`, base);
+  return pointerSegments(pointer).reduce((type, key) => `NonNullable<${type}>[${JSON.stringify(key)}]`, base);
 }
 
 function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure[] {

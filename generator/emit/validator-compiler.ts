@@ -1,3 +1,4 @@
+import { unescapeSegment } from "../runtime/pointer.js";
 import { propertyKey } from "./literal.js";
 
 /**
@@ -45,9 +46,7 @@ export class SchemaCompiler {
   }
 
   private component(ref: string): string {
-    const key = decodeURIComponent(ref.replace(/^#\/components\/schemas\//, ""))
-      .replace(/~1/g, "/")
-      .replace(/~0/g, "~");
+    const key = unescapeSegment(decodeURIComponent(ref.replace(/^#\/components\/schemas\//, "")));
     const existing = this.components.get(key);
     if (existing !== undefined) return existing;
     const name = `schema_${key.replace(/[^A-Za-z0-9]/g, "_")}`;

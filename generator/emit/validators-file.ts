@@ -1,4 +1,5 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js";
+import { isJsonMediaType } from "../runtime/media-types.js";
 import { segment } from "../runtime/validation.js";
 import { SchemaCompiler } from "./validator-compiler.js";
 import { jsDoc } from "./comment.js";
@@ -60,7 +61,7 @@ return issues;
 
 function responseValidator(op: OperationModel, name: string, compiler: SchemaCompiler): string {
   const cases = op.responses
-    .filter((r) => r.schema !== undefined && r.contentType !== undefined && /[/+]json\b/.test(r.contentType))
+    .filter((r) => r.schema !== undefined && r.contentType !== undefined && isJsonMediaType(r.contentType))
     .map(
       (r) =>
         `case ${JSON.stringify(r.status === "default" ? r.status : r.status.toUpperCase())}: ${compiler.compile(r.schema)}(body, "", issues, true); break;`,

@@ -1,5 +1,6 @@
 import type { ClientContext } from "./context.js";
 import { ConfigurationError } from "./errors.js";
+import { isJsonMediaType } from "./media-types.js";
 import { getRequestSigner } from "./signing.js";
 import type { AuthSpec, OperationSpec, RequestArgs } from "./types.js";
 import { buildUrl, hasDotSegment, serializeHeader, serializeParam } from "./url.js";
@@ -44,7 +45,7 @@ function appendCookies(headers: Headers, pairs: readonly string[]): void {
 }
 
 function serializeBody(mediaType: string, body: unknown): Body {
-  if (/[/+]json\b/.test(mediaType)) return JSON.stringify(body);
+  if (isJsonMediaType(mediaType)) return JSON.stringify(body);
   if (mediaType === "application/x-www-form-urlencoded") {
     return new URLSearchParams(formEntries(body).map(([k, v]): [string, string] => [k, String(v)])).toString();
   }

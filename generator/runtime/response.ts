@@ -1,6 +1,7 @@
 import type { ClientContext } from "./context.js";
 import { UnexpectedResponseError } from "./errors.js";
 import { readBytes, readPrefix } from "./body.js";
+import { isJsonMediaType } from "./media-types.js";
 import { EXCERPT_CHARS, excerpt, MAX_ENCODED_CHAR } from "./redact.js";
 import type { OperationSpec } from "./types.js";
 import { ResponseValidationError } from "./validation.js";
@@ -18,7 +19,6 @@ function isSuccessKey(key: string): boolean {
   return key[0] === "2" || key[0] === "3";
 }
 
-const JSON_TYPE = /^application\/(.+\+)?json\b|[/+]json\b/i;
 const utf8 = new TextDecoder();
 
 /** The answer's id: the first of the request-id headers it carries. */
@@ -89,9 +89,9 @@ export async function readResponse(
   const read = await readBytes(response, ctx.maxBodyBytes);
   if (!read.ok) return fail(`body larger than maxBodyBytes (${ctx.maxBodyBytes} bytes), not read further`, "");
   let payload: unknown;
-  if (JSON_TYPE.test(mediaType)) {
+  if (isJsonMediaType(mediaType)) {
     const text = utf8.decode(read.bytes);
-    if (!JSON_TYPE.test(contentType)) return fail(`expected ${mediaType}`, text);
+    if (!isJsonMediaType(contentType)) return fail(`expected ${mediaType}`, text);
     if (text.length === 0) return fail("empty body where JSON was expected", text);
     try {
       payload = JSON.parse(text);
