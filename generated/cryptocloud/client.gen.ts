@@ -17,7 +17,23 @@ export interface CreateInvoiceArgs extends CallOptions {
 
 /** Every documented answer of `createInvoice`, discriminated by `ok` and `status`. */
 export type CreateInvoiceResult = Success<200, paths["/v2/invoice/create"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/invoice/create"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/invoice/create"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/invoice/create"]["post"]["responses"][403]["content"]["application/json"]>;
-const createInvoiceOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", defaults: [{ in: "body", name: "shop_id", option: "shopId" }], id: "createInvoice", idempotent: false, method: "POST", path: "/v2/invoice/create", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: createInvoiceRequest, validateResponse: createInvoiceResponse };
+const createInvoiceOperation: OperationSpec = {
+  id: "createInvoice",
+  method: "POST",
+  path: "/v2/invoice/create",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: false,
+  defaults: [{ in: "body", name: "shop_id", option: "shopId" }],
+  validateRequest: createInvoiceRequest,
+  validateResponse: createInvoiceResponse,
+};
 
 /** Arguments of `cancelInvoice`. */
 export interface CancelInvoiceArgs extends CallOptions {
@@ -29,7 +45,22 @@ export interface CancelInvoiceArgs extends CallOptions {
 
 /** Every documented answer of `cancelInvoice`, discriminated by `ok` and `status`. */
 export type CancelInvoiceResult = Success<200, paths["/v2/invoice/merchant/canceled"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/invoice/merchant/canceled"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/invoice/merchant/canceled"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/invoice/merchant/canceled"]["post"]["responses"][403]["content"]["application/json"]>;
-const cancelInvoiceOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", id: "cancelInvoice", idempotent: false, method: "POST", path: "/v2/invoice/merchant/canceled", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: cancelInvoiceRequest, validateResponse: cancelInvoiceResponse };
+const cancelInvoiceOperation: OperationSpec = {
+  id: "cancelInvoice",
+  method: "POST",
+  path: "/v2/invoice/merchant/canceled",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: false,
+  validateRequest: cancelInvoiceRequest,
+  validateResponse: cancelInvoiceResponse,
+};
 
 /** Arguments of `listInvoices`. */
 export interface ListInvoicesArgs extends CallOptions {
@@ -43,7 +74,28 @@ export interface ListInvoicesArgs extends CallOptions {
 export type ListInvoicesResult = Success<200, paths["/v2/invoice/merchant/list"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/invoice/merchant/list"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/invoice/merchant/list"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/invoice/merchant/list"]["post"]["responses"][403]["content"]["application/json"]>;
 /** One item of a `listInvoices` page (at `/result`). */
 export type ListInvoicesItem = NonNullable<NonNullable<Extract<ListInvoicesResult, { ok: true; }>["data"]>["result"]>[number];
-const listInvoicesOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", id: "listInvoices", idempotent: true, method: "POST", pagination: { items: "/result", limit: { in: "body", meaning: "end", name: "limit" }, offset: { in: "body", name: "offset" }, pageSize: 10 }, path: "/v2/invoice/merchant/list", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: listInvoicesRequest, validateResponse: listInvoicesResponse };
+const listInvoicesOperation: OperationSpec = {
+  id: "listInvoices",
+  method: "POST",
+  path: "/v2/invoice/merchant/list",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: true,
+  pagination: {
+    offset: { in: "body", name: "offset" },
+    limit: { in: "body", name: "limit", meaning: "end" },
+    pageSize: 10,
+    items: "/result",
+  },
+  validateRequest: listInvoicesRequest,
+  validateResponse: listInvoicesResponse,
+};
 
 /** Arguments of `getInvoiceInfo`. */
 export interface GetInvoiceInfoArgs extends CallOptions {
@@ -59,7 +111,23 @@ export type GetInvoiceInfoResult = Success<200, paths["/v2/invoice/merchant/info
 export type GetInvoiceInfoBatchItem = NonNullable<NonNullable<Extract<GetInvoiceInfoResult, { ok: true; }>["data"]>["result"]>[number];
 /** One entry of the request list `getInvoiceInfo.batched()` splits (at `/uuids`). */
 export type GetInvoiceInfoBatchId = NonNullable<NonNullable<GetInvoiceInfoArgs["body"]>["uuids"]>[number];
-const getInvoiceInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], batch: { items: "/uuids", results: "/result", size: 100 }, body: "application/json", id: "getInvoiceInfo", idempotent: true, method: "POST", path: "/v2/invoice/merchant/info", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: getInvoiceInfoRequest, validateResponse: getInvoiceInfoResponse };
+const getInvoiceInfoOperation: OperationSpec = {
+  id: "getInvoiceInfo",
+  method: "POST",
+  path: "/v2/invoice/merchant/info",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: true,
+  batch: { items: "/uuids", results: "/result", size: 100 },
+  validateRequest: getInvoiceInfoRequest,
+  validateResponse: getInvoiceInfoResponse,
+};
 
 /** Arguments of `getBalances`. */
 export interface GetBalancesArgs extends CallOptions {
@@ -69,7 +137,21 @@ export interface GetBalancesArgs extends CallOptions {
 
 /** Every documented answer of `getBalances`, discriminated by `ok` and `status`. */
 export type GetBalancesResult = Success<200, paths["/v2/merchant/wallet/balance/all"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/merchant/wallet/balance/all"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/merchant/wallet/balance/all"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/merchant/wallet/balance/all"]["post"]["responses"][403]["content"]["application/json"]>;
-const getBalancesOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], id: "getBalances", idempotent: true, method: "POST", path: "/v2/merchant/wallet/balance/all", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: getBalancesRequest, validateResponse: getBalancesResponse };
+const getBalancesOperation: OperationSpec = {
+  id: "getBalances",
+  method: "POST",
+  path: "/v2/merchant/wallet/balance/all",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: true,
+  validateRequest: getBalancesRequest,
+  validateResponse: getBalancesResponse,
+};
 
 /** Arguments of `getStatistics`. */
 export interface GetStatisticsArgs extends CallOptions {
@@ -81,7 +163,22 @@ export interface GetStatisticsArgs extends CallOptions {
 
 /** Every documented answer of `getStatistics`, discriminated by `ok` and `status`. */
 export type GetStatisticsResult = Success<200, paths["/v2/invoice/merchant/statistics"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/invoice/merchant/statistics"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/invoice/merchant/statistics"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/invoice/merchant/statistics"]["post"]["responses"][403]["content"]["application/json"]>;
-const getStatisticsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", id: "getStatistics", idempotent: true, method: "POST", path: "/v2/invoice/merchant/statistics", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: getStatisticsRequest, validateResponse: getStatisticsResponse };
+const getStatisticsOperation: OperationSpec = {
+  id: "getStatistics",
+  method: "POST",
+  path: "/v2/invoice/merchant/statistics",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: true,
+  validateRequest: getStatisticsRequest,
+  validateResponse: getStatisticsResponse,
+};
 
 /** Arguments of `createStaticWallet`. */
 export interface CreateStaticWalletArgs extends CallOptions {
@@ -93,7 +190,23 @@ export interface CreateStaticWalletArgs extends CallOptions {
 
 /** Every documented answer of `createStaticWallet`, discriminated by `ok` and `status`. */
 export type CreateStaticWalletResult = Success<200, paths["/v2/invoice/static/create"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/invoice/static/create"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/invoice/static/create"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/invoice/static/create"]["post"]["responses"][403]["content"]["application/json"]>;
-const createStaticWalletOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "apiKey", prefix: "Token " }]], body: "application/json", defaults: [{ in: "body", name: "shop_id", option: "shopId" }], id: "createStaticWallet", idempotent: false, method: "POST", path: "/v2/invoice/static/create", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json" }, validateRequest: createStaticWalletRequest, validateResponse: createStaticWalletResponse };
+const createStaticWalletOperation: OperationSpec = {
+  id: "createStaticWallet",
+  method: "POST",
+  path: "/v2/invoice/static/create",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "apiKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+  },
+  idempotent: false,
+  defaults: [{ in: "body", name: "shop_id", option: "shopId" }],
+  validateRequest: createStaticWalletRequest,
+  validateResponse: createStaticWalletResponse,
+};
 
 /** Arguments of `createWithdrawal`. */
 export interface CreateWithdrawalArgs extends CallOptions {
@@ -105,7 +218,23 @@ export interface CreateWithdrawalArgs extends CallOptions {
 
 /** Every documented answer of `createWithdrawal`, discriminated by `ok` and `status`. */
 export type CreateWithdrawalResult = Success<200, paths["/v2/invoice/api/out/create"]["post"]["responses"][200]["content"]["application/json"]> | Failure<400, paths["/v2/invoice/api/out/create"]["post"]["responses"][400]["content"]["application/json"]> | Failure<401, paths["/v2/invoice/api/out/create"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/v2/invoice/api/out/create"]["post"]["responses"][403]["content"]["application/json"]> | Failure<429, paths["/v2/invoice/api/out/create"]["post"]["responses"][429]["content"]["application/json"]>;
-const createWithdrawalOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "Authorization", option: "withdrawalKey", prefix: "Token " }]], body: "application/json", id: "createWithdrawal", idempotent: false, method: "POST", path: "/v2/invoice/api/out/create", responses: { "200": "application/json", "400": "application/json", "401": "application/json", "403": "application/json", "429": "application/json" }, validateRequest: createWithdrawalRequest, validateResponse: createWithdrawalResponse };
+const createWithdrawalOperation: OperationSpec = {
+  id: "createWithdrawal",
+  method: "POST",
+  path: "/v2/invoice/api/out/create",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "Authorization", option: "withdrawalKey", prefix: "Token " }]],
+  responses: {
+    "200": "application/json",
+    "400": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+    "429": "application/json",
+  },
+  idempotent: false,
+  validateRequest: createWithdrawalRequest,
+  validateResponse: createWithdrawalResponse,
+};
 
 /** Options of `createCryptoCloudClient`: the credentials the spec's security schemes name, plus transport settings. */
 export interface CryptoCloudClientOptions extends BaseClientOptions {
@@ -255,7 +384,13 @@ export interface CryptoCloudClient {
 
 /** Creates a CryptoCloud client. Credentials are applied and requests signed as the spec declares. */
 export function createCryptoCloudClient(options: CryptoCloudClientOptions): CryptoCloudClient {
-  const context = createContext("cryptocloud", "https://api.cryptocloud.plus", options, ["apiKey", "withdrawalKey"], [], ["shopId"]);
+  const context = createContext({
+    provider: "cryptocloud",
+    baseUrl: "https://api.cryptocloud.plus",
+    credentials: ["apiKey", "withdrawalKey"],
+    required: [],
+    defaults: ["shopId"],
+  }, options);
   return {
     createInvoice: (args?: CreateInvoiceArgs) => invoke<CreateInvoiceResult>(context, createInvoiceOperation, args),
     cancelInvoice: (args?: CancelInvoiceArgs) => invoke<CancelInvoiceResult>(context, cancelInvoiceOperation, args),

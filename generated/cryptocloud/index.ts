@@ -29,7 +29,33 @@ export type ErrorResult = components["schemas"]["ErrorResult"];
 /** The documented values of the `FiatCurrency` enum of the CryptoCloud spec; responses may also carry an UnknownEnumValue. */
 export type FiatCurrency = Exclude<components["schemas"]["FiatCurrency"], UnknownEnumValue>;
 /** Every documented value of `FiatCurrency`. */
-export const FiatCurrencyValues = ["USD", "UZS", "KGS", "KZT", "AMD", "AZN", "BYN", "AUD", "TRY", "AED", "CAD", "CNY", "HKD", "IDR", "INR", "JPY", "PHP", "SGD", "THB", "VND", "MYR", "RUB", "UAH", "EUR", "GBP"] as const satisfies readonly FiatCurrency[];
+export const FiatCurrencyValues = [
+  "USD",
+  "UZS",
+  "KGS",
+  "KZT",
+  "AMD",
+  "AZN",
+  "BYN",
+  "AUD",
+  "TRY",
+  "AED",
+  "CAD",
+  "CNY",
+  "HKD",
+  "IDR",
+  "INR",
+  "JPY",
+  "PHP",
+  "SGD",
+  "THB",
+  "VND",
+  "MYR",
+  "RUB",
+  "UAH",
+  "EUR",
+  "GBP",
+] as const satisfies readonly FiatCurrency[];
 
 /** Whether a received value is one of the documented `FiatCurrency` values (and not an UnknownEnumValue). */
 export function isFiatCurrency(value: unknown): value is FiatCurrency {

@@ -43,7 +43,19 @@ export interface CryptoCloudWebhookVerifier {
   verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<CryptoCloudWebhookResult>;
 }
 
-const webhookSpecs: readonly WebhookSpec[] = [{ mediaTypes: ["application/json", "application/x-www-form-urlencoded"], name: "postback", signature: { algorithm: "jwt-hs256", claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Za-z0-9]+$" } }, in: "body", name: "token", secret: "secretKey" } }];
+const webhookSpecs: readonly WebhookSpec[] = [
+  {
+    name: "postback",
+    mediaTypes: ["application/json", "application/x-www-form-urlencoded"],
+    signature: {
+      algorithm: "jwt-hs256",
+      secret: "secretKey",
+      in: "body",
+      name: "token",
+      claims: { id: { field: "invoice_id", optionalPrefix: "INV-", pattern: "^(INV-)?[A-Za-z0-9]+$" } },
+    },
+  },
+];
 
 /** Creates a verifier for the CryptoCloud webhooks: `postback`. */
 export function createCryptoCloudWebhookVerifier(options: CryptoCloudWebhookVerifierOptions): CryptoCloudWebhookVerifier {

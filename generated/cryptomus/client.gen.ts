@@ -15,7 +15,27 @@ export interface CreatePaymentArgs extends CallOptions {
 
 /** Every documented answer of `createPayment`, discriminated by `ok` and `status`. */
 export type CreatePaymentResult = Success<200, paths["/v1/payment"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payment"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payment"]["post"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/v1/payment"]["post"]["responses"][500]["content"]["application/json"]>;
-const createPaymentOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "createPayment", idempotent: true, method: "POST", path: "/v1/payment", responses: { "200": "application/json", "401": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: createPaymentRequest, validateResponse: createPaymentResponse };
+const createPaymentOperation: OperationSpec = {
+  id: "createPayment",
+  method: "POST",
+  path: "/v1/payment",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: true,
+  validateRequest: createPaymentRequest,
+  validateResponse: createPaymentResponse,
+};
 
 /** Arguments of `getPaymentInfo`. */
 export interface GetPaymentInfoArgs extends CallOptions {
@@ -27,7 +47,22 @@ export interface GetPaymentInfoArgs extends CallOptions {
 
 /** Every documented answer of `getPaymentInfo`, discriminated by `ok` and `status`. */
 export type GetPaymentInfoResult = Success<200, paths["/v1/payment/info"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payment/info"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payment/info"]["post"]["responses"][422]["content"]["application/json"]>;
-const getPaymentInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "getPaymentInfo", idempotent: true, method: "POST", path: "/v1/payment/info", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: getPaymentInfoRequest, validateResponse: getPaymentInfoResponse };
+const getPaymentInfoOperation: OperationSpec = {
+  id: "getPaymentInfo",
+  method: "POST",
+  path: "/v1/payment/info",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: true,
+  validateRequest: getPaymentInfoRequest,
+  validateResponse: getPaymentInfoResponse,
+};
 
 /** Arguments of `listPayments`. */
 export interface ListPaymentsArgs extends CallOptions {
@@ -43,7 +78,27 @@ export interface ListPaymentsArgs extends CallOptions {
 export type ListPaymentsResult = Success<200, paths["/v1/payment/list"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payment/list"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payment/list"]["post"]["responses"][422]["content"]["application/json"]>;
 /** One item of a `listPayments` page (at `/result/items`). */
 export type ListPaymentsItem = NonNullable<NonNullable<NonNullable<Extract<ListPaymentsResult, { ok: true; }>["data"]>["result"]>["items"]>[number];
-const listPaymentsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "listPayments", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payment/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: listPaymentsRequest, validateResponse: listPaymentsResponse };
+const listPaymentsOperation: OperationSpec = {
+  id: "listPayments",
+  method: "POST",
+  path: "/v1/payment/list",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: true,
+  pagination: {
+    cursor: { in: "query", name: "cursor" },
+    nextCursor: "/result/paginate/nextCursor",
+    items: "/result/items",
+  },
+  validateRequest: listPaymentsRequest,
+  validateResponse: listPaymentsResponse,
+};
 
 /** Arguments of `refundPayment`. */
 export interface RefundPaymentArgs extends CallOptions {
@@ -55,7 +110,22 @@ export interface RefundPaymentArgs extends CallOptions {
 
 /** Every documented answer of `refundPayment`, discriminated by `ok` and `status`. */
 export type RefundPaymentResult = Success<200, paths["/v1/payment/refund"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payment/refund"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payment/refund"]["post"]["responses"][422]["content"]["application/json"]>;
-const refundPaymentOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "refundPayment", idempotent: false, method: "POST", path: "/v1/payment/refund", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: refundPaymentRequest, validateResponse: refundPaymentResponse };
+const refundPaymentOperation: OperationSpec = {
+  id: "refundPayment",
+  method: "POST",
+  path: "/v1/payment/refund",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: refundPaymentRequest,
+  validateResponse: refundPaymentResponse,
+};
 
 /** Arguments of `resendPaymentWebhook`. */
 export interface ResendPaymentWebhookArgs extends CallOptions {
@@ -67,7 +137,22 @@ export interface ResendPaymentWebhookArgs extends CallOptions {
 
 /** Every documented answer of `resendPaymentWebhook`, discriminated by `ok` and `status`. */
 export type ResendPaymentWebhookResult = Success<200, paths["/v1/payment/resend"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payment/resend"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payment/resend"]["post"]["responses"][422]["content"]["application/json"]>;
-const resendPaymentWebhookOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "resendPaymentWebhook", idempotent: false, method: "POST", path: "/v1/payment/resend", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: resendPaymentWebhookRequest, validateResponse: resendPaymentWebhookResponse };
+const resendPaymentWebhookOperation: OperationSpec = {
+  id: "resendPaymentWebhook",
+  method: "POST",
+  path: "/v1/payment/resend",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: resendPaymentWebhookRequest,
+  validateResponse: resendPaymentWebhookResponse,
+};
 
 /** Arguments of `resendPaymentWebhookV2`. */
 export interface ResendPaymentWebhookV2Args extends CallOptions {
@@ -79,7 +164,22 @@ export interface ResendPaymentWebhookV2Args extends CallOptions {
 
 /** Every documented answer of `resendPaymentWebhookV2`, discriminated by `ok` and `status`. */
 export type ResendPaymentWebhookV2Result = Success<200, paths["/v2/payment/resend"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v2/payment/resend"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v2/payment/resend"]["post"]["responses"][422]["content"]["application/json"]>;
-const resendPaymentWebhookV2Operation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "resendPaymentWebhookV2", idempotent: false, method: "POST", path: "/v2/payment/resend", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: resendPaymentWebhookV2Request, validateResponse: resendPaymentWebhookV2Response };
+const resendPaymentWebhookV2Operation: OperationSpec = {
+  id: "resendPaymentWebhookV2",
+  method: "POST",
+  path: "/v2/payment/resend",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: resendPaymentWebhookV2Request,
+  validateResponse: resendPaymentWebhookV2Response,
+};
 
 /** Arguments of `sendTestPaymentWebhook`. */
 export interface SendTestPaymentWebhookArgs extends CallOptions {
@@ -91,7 +191,22 @@ export interface SendTestPaymentWebhookArgs extends CallOptions {
 
 /** Every documented answer of `sendTestPaymentWebhook`, discriminated by `ok` and `status`. */
 export type SendTestPaymentWebhookResult = Success<200, paths["/v1/test-webhook/payment"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/test-webhook/payment"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/test-webhook/payment"]["post"]["responses"][422]["content"]["application/json"]>;
-const sendTestPaymentWebhookOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "sendTestPaymentWebhook", idempotent: false, method: "POST", path: "/v1/test-webhook/payment", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: sendTestPaymentWebhookRequest, validateResponse: sendTestPaymentWebhookResponse };
+const sendTestPaymentWebhookOperation: OperationSpec = {
+  id: "sendTestPaymentWebhook",
+  method: "POST",
+  path: "/v1/test-webhook/payment",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: sendTestPaymentWebhookRequest,
+  validateResponse: sendTestPaymentWebhookResponse,
+};
 
 /** Arguments of `sendTestPayoutWebhook`. */
 export interface SendTestPayoutWebhookArgs extends CallOptions {
@@ -103,7 +218,22 @@ export interface SendTestPayoutWebhookArgs extends CallOptions {
 
 /** Every documented answer of `sendTestPayoutWebhook`, discriminated by `ok` and `status`. */
 export type SendTestPayoutWebhookResult = Success<200, paths["/v1/test-webhook/payout"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/test-webhook/payout"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/test-webhook/payout"]["post"]["responses"][422]["content"]["application/json"]>;
-const sendTestPayoutWebhookOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "sendTestPayoutWebhook", idempotent: false, method: "POST", path: "/v1/test-webhook/payout", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: sendTestPayoutWebhookRequest, validateResponse: sendTestPayoutWebhookResponse };
+const sendTestPayoutWebhookOperation: OperationSpec = {
+  id: "sendTestPayoutWebhook",
+  method: "POST",
+  path: "/v1/test-webhook/payout",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "payoutKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: sendTestPayoutWebhookRequest,
+  validateResponse: sendTestPayoutWebhookResponse,
+};
 
 /** Arguments of `sendTestWalletWebhook`. */
 export interface SendTestWalletWebhookArgs extends CallOptions {
@@ -115,7 +245,22 @@ export interface SendTestWalletWebhookArgs extends CallOptions {
 
 /** Every documented answer of `sendTestWalletWebhook`, discriminated by `ok` and `status`. */
 export type SendTestWalletWebhookResult = Success<200, paths["/v1/test-webhook/wallet"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/test-webhook/wallet"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/test-webhook/wallet"]["post"]["responses"][422]["content"]["application/json"]>;
-const sendTestWalletWebhookOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "sendTestWalletWebhook", idempotent: false, method: "POST", path: "/v1/test-webhook/wallet", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: sendTestWalletWebhookRequest, validateResponse: sendTestWalletWebhookResponse };
+const sendTestWalletWebhookOperation: OperationSpec = {
+  id: "sendTestWalletWebhook",
+  method: "POST",
+  path: "/v1/test-webhook/wallet",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: sendTestWalletWebhookRequest,
+  validateResponse: sendTestWalletWebhookResponse,
+};
 
 /** Arguments of `createStaticWallet`. */
 export interface CreateStaticWalletArgs extends CallOptions {
@@ -127,7 +272,22 @@ export interface CreateStaticWalletArgs extends CallOptions {
 
 /** Every documented answer of `createStaticWallet`, discriminated by `ok` and `status`. */
 export type CreateStaticWalletResult = Success<200, paths["/v1/wallet"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/wallet"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/wallet"]["post"]["responses"][422]["content"]["application/json"]>;
-const createStaticWalletOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "createStaticWallet", idempotent: false, method: "POST", path: "/v1/wallet", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: createStaticWalletRequest, validateResponse: createStaticWalletResponse };
+const createStaticWalletOperation: OperationSpec = {
+  id: "createStaticWallet",
+  method: "POST",
+  path: "/v1/wallet",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: false,
+  validateRequest: createStaticWalletRequest,
+  validateResponse: createStaticWalletResponse,
+};
 
 /** Arguments of `refundBlockedAddress`. */
 export interface RefundBlockedAddressArgs extends CallOptions {
@@ -139,7 +299,22 @@ export interface RefundBlockedAddressArgs extends CallOptions {
 
 /** Every documented answer of `refundBlockedAddress`, discriminated by `ok` and `status`. */
 export type RefundBlockedAddressResult = Success<200, paths["/v1/wallet/blocked-address-refund"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/wallet/blocked-address-refund"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/wallet/blocked-address-refund"]["post"]["responses"][422]["content"]["application/json"]>;
-const refundBlockedAddressOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "refundBlockedAddress", idempotent: true, method: "POST", path: "/v1/wallet/blocked-address-refund", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: refundBlockedAddressRequest, validateResponse: refundBlockedAddressResponse };
+const refundBlockedAddressOperation: OperationSpec = {
+  id: "refundBlockedAddress",
+  method: "POST",
+  path: "/v1/wallet/blocked-address-refund",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: true,
+  validateRequest: refundBlockedAddressRequest,
+  validateResponse: refundBlockedAddressResponse,
+};
 
 /** Arguments of `createPayout`. */
 export interface CreatePayoutArgs extends CallOptions {
@@ -151,7 +326,27 @@ export interface CreatePayoutArgs extends CallOptions {
 
 /** Every documented answer of `createPayout`, discriminated by `ok` and `status`. */
 export type CreatePayoutResult = Success<200, paths["/v1/payout"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payout"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payout"]["post"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/v1/payout"]["post"]["responses"][500]["content"]["application/json"]>;
-const createPayoutOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "createPayout", idempotent: true, method: "POST", path: "/v1/payout", responses: { "200": "application/json", "401": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: createPayoutRequest, validateResponse: createPayoutResponse };
+const createPayoutOperation: OperationSpec = {
+  id: "createPayout",
+  method: "POST",
+  path: "/v1/payout",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "payoutKey" },
+    ],
+  ],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: true,
+  validateRequest: createPayoutRequest,
+  validateResponse: createPayoutResponse,
+};
 
 /** Arguments of `getPayoutInfo`. */
 export interface GetPayoutInfoArgs extends CallOptions {
@@ -163,7 +358,22 @@ export interface GetPayoutInfoArgs extends CallOptions {
 
 /** Every documented answer of `getPayoutInfo`, discriminated by `ok` and `status`. */
 export type GetPayoutInfoResult = Success<200, paths["/v1/payout/info"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payout/info"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payout/info"]["post"]["responses"][422]["content"]["application/json"]>;
-const getPayoutInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "getPayoutInfo", idempotent: true, method: "POST", path: "/v1/payout/info", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: getPayoutInfoRequest, validateResponse: getPayoutInfoResponse };
+const getPayoutInfoOperation: OperationSpec = {
+  id: "getPayoutInfo",
+  method: "POST",
+  path: "/v1/payout/info",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "payoutKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: true,
+  validateRequest: getPayoutInfoRequest,
+  validateResponse: getPayoutInfoResponse,
+};
 
 /** Arguments of `listPayouts`. */
 export interface ListPayoutsArgs extends CallOptions {
@@ -179,7 +389,27 @@ export interface ListPayoutsArgs extends CallOptions {
 export type ListPayoutsResult = Success<200, paths["/v1/payout/list"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/payout/list"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/payout/list"]["post"]["responses"][422]["content"]["application/json"]>;
 /** One item of a `listPayouts` page (at `/result/items`). */
 export type ListPayoutsItem = NonNullable<NonNullable<NonNullable<Extract<ListPayoutsResult, { ok: true; }>["data"]>["result"]>["items"]>[number];
-const listPayoutsOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "payoutKey" }]], body: "application/json", id: "listPayouts", idempotent: true, method: "POST", pagination: { cursor: { in: "query", name: "cursor" }, items: "/result/items", nextCursor: "/result/paginate/nextCursor" }, path: "/v1/payout/list", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: listPayoutsRequest, validateResponse: listPayoutsResponse };
+const listPayoutsOperation: OperationSpec = {
+  id: "listPayouts",
+  method: "POST",
+  path: "/v1/payout/list",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "payoutKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: true,
+  pagination: {
+    cursor: { in: "query", name: "cursor" },
+    nextCursor: "/result/paginate/nextCursor",
+    items: "/result/items",
+  },
+  validateRequest: listPayoutsRequest,
+  validateResponse: listPayoutsResponse,
+};
 
 /** Arguments of `getBalance`. */
 export interface GetBalanceArgs extends CallOptions {
@@ -191,7 +421,22 @@ export interface GetBalanceArgs extends CallOptions {
 
 /** Every documented answer of `getBalance`, discriminated by `ok` and `status`. */
 export type GetBalanceResult = Success<200, paths["/v1/balance"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/v1/balance"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/v1/balance"]["post"]["responses"][422]["content"]["application/json"]>;
-const getBalanceOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "merchant", option: "merchant", prefix: "" }, { algorithm: "md5-base64-body", kind: "signature", name: "sign", option: "paymentKey" }]], body: "application/json", id: "getBalance", idempotent: true, method: "POST", path: "/v1/balance", responses: { "200": "application/json", "401": "application/json", "422": "application/json" }, validateRequest: getBalanceRequest, validateResponse: getBalanceResponse };
+const getBalanceOperation: OperationSpec = {
+  id: "getBalance",
+  method: "POST",
+  path: "/v1/balance",
+  body: "application/json",
+  auth: [
+    [
+      { kind: "credential", in: "header", name: "merchant", option: "merchant", prefix: "" },
+      { kind: "signature", name: "sign", algorithm: "md5-base64-body", option: "paymentKey" },
+    ],
+  ],
+  responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
+  idempotent: true,
+  validateRequest: getBalanceRequest,
+  validateResponse: getBalanceResponse,
+};
 
 /** Options of `createCryptomusClient`: the credentials the spec's security schemes name, plus transport settings. */
 export interface CryptomusClientOptions extends BaseClientOptions {
@@ -464,7 +709,12 @@ export interface CryptomusClient {
 
 /** Creates a Cryptomus client. Credentials are applied and requests signed as the spec declares. */
 export function createCryptomusClient(options: CryptomusClientOptions): CryptomusClient {
-  const context = createContext("cryptomus", "https://api.cryptomus.com", options, ["merchant", "paymentKey", "payoutKey"], ["merchant"]);
+  const context = createContext({
+    provider: "cryptomus",
+    baseUrl: "https://api.cryptomus.com",
+    credentials: ["merchant", "paymentKey", "payoutKey"],
+    required: ["merchant"],
+  }, options);
   return {
     createPayment: (args?: CreatePaymentArgs) => invoke<CreatePaymentResult>(context, createPaymentOperation, args),
     getPaymentInfo: (args?: GetPaymentInfoArgs) => invoke<GetPaymentInfoResult>(context, getPaymentInfoOperation, args),

@@ -63,7 +63,22 @@ export type PaymentResponse = components["schemas"]["PaymentResponse"];
 /** The documented values of the `PaymentStatus` enum of the Cryptomus spec; responses may also carry an UnknownEnumValue. */
 export type PaymentStatus = Exclude<components["schemas"]["PaymentStatus"], UnknownEnumValue>;
 /** Every documented value of `PaymentStatus`. */
-export const PaymentStatusValues = ["paid", "paid_over", "wrong_amount", "process", "confirm_check", "wrong_amount_waiting", "check", "fail", "cancel", "system_fail", "refund_process", "refund_fail", "refund_paid", "locked"] as const satisfies readonly PaymentStatus[];
+export const PaymentStatusValues = [
+  "paid",
+  "paid_over",
+  "wrong_amount",
+  "process",
+  "confirm_check",
+  "wrong_amount_waiting",
+  "check",
+  "fail",
+  "cancel",
+  "system_fail",
+  "refund_process",
+  "refund_fail",
+  "refund_paid",
+  "locked",
+] as const satisfies readonly PaymentStatus[];
 
 /** Whether a received value is one of the documented `PaymentStatus` values (and not an UnknownEnumValue). */
 export function isPaymentStatus(value: unknown): value is PaymentStatus {
@@ -123,7 +138,19 @@ export type SuccessState = components["schemas"]["SuccessState"];
 /** The documented values of the `TestPaymentStatus` enum of the Cryptomus spec; responses may also carry an UnknownEnumValue. */
 export type TestPaymentStatus = Exclude<components["schemas"]["TestPaymentStatus"], UnknownEnumValue>;
 /** Every documented value of `TestPaymentStatus`. */
-export const TestPaymentStatusValues = ["process", "check", "paid", "paid_over", "fail", "wrong_amount", "cancel", "system_fail", "refund_process", "refund_fail", "refund_paid"] as const satisfies readonly TestPaymentStatus[];
+export const TestPaymentStatusValues = [
+  "process",
+  "check",
+  "paid",
+  "paid_over",
+  "fail",
+  "wrong_amount",
+  "cancel",
+  "system_fail",
+  "refund_process",
+  "refund_fail",
+  "refund_paid",
+] as const satisfies readonly TestPaymentStatus[];
 
 /** Whether a received value is one of the documented `TestPaymentStatus` values (and not an UnknownEnumValue). */
 export function isTestPaymentStatus(value: unknown): value is TestPaymentStatus {

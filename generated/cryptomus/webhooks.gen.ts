@@ -51,7 +51,30 @@ export interface CryptomusWebhookVerifier {
   verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<CryptomusWebhookResult>;
 }
 
-const webhookSpecs: readonly WebhookSpec[] = [{ mediaTypes: ["application/json"], name: "payment", signature: { algorithm: "md5-base64-php-json", in: "body", match: { type: ["payment", "wallet"] }, name: "sign", secret: "paymentKey" } }, { mediaTypes: ["application/json"], name: "payout", signature: { algorithm: "md5-base64-php-json", in: "body", match: { type: ["payout"] }, name: "sign", secret: "payoutKey" } }];
+const webhookSpecs: readonly WebhookSpec[] = [
+  {
+    name: "payment",
+    mediaTypes: ["application/json"],
+    signature: {
+      algorithm: "md5-base64-php-json",
+      secret: "paymentKey",
+      in: "body",
+      name: "sign",
+      match: { type: ["payment", "wallet"] },
+    },
+  },
+  {
+    name: "payout",
+    mediaTypes: ["application/json"],
+    signature: {
+      algorithm: "md5-base64-php-json",
+      secret: "payoutKey",
+      in: "body",
+      name: "sign",
+      match: { type: ["payout"] },
+    },
+  },
+];
 
 /** Creates a verifier for the Cryptomus webhooks: `payment`, `payout`. */
 export function createCryptomusWebhookVerifier(options: CryptomusWebhookVerifierOptions): CryptomusWebhookVerifier {

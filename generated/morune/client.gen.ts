@@ -15,7 +15,24 @@ export interface CreateInvoiceArgs extends CallOptions {
 
 /** Every documented answer of `createInvoice`, discriminated by `ok` and `status`. */
 export type CreateInvoiceResult = Success<200, paths["/invoice/create"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/invoice/create"]["post"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/invoice/create"]["post"]["responses"][403]["content"]["application/json"]> | Failure<422, paths["/invoice/create"]["post"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/invoice/create"]["post"]["responses"][500]["content"]["application/json"]>;
-const createInvoiceOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "x-api-key", option: "apiKey", prefix: "" }]], body: "application/json", defaults: [{ in: "body", name: "shop_id", option: "shopId" }], id: "createInvoice", idempotent: false, method: "POST", path: "/invoice/create", responses: { "200": "application/json", "401": "application/json", "403": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: createInvoiceRequest, validateResponse: createInvoiceResponse };
+const createInvoiceOperation: OperationSpec = {
+  id: "createInvoice",
+  method: "POST",
+  path: "/invoice/create",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "x-api-key", option: "apiKey", prefix: "" }]],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: false,
+  defaults: [{ in: "body", name: "shop_id", option: "shopId" }],
+  validateRequest: createInvoiceRequest,
+  validateResponse: createInvoiceResponse,
+};
 
 /** Arguments of `getInvoiceInfo`. */
 export interface GetInvoiceInfoArgs extends CallOptions {
@@ -27,7 +44,25 @@ export interface GetInvoiceInfoArgs extends CallOptions {
 
 /** Every documented answer of `getInvoiceInfo`, discriminated by `ok` and `status`. */
 export type GetInvoiceInfoResult = Success<200, paths["/invoice/info"]["get"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/invoice/info"]["get"]["responses"][401]["content"]["application/json"]> | Failure<403, paths["/invoice/info"]["get"]["responses"][403]["content"]["application/json"]> | Failure<404, paths["/invoice/info"]["get"]["responses"][404]["content"]["application/json"]> | Failure<422, paths["/invoice/info"]["get"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/invoice/info"]["get"]["responses"][500]["content"]["application/json"]>;
-const getInvoiceInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "x-api-key", option: "apiKey", prefix: "" }]], defaults: [{ in: "query", name: "shop_id", option: "shopId" }], exactlyOneOf: ["invoice_id", "order_id"], id: "getInvoiceInfo", idempotent: true, method: "GET", path: "/invoice/info", responses: { "200": "application/json", "401": "application/json", "403": "application/json", "404": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: getInvoiceInfoRequest, validateResponse: getInvoiceInfoResponse };
+const getInvoiceInfoOperation: OperationSpec = {
+  id: "getInvoiceInfo",
+  method: "GET",
+  path: "/invoice/info",
+  auth: [[{ kind: "credential", in: "header", name: "x-api-key", option: "apiKey", prefix: "" }]],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "403": "application/json",
+    "404": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: true,
+  exactlyOneOf: ["invoice_id", "order_id"],
+  defaults: [{ in: "query", name: "shop_id", option: "shopId" }],
+  validateRequest: getInvoiceInfoRequest,
+  validateResponse: getInvoiceInfoResponse,
+};
 
 /** Arguments of `createPayoff`. */
 export interface CreatePayoffArgs extends CallOptions {
@@ -39,7 +74,23 @@ export interface CreatePayoffArgs extends CallOptions {
 
 /** Every documented answer of `createPayoff`, discriminated by `ok` and `status`. */
 export type CreatePayoffResult = Success<200, paths["/payoff/create"]["post"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/payoff/create"]["post"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/payoff/create"]["post"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/payoff/create"]["post"]["responses"][500]["content"]["application/json"]>;
-const createPayoffOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "x-api-signature-sha256", option: "userKey", prefix: "" }]], body: "application/json", defaults: [{ in: "body", name: "user_id", option: "userId" }], id: "createPayoff", idempotent: false, method: "POST", path: "/payoff/create", responses: { "200": "application/json", "401": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: createPayoffRequest, validateResponse: createPayoffResponse };
+const createPayoffOperation: OperationSpec = {
+  id: "createPayoff",
+  method: "POST",
+  path: "/payoff/create",
+  body: "application/json",
+  auth: [[{ kind: "credential", in: "header", name: "x-api-signature-sha256", option: "userKey", prefix: "" }]],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: false,
+  defaults: [{ in: "body", name: "user_id", option: "userId" }],
+  validateRequest: createPayoffRequest,
+  validateResponse: createPayoffResponse,
+};
 
 /** Arguments of `getPayoffInfo`. */
 export interface GetPayoffInfoArgs extends CallOptions {
@@ -51,7 +102,24 @@ export interface GetPayoffInfoArgs extends CallOptions {
 
 /** Every documented answer of `getPayoffInfo`, discriminated by `ok` and `status`. */
 export type GetPayoffInfoResult = Success<200, paths["/payoff/info"]["get"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/payoff/info"]["get"]["responses"][401]["content"]["application/json"]> | Failure<404, paths["/payoff/info"]["get"]["responses"][404]["content"]["application/json"]> | Failure<422, paths["/payoff/info"]["get"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/payoff/info"]["get"]["responses"][500]["content"]["application/json"]>;
-const getPayoffInfoOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "x-api-signature-sha256", option: "userKey", prefix: "" }]], defaults: [{ in: "query", name: "user_id", option: "userId" }], exactlyOneOf: ["id", "order_id"], id: "getPayoffInfo", idempotent: true, method: "GET", path: "/payoff/info", responses: { "200": "application/json", "401": "application/json", "404": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: getPayoffInfoRequest, validateResponse: getPayoffInfoResponse };
+const getPayoffInfoOperation: OperationSpec = {
+  id: "getPayoffInfo",
+  method: "GET",
+  path: "/payoff/info",
+  auth: [[{ kind: "credential", in: "header", name: "x-api-signature-sha256", option: "userKey", prefix: "" }]],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "404": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: true,
+  exactlyOneOf: ["id", "order_id"],
+  defaults: [{ in: "query", name: "user_id", option: "userId" }],
+  validateRequest: getPayoffInfoRequest,
+  validateResponse: getPayoffInfoResponse,
+};
 
 /** Arguments of `getUserBalance`. */
 export interface GetUserBalanceArgs extends CallOptions {
@@ -63,7 +131,22 @@ export interface GetUserBalanceArgs extends CallOptions {
 
 /** Every documented answer of `getUserBalance`, discriminated by `ok` and `status`. */
 export type GetUserBalanceResult = Success<200, paths["/account/users/{userId}/balance"]["get"]["responses"][200]["content"]["application/json"]> | Failure<401, paths["/account/users/{userId}/balance"]["get"]["responses"][401]["content"]["application/json"]> | Failure<422, paths["/account/users/{userId}/balance"]["get"]["responses"][422]["content"]["application/json"]> | Failure<500, paths["/account/users/{userId}/balance"]["get"]["responses"][500]["content"]["application/json"]>;
-const getUserBalanceOperation: OperationSpec = { auth: [[{ in: "header", kind: "credential", name: "x-api-signature-sha256", option: "userKey", prefix: "" }]], defaults: [{ in: "path", name: "userId", option: "userId" }], id: "getUserBalance", idempotent: true, method: "GET", path: "/account/users/{userId}/balance", responses: { "200": "application/json", "401": "application/json", "422": "application/json", "500": "application/json" }, validateRequest: getUserBalanceRequest, validateResponse: getUserBalanceResponse };
+const getUserBalanceOperation: OperationSpec = {
+  id: "getUserBalance",
+  method: "GET",
+  path: "/account/users/{userId}/balance",
+  auth: [[{ kind: "credential", in: "header", name: "x-api-signature-sha256", option: "userKey", prefix: "" }]],
+  responses: {
+    "200": "application/json",
+    "401": "application/json",
+    "422": "application/json",
+    "500": "application/json",
+  },
+  idempotent: true,
+  defaults: [{ in: "path", name: "userId", option: "userId" }],
+  validateRequest: getUserBalanceRequest,
+  validateResponse: getUserBalanceResponse,
+};
 
 /** Options of `createMoruneClient`: the credentials the spec's security schemes name, plus transport settings. */
 export interface MoruneClientOptions extends BaseClientOptions {
@@ -208,7 +291,13 @@ export interface MoruneClient {
 
 /** Creates a Morune client. Credentials are applied and requests signed as the spec declares. */
 export function createMoruneClient(options: MoruneClientOptions): MoruneClient {
-  const context = createContext("morune", "https://api.morune.com", options, ["apiKey", "userKey"], [], ["shopId", "userId"]);
+  const context = createContext({
+    provider: "morune",
+    baseUrl: "https://api.morune.com",
+    credentials: ["apiKey", "userKey"],
+    required: [],
+    defaults: ["shopId", "userId"],
+  }, options);
   return {
     createInvoice: (args?: CreateInvoiceArgs) => invoke<CreateInvoiceResult>(context, createInvoiceOperation, args),
     getInvoiceInfo: (args?: GetInvoiceInfoArgs) => invoke<GetInvoiceInfoResult>(context, getInvoiceInfoOperation, args),

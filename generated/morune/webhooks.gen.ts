@@ -37,7 +37,18 @@ export interface MoruneWebhookVerifier {
   verify(rawBody: string | Uint8Array, headers?: WebhookHeaders): Promise<MoruneWebhookResult>;
 }
 
-const webhookSpecs: readonly WebhookSpec[] = [{ mediaTypes: ["application/json"], name: "invoice", signature: { algorithm: "hmac-sha256-hex-sorted-json", in: "header", name: "x-api-sha256-signature", secret: "additionalKey" } }];
+const webhookSpecs: readonly WebhookSpec[] = [
+  {
+    name: "invoice",
+    mediaTypes: ["application/json"],
+    signature: {
+      algorithm: "hmac-sha256-hex-sorted-json",
+      secret: "additionalKey",
+      in: "header",
+      name: "x-api-sha256-signature",
+    },
+  },
+];
 
 /** Creates a verifier for the Morune webhooks: `invoice`. */
 export function createMoruneWebhookVerifier(options: MoruneWebhookVerifierOptions): MoruneWebhookVerifier {

@@ -6,7 +6,7 @@ import {
 } from "ts-morph";
 import type { ApiModel, OperationModel } from "../model/types.js";
 import { docText, jsDoc } from "./comment.js";
-import { literal, propertyKey } from "./literal.js";
+import { LINE_WIDTH, literal, propertyKey } from "./literal.js";
 import type { ClientNames, OperationNames } from "./names.js";
 import { argsRequired, operationDocs, operationStructures, usesDefaults } from "./operation-types.js";
 import type { ValidatorNames } from "./validators-file.js";
@@ -125,17 +125,17 @@ export function clientFileStatements(
       ops.length === 0
         ? [`void options; // the spec has no operations (webhooks only, say)`, "return {};"]
         : [
-            `const context = createContext(${[
-              literal(model.name),
-              literal(model.baseUrl),
-              "options",
-              literal(model.credentials.map((c) => c.option)),
-              literal(required),
-              ...(model.clientOptions.length > 0 || model.requestIdHeaders.length > 0
-                ? [literal(model.clientOptions.map((o) => o.option))]
-                : []),
-              ...(model.requestIdHeaders.length > 0 ? [literal(model.requestIdHeaders)] : []),
-            ].join(", ")});`,
+            `const context = createContext(${literal(
+              {
+                provider: model.name,
+                baseUrl: model.baseUrl,
+                credentials: model.credentials.map((c) => c.option),
+                required,
+                defaults: model.clientOptions.length > 0 ? model.clientOptions.map((o) => o.option) : undefined,
+                requestIdHeaders: model.requestIdHeaders.length > 0 ? model.requestIdHeaders : undefined,
+              },
+              LINE_WIDTH - 40,
+            )}, options);`,
             `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
           ],
   };

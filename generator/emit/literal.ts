@@ -5,18 +5,40 @@ export class Code {
   constructor(readonly text: string) {}
 }
 
-/** Prints plain data as a TypeScript object literal (sorted keys, identifiers unquoted): deterministic. */
-export function literal(value: unknown): string {
+/** Lines of generated code stay within this many columns, but for literals that cannot break. */
+export const LINE_WIDTH = 120;
+
+/**
+ * Prints plain data as a TypeScript literal: on one line when it fits in `room` columns,
+ * otherwise one entry per line (indented by two spaces a level), recursively. Object entries
+ * keep their insertion order, which the emitters choose (id, method, path first, say); data
+ * from a spec keeps the spec's order. Both are deterministic.
+ */
+export function literal(value: unknown, room = LINE_WIDTH - 40, indent = ""): string {
   if (value instanceof Code) return value.text;
-  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`);
-    return `{ ${entries.join(", ")} }`;
-  }
-  return JSON.stringify(value);
+  const entries = entriesOf(value);
+  if (entries === undefined) return JSON.stringify(value);
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
+  const inner = `${indent}  `;
+  const flat = entries.map(
+    ([key, item]) => `${key === undefined ? "" : `${key}: `}${literal(item, Number.POSITIVE_INFINITY)}`,
+  );
+  const oneLine = entries.length === 0 ? (Array.isArray(value) ? "[]" : "{}") : `${open}${flat.join(", ")}${close}`;
+  if (oneLine.length <= room || entries.length === 0) return oneLine;
+  const lines = entries.map(([key, item]) => {
+    const prefix = `${inner}${key === undefined ? "" : `${key}: `}`;
+    return `${prefix}${literal(item, LINE_WIDTH - prefix.length - 1, inner)},`;
+  });
+  return `${open.trim()}\n${lines.join("\n")}\n${indent}${close.trim()}`;
+}
+
+/** The entries of an array or object (undefined values left out), or undefined for a scalar. */
+function entriesOf(value: unknown): [string | undefined, unknown][] | undefined {
+  if (Array.isArray(value)) return value.map((item) => [undefined, item]);
+  if (typeof value !== "object" || value === null) return undefined;
+  return Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [propertyKey(k), v]);
 }
 
 /**

@@ -67,20 +67,29 @@ function checkedBaseUrl(provider: string, raw: string): URL {
   return url;
 }
 
+/** What a generated client tells the runtime about its api (emitted from the spec). */
+export interface ClientSpec {
+  /** The api's name, as errors name it. */
+  readonly provider: string;
+  /** The spec's first server URL: the default `baseUrl`. */
+  readonly baseUrl: string;
+  /** Every client option holding a credential. */
+  readonly credentials: readonly string[];
+  /** The credential options every operation needs: creating the client without one fails. */
+  readonly required: readonly string[];
+  /** Options that fill request fields calls leave out (`x-client-option`). */
+  readonly defaults?: readonly string[];
+  /** Headers carrying the answer's id (`x-request-id`); default the common ones. */
+  readonly requestIdHeaders?: readonly string[];
+}
+
 /**
  * Picks the spec-declared credential options out of the user's options. `required` lists the
  * options every operation needs (the generator knows which); the others may be absent until an
  * operation that needs them is called.
  */
-export function createContext(
-  provider: string,
-  defaultBaseUrl: string,
-  options: BaseClientOptions & object,
-  credentialOptions: readonly string[],
-  required: readonly string[],
-  defaultOptions: readonly string[] = [],
-  requestIdHeaders: readonly string[] = DEFAULT_REQUEST_ID_HEADERS,
-): ClientContext {
+export function createContext(spec: ClientSpec, options: BaseClientOptions & object): ClientContext {
+  const { provider, credentials: credentialOptions, required } = spec;
   const values = options as Readonly<Record<string, unknown>>;
   const credentials = new Map<string, string>();
   for (const name of credentialOptions) {
@@ -92,9 +101,9 @@ export function createContext(
     credentials.set(name, value);
   }
   const defaults = new Map(
-    defaultOptions.filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
+    (spec.defaults ?? []).filter((name) => values[name] !== undefined).map((name) => [name, values[name]]),
   );
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? spec.baseUrl).replace(/\/+$/, "");
   const { origin } = checkedBaseUrl(provider, baseUrl);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
@@ -115,6 +124,6 @@ export function createContext(
     validateResponses: options.validateResponses ?? false,
     maxBodyBytes,
     hooks: options.hooks ?? {},
-    requestIdHeaders,
+    requestIdHeaders: spec.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS,
   };
 }

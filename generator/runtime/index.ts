@@ -1,4 +1,10 @@
-export { createContext, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type ClientContext } from "./context.js";
+export {
+  type ClientContext,
+  type ClientSpec,
+  createContext,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+} from "./context.js";
 export { ClientError, ConfigurationError, TimeoutError, TransportError, UnexpectedResponseError } from "./errors.js";
 export { invoke } from "./invoke.js";
 export type { BatchFailure, BatchOptions, BatchResult } from "./batching.js";

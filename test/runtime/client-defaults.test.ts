@@ -33,12 +33,8 @@ function recorder() {
 
 function context(fetchImpl: typeof fetch, shopId?: string) {
   return createContext(
-    "shop",
-    "https://api.example.test",
+    { provider: "shop", baseUrl: "https://api.example.test", credentials: [], required: [], defaults: ["shopId"] },
     { fetch: fetchImpl, ...(shopId === undefined ? {} : { shopId }) },
-    [],
-    [],
-    ["shopId"],
   );
 }
 

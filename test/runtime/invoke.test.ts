@@ -57,11 +57,13 @@ function json(status: number, body: unknown, type = "application/json"): Respons
 
 function context(fetchImpl: typeof fetch, extra: Record<string, string> = {}) {
   return createContext(
-    "shop",
-    "https://api.example.test/",
+    {
+      provider: "shop",
+      baseUrl: "https://api.example.test/",
+      credentials: ["merchant", "paymentKey", "apiKey"],
+      required: ["merchant", "paymentKey"],
+    },
     { fetch: fetchImpl, ...{ merchant: "m-1", paymentKey: SECRET, ...extra } },
-    ["merchant", "paymentKey", "apiKey"],
-    ["merchant", "paymentKey"],
   );
 }
 
@@ -178,9 +180,8 @@ describe("invoke: request", () => {
   });
 
   it("refuses a missing required credential at creation", () => {
-    expect(() => createContext("shop", "https://a.test", {}, ["merchant"], ["merchant"])).toThrow(
-      'option "merchant" must be a non-empty string',
-    );
+    const spec = { provider: "shop", baseUrl: "https://a.test", credentials: ["merchant"], required: ["merchant"] };
+    expect(() => createContext(spec, {})).toThrow('option "merchant" must be a non-empty string');
   });
 });
 

@@ -45,7 +45,10 @@ interface Page {
 }
 
 function client(op: OperationSpec, fetchImpl: typeof fetch) {
-  const ctx = createContext("shop", "https://api.example.test", { fetch: fetchImpl }, [], []);
+  const ctx = createContext(
+    { provider: "shop", baseUrl: "https://api.example.test", credentials: [], required: [] },
+    { fetch: fetchImpl },
+  );
   return withPaging<RequestArgs, Page, string>(ctx, op, (args) => invoke<Page>(ctx, op, args));
 }
 

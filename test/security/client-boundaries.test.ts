@@ -95,7 +95,7 @@ describe("credentials never leave the configured origin", () => {
       responses: { "302": null, "400": "application/json" },
       idempotent: true,
     };
-    const ctx = createContext("shop", provider.url, {}, [], []);
+    const ctx = createContext({ provider: "shop", baseUrl: provider.url, credentials: [], required: [] }, {});
     const result = (await invoke(ctx, op)) as { ok: boolean; status: number; response: Response };
     expect(result).toMatchObject({ ok: true, status: 302 });
     expect(result.response.headers.get("location")).toBe(`${elsewhere.url}/pay`);
@@ -184,7 +184,10 @@ describe("path parameters cannot move a request", () => {
     "a path parameter %j that the URL would resolve as a dot segment is refused before sending",
     async (kind) => {
       const provider = await server(json(200, {}));
-      const ctx = createContext("shop", provider.url, { apiKey: KEYS.apiKey } as object, ["apiKey"], ["apiKey"]);
+      const ctx = createContext(
+        { provider: "shop", baseUrl: provider.url, credentials: ["apiKey"], required: ["apiKey"] },
+        { apiKey: KEYS.apiKey } as object,
+      );
       const error = await invoke(ctx, op, { path: { kind } }).catch((e: unknown) => e);
       if (kind.startsWith("%")) {
         // Percent signs are themselves encoded, so the server sees the literal text.
@@ -272,11 +275,8 @@ describe("no secret in any error, in any encoding a server or URL parser produce
       });
     };
     const ctx = createContext(
-      "shop",
-      "https://api.example.test",
+      { provider: "shop", baseUrl: "https://api.example.test", credentials: ["apiKey"], required: ["apiKey"] },
       { apiKey: KEYS.apiKey, fetch: failing } as object,
-      ["apiKey"],
-      ["apiKey"],
     );
     const error = await invoke(ctx, op).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
