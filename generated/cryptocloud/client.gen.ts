@@ -422,7 +422,7 @@ export interface CryptoCloudClient {
    * @example
    * const result = await client.getInvoiceInfo({ body: { uuids: ["INV-XXXXXXXX", "INV-YYYYYYYY"] } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   readonly getInvoiceInfo: {
     (args: GetInvoiceInfoArgs): Promise<GetInvoiceInfoResult>;
@@ -464,7 +464,7 @@ export interface CryptoCloudClient {
    *   },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createInvoice(args: CreateInvoiceArgs): Promise<CreateInvoiceResult>;
   /**
@@ -487,7 +487,7 @@ export interface CryptoCloudClient {
    * @example
    * const result = await client.cancelInvoice({ body: { uuid: "INV-XXXXXXXX" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   cancelInvoice(args: CancelInvoiceArgs): Promise<CancelInvoiceResult>;
   /**
@@ -511,7 +511,7 @@ export interface CryptoCloudClient {
    * @example
    * const result = await client.getBalances();
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getBalances(args?: GetBalancesArgs): Promise<GetBalancesResult>;
   /**
@@ -533,7 +533,7 @@ export interface CryptoCloudClient {
    * @example
    * const result = await client.getStatistics({ body: { start: "01.01.2023", end: "31.01.2023" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getStatistics(args: GetStatisticsArgs): Promise<GetStatisticsResult>;
   /**
@@ -559,7 +559,7 @@ export interface CryptoCloudClient {
    * @example
    * const result = await client.createStaticWallet({ body: { currency: "BTC", identify: "F4jSjfpwf4t" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createStaticWallet(args: CreateStaticWalletArgs): Promise<CreateStaticWalletResult>;
   /**
@@ -593,7 +593,7 @@ export interface CryptoCloudClient {
    *   body: { currency_code: "BTC", to_address: "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", amount: 0.05 },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createWithdrawal(args: CreateWithdrawalArgs): Promise<CreateWithdrawalResult>;
 }

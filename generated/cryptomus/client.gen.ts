@@ -709,7 +709,7 @@ export interface CryptomusClient {
    * @example
    * const result = await client.createPayment({ body: { amount: "15", currency: "USD", order_id: "1" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createPayment(args: CreatePaymentArgs): Promise<CreatePaymentResult>;
   /**
@@ -735,7 +735,7 @@ export interface CryptomusClient {
    * @example
    * const result = await client.getPaymentInfo({ body: { uuid: "8b03432e-385b-4670-8d06-064591096795" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getPaymentInfo(args: GetPaymentInfoArgs): Promise<GetPaymentInfoResult>;
   /**
@@ -771,7 +771,7 @@ export interface CryptomusClient {
    *   },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   refundPayment(args: RefundPaymentArgs): Promise<RefundPaymentResult>;
   /**
@@ -798,7 +798,7 @@ export interface CryptomusClient {
    * @example
    * const result = await client.resendPaymentWebhook({ body: { uuid: "8b03432e-385b-4670-8d06-064591096795" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   resendPaymentWebhook(args: ResendPaymentWebhookArgs): Promise<ResendPaymentWebhookResult>;
   /**
@@ -824,7 +824,7 @@ export interface CryptomusClient {
    * @example
    * const result = await client.resendPaymentWebhookV2({ body: { uuid: "8b03432e-385b-4670-8d06-064591096795" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   resendPaymentWebhookV2(args: ResendPaymentWebhookV2Args): Promise<ResendPaymentWebhookV2Result>;
   /**
@@ -857,7 +857,7 @@ export interface CryptomusClient {
    *   },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   sendTestPaymentWebhook(args: SendTestPaymentWebhookArgs): Promise<SendTestPaymentWebhookResult>;
   /**
@@ -895,7 +895,7 @@ export interface CryptomusClient {
    *   },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   sendTestPayoutWebhook(args: SendTestPayoutWebhookArgs): Promise<SendTestPayoutWebhookResult>;
   /**
@@ -926,7 +926,7 @@ export interface CryptomusClient {
    *   },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   sendTestWalletWebhook(args: SendTestWalletWebhookArgs): Promise<SendTestWalletWebhookResult>;
   /**
@@ -959,7 +959,7 @@ export interface CryptomusClient {
    *   body: { currency: "USDT", network: "tron", order_id: "1", url_callback: "https://your.site/callback" },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createStaticWallet(args: CreateStaticWalletArgs): Promise<CreateStaticWalletResult>;
   /**
@@ -989,7 +989,7 @@ export interface CryptomusClient {
    *   body: { order_id: "1", address: "TK8bPzRvT9tyhgkb3h9NV6PT4tyQrEGLcW" },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   refundBlockedAddress(args: RefundBlockedAddressArgs): Promise<RefundBlockedAddressResult>;
   /**
@@ -1031,7 +1031,7 @@ export interface CryptomusClient {
    *   },
    * });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createPayout(args: CreatePayoutArgs): Promise<CreatePayoutResult>;
   /**
@@ -1058,7 +1058,7 @@ export interface CryptomusClient {
    * @example
    * const result = await client.getPayoutInfo({ body: { uuid: "8b03432e-385b-4670-8d06-064591096795" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getPayoutInfo(args: GetPayoutInfoArgs): Promise<GetPayoutInfoResult>;
   /**
@@ -1086,7 +1086,7 @@ export interface CryptomusClient {
    * @example
    * const result = await client.getBalance({ body: [] });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getBalance(args?: GetBalanceArgs): Promise<GetBalanceResult>;
 }

@@ -324,7 +324,7 @@ export interface MoruneClient {
    * @example
    * const result = await client.createInvoice({ body: { amount: 10, order_id: "1dsadf" } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createInvoice(args: CreateInvoiceArgs): Promise<CreateInvoiceResult>;
   /**
@@ -349,7 +349,7 @@ export interface MoruneClient {
    * @example
    * const result = await client.getInvoiceInfo();
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getInvoiceInfo(args?: GetInvoiceInfoArgs): Promise<GetInvoiceInfoResult>;
   /**
@@ -380,7 +380,7 @@ export interface MoruneClient {
    * @example
    * const result = await client.createPayoff({ body: { service: "card", amount: 100.05 } });
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   createPayoff(args: CreatePayoffArgs): Promise<CreatePayoffResult>;
   /**
@@ -408,7 +408,7 @@ export interface MoruneClient {
    * @example
    * const result = await client.getPayoffInfo();
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getPayoffInfo(args?: GetPayoffInfoArgs): Promise<GetPayoffInfoResult>;
   /**
@@ -428,7 +428,7 @@ export interface MoruneClient {
    * @example
    * const result = await client.getUserBalance();
    * if (result.ok) console.log(result.data);
-   * else console.error(result.status, result.data);
+   * else console.error(result.status, result.error);
    */
   getUserBalance(args?: GetUserBalanceArgs): Promise<GetUserBalanceResult>;
 }

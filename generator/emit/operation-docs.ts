@@ -86,7 +86,7 @@ function example(op: OperationModel, names: OperationNames, model: ApiModel): st
   return [
     `const result = await client.${names.method}(${args});`,
     "if (result.ok) console.log(result.data);",
-    "else console.error(result.status, result.data);",
+    "else console.error(result.status, result.error);",
   ].join("\n");
 }
 
