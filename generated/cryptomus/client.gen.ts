@@ -849,12 +849,7 @@ export interface CryptomusClient {
    *
    * @example
    * const result = await client.sendTestPaymentWebhook({
-   *   body: {
-   *     uuid: "e1830f1b-50fc-432e-80ec-15b58ccac867",
-   *     currency: "ETH",
-   *     url_callback: "https://your.site/callback",
-   *     network: "eth",
-   *   },
+   *   body: { currency: "ETH", url_callback: "https://your.site/callback", network: "eth", status: "paid" },
    * });
    * if (result.ok) console.log(result.data);
    * else console.error(result.status, result.error);
@@ -887,12 +882,7 @@ export interface CryptomusClient {
    *
    * @example
    * const result = await client.sendTestPayoutWebhook({
-   *   body: {
-   *     uuid: "e1830f1b-50fc-432e-80ec-15b58ccac867",
-   *     currency: "ETH",
-   *     url_callback: "https://your.site/callback",
-   *     network: "eth",
-   *   },
+   *   body: { currency: "ETH", url_callback: "https://your.site/callback", network: "eth", status: "paid" },
    * });
    * if (result.ok) console.log(result.data);
    * else console.error(result.status, result.error);
@@ -918,12 +908,7 @@ export interface CryptomusClient {
    *
    * @example
    * const result = await client.sendTestWalletWebhook({
-   *   body: {
-   *     uuid: "e1830f1b-50fc-432e-80ec-15b58ccac867",
-   *     currency: "ETH",
-   *     url_callback: "https://your.site/callback",
-   *     network: "eth",
-   *   },
+   *   body: { currency: "ETH", url_callback: "https://your.site/callback", network: "eth", status: "paid" },
    * });
    * if (result.ok) console.log(result.data);
    * else console.error(result.status, result.error);

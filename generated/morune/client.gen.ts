@@ -347,7 +347,7 @@ export interface MoruneClient {
    * Credentials: `apiKey` (client options); a call without them throws ConfigurationError before anything is sent.
    *
    * @example
-   * const result = await client.getInvoiceInfo();
+   * const result = await client.getInvoiceInfo({ query: { invoice_id: "…" } });
    * if (result.ok) console.log(result.data);
    * else console.error(result.status, result.error);
    */
@@ -406,7 +406,7 @@ export interface MoruneClient {
    * Credentials: `userKey` (client options); a call without them throws ConfigurationError before anything is sent.
    *
    * @example
-   * const result = await client.getPayoffInfo();
+   * const result = await client.getPayoffInfo({ query: { id: "…" } });
    * if (result.ok) console.log(result.data);
    * else console.error(result.status, result.error);
    */

@@ -55,20 +55,23 @@ function bodyExample(op: OperationModel, model: ApiModel): unknown {
   return Object.fromEntries(kept.length > 0 ? kept.slice(0, 6) : entries.slice(0, 4));
 }
 
-function requiredFields(schema: unknown, model: ApiModel): Set<string> {
-  let current = schema;
-  for (let hops = 0; hops < 8; hops++) {
-    const ref = typeof current === "object" && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
-    if (typeof ref !== "string") break;
-    current = model.componentSchemas[ref.replace(/^#\/components\/schemas\//, "")];
+/** The properties a body schema requires, its `allOf` members' included (refs followed, a bounded depth). */
+function requiredFields(schema: unknown, model: ApiModel, depth = 0): Set<string> {
+  if (typeof schema !== "object" || schema === null || depth > 8) return new Set();
+  const node = schema as { $ref?: unknown; required?: unknown; allOf?: unknown };
+  if (typeof node.$ref === "string") {
+    return requiredFields(model.componentSchemas[node.$ref.replace(/^#\/components\/schemas\//, "")], model, depth + 1);
   }
-  const required = typeof current === "object" && current !== null ? (current as { required?: unknown }).required : [];
-  return new Set(Array.isArray(required) ? required.filter((k): k is string => typeof k === "string") : []);
+  const own = Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === "string") : [];
+  const members = Array.isArray(node.allOf) ? node.allOf : [];
+  return new Set([...own, ...members.flatMap((m) => [...requiredFields(m, model, depth + 1)])]);
 }
 
 function argsExample(op: OperationModel, model: ApiModel): string {
   const args: Record<string, unknown> = {};
-  for (const p of op.parameters.filter((q) => q.required && q.clientOption === undefined)) {
+  // The first of an `x-exactly-one-of` group is given too: a call without any of them is refused.
+  const oneOf = op.exactlyOneOf?.[0];
+  for (const p of op.parameters.filter((q) => (q.required || q.name === oneOf) && q.clientOption === undefined)) {
     const key = p.in === "header" ? "headers" : p.in;
     args[key] = { ...(args[key] as Record<string, unknown> | undefined), [p.name]: placeholder(p) };
   }
