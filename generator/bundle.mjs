@@ -41,7 +41,7 @@ const oneCompiler = {
 };
 
 /** Bundles generator/cli/main.ts into the folder `outdir` (absolute); returns the entry's path. */
-export async function bundleGenerator(outdir, version) {
+export async function bundleGenerator(outdir) {
   await build({
     entryPoints: { main: fileURLToPath(new URL("./cli/main.ts", import.meta.url)) },
     bundle: true,
@@ -50,7 +50,6 @@ export async function bundleGenerator(outdir, version) {
     format: "esm",
     target: "node20",
     plugins: [oneCompiler],
-    define: { "process.env.PAYSPEC_GENERATOR_VERSION": JSON.stringify(version) },
     sourcemap: "inline",
     outdir,
     outExtension: { ".js": ".mjs" },

@@ -6,18 +6,24 @@
 // and renamed into place whole, so parallel runs never read each other's half-written files.
 // Kept as tiny plain JavaScript on purpose.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generatorVersion } from "./cache/version.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const cacheDir = fileURLToPath(new URL("../node_modules/.cache/payspec/", import.meta.url));
 const version = generatorVersion(repo);
-// The bundle names its dependencies by absolute path (bundle.mjs), so it is per checkout too.
-const place = createHash("sha256").update(repo).digest("hex").slice(0, 8);
+// The bundle names some dependencies by absolute path (bundle.mjs): one per installed node_modules.
+const place = createHash("sha256")
+  .update(realpathSync(`${repo}node_modules`))
+  .digest("hex")
+  .slice(0, 8);
 const bundleDir = `${cacheDir}generator-${version}-${place}`;
-/** Bundles of other versions unused this long are removed when a new one is built. */
-const STALE_MS = 7 * 24 * 3600 * 1000;
+/**
+ * Bundles of other versions unused this long are removed when a new one is built. A run imports
+ * all its chunks within seconds of starting (watch mode too), so this only has to outlast that.
+ */
+const STALE_MS = 10 * 60 * 1000;
 
 if (existsSync(`${bundleDir}/main.mjs`)) {
   // Marks it in use, for the clean-up below.
@@ -26,7 +32,7 @@ if (existsSync(`${bundleDir}/main.mjs`)) {
   const { bundleGenerator } = await import("./bundle.mjs");
   const building = `${bundleDir}.${process.pid}.tmp`;
   try {
-    await bundleGenerator(building, version);
+    await bundleGenerator(building);
     renameSync(building, bundleDir);
   } catch (error) {
     // Another run renamed its identical bundle first: use that one.

@@ -5,12 +5,13 @@ import { type CacheContext, readRecord, recordFile } from "./store.js";
 
 /**
  * The cache key of a run: its folder and every option that changes what it reads or writes
- * (--check only changes whether it writes, so generate and --check share a record). Undefined
- * when a run must not be answered from the cache: --force, --watch, --help, and
- * --allow-remote-refs (a remote file has no content hash here).
+ * (--check only changes whether it writes, so generate and --check share a record; --force only
+ * skips the answer, and its run is recorded). Undefined when no run of these options can be
+ * answered from the cache: --watch, --help, and --allow-remote-refs (a remote file has no
+ * content hash here).
  */
 export function cacheKey(options: CliOptions, cwd: string): string | undefined {
-  if (options.force || options.watch || options.help || options.allowRemoteRefs === true) return undefined;
+  if (options.watch || options.help || options.allowRemoteRefs === true) return undefined;
   const resolve = (p: string | undefined) => (p === undefined ? null : path.resolve(cwd, p));
   return JSON.stringify({
     cwd: path.resolve(cwd),

@@ -31,7 +31,7 @@ Exit codes: 0 success (or fresh with --check); 1 invalid or unsupported spec or 
 
 export interface CliOptions {
   readonly check: boolean;
-  /** Skip the no-change cache (cache/no-change.ts). */
+  /** Run in full even if the no-change cache (cache/no-change.ts) could answer. */
   readonly force?: boolean;
   readonly apis: readonly string[];
   readonly spec?: string;

@@ -36,7 +36,7 @@ export async function main(argv: string[], cache?: CacheContext): Promise<number
   const cwd = process.cwd();
   if (options.watch) return (await import("./watch.js")).watch(options, cwd);
   const key = cache === undefined ? undefined : cacheKey(options, cwd);
-  if (cache !== undefined && key !== undefined) {
+  if (cache !== undefined && key !== undefined && options.force !== true) {
     const outDir = await unchangedOutput(cache, key);
     if (debug) console.log(`no-change cache: ${outDir === undefined ? "miss, full run" : "hit"}`);
     if (outDir !== undefined) {
