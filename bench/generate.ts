@@ -14,6 +14,8 @@ export interface GenerateBenchOptions extends AlternateOptions {
   /** Only these apis of redocly.yaml (default: all). */
   readonly apis?: readonly string[];
   readonly log?: (line: string) => void;
+  /** Also measure the no-change `--check` answer (a second row). */
+  readonly noChange?: boolean;
 }
 
 /** The apis listed in the repo's redocly.yaml: name → absolute spec path. */
@@ -82,6 +84,21 @@ export async function benchGenerate(options: GenerateBenchOptions = {}): Promise
       },
     );
     const [a, b] = results;
+    const full = ratioRow(
+      {
+        bench: "1",
+        what: `generate ${names.join(" + ")} (full regeneration, empty output)`,
+        unit: "ms",
+        ours: measured("payspec", `rm -rf generated && ${describeCommand(ours, oursDir)}`, a),
+        peer: measured(
+          "openapi-typescript",
+          `rm -rf out && ${describeCommand(peer, peerDir)}  # redocly.yaml: ${JSON.stringify({ apis })}`,
+          b,
+        ),
+      },
+      1.3,
+    );
+    if (options.noChange !== true) return [full];
 
     // The no-change answer: the last full run above recorded its inputs and output, so
     // `--check` without --force answers from the cache; the peer is a bare Node start (the floor).
@@ -109,23 +126,7 @@ export async function benchGenerate(options: GenerateBenchOptions = {}): Promise
       undefined,
     );
     const ms = noChange.ours.value;
-    return [
-      ratioRow(
-        {
-          bench: "1",
-          what: `generate ${names.join(" + ")} (full regeneration, empty output)`,
-          unit: "ms",
-          ours: measured("payspec", `rm -rf generated && ${describeCommand(ours, oursDir)}`, a),
-          peer: measured(
-            "openapi-typescript",
-            `rm -rf out && ${describeCommand(peer, peerDir)}  # redocly.yaml: ${JSON.stringify({ apis })}`,
-            b,
-          ),
-        },
-        1.3,
-      ),
-      { ...noChange, target: "≤ 300 ms", ...(ms === undefined ? {} : { met: ms <= 300 }) },
-    ];
+    return [full, { ...noChange, target: "≤ 300 ms", ...(ms === undefined ? {} : { met: ms <= 300 }) }];
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,7 +1,18 @@
 import path from "node:path";
-import type { CliOptions } from "../cli/args.js";
 import { hashFiles, outputState } from "./fingerprint.js";
 import { type CacheContext, readRecord, recordFile } from "./store.js";
+
+/** The command-line options the key depends on (cli/args.ts's CliOptions has them all). */
+export interface KeyedOptions {
+  readonly apis: readonly string[];
+  readonly spec?: string;
+  readonly out?: string;
+  readonly watch: boolean;
+  readonly help: boolean;
+  readonly allowRemoteRefs?: boolean;
+  readonly allowOutsideRefs?: boolean;
+  readonly allowOtherFiles?: boolean;
+}
 
 /**
  * The cache key of a run: its folder and every option that changes what it reads or writes
@@ -10,7 +21,7 @@ import { type CacheContext, readRecord, recordFile } from "./store.js";
  * answered from the cache: --watch, --help, and --allow-remote-refs (a remote file has no
  * content hash here).
  */
-export function cacheKey(options: CliOptions, cwd: string): string | undefined {
+export function cacheKey(options: KeyedOptions, cwd: string): string | undefined {
   if (options.watch || options.help || options.allowRemoteRefs === true) return undefined;
   const resolve = (p: string | undefined) => (p === undefined ? null : path.resolve(cwd, p));
   return JSON.stringify({
