@@ -38,7 +38,7 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
   try {
     const oursOut = path.join(work, "ours");
     const oursFor = (spec: string): Command => ({
-      argv: ["node", path.join(REPO, "generator/launch.mjs"), "--spec", spec, "--out", oursOut],
+      argv: ["node", path.join(REPO, "generator/launch.mjs"), "--force", "--spec", spec, "--out", oursOut],
       cwd: REPO,
     });
 

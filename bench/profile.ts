@@ -1,12 +1,12 @@
 // Where generate's time goes. Two measurements:
-//  1. bench/profile-generate.ts in a child (started the way `npm run generate` starts the
-//     generator: tsx's CLI), timing every import and phase; median per phase over the runs.
+//  1. bench/profile-generate.ts in a child (through tsx's CLI, loading both compilers as the
+//     sources do), timing every import and phase; median per phase over the runs.
 //     The tsx CLI's own process (it starts Node again with its loader) is the whole-process
 //     wall time minus the child's clock at the end.
-//  2. The same full regeneration launched three ways, alternating: tsx's CLI (today), Node with
-//     tsx's loader in one process (`node --import tsx`), and plain Node on the generator
-//     precompiled to one ESM file by esbuild (dependencies external) — the expected gain of
-//     shipping a compiled generator.
+//  2. The same full regeneration launched four ways, alternating: the launcher with --force
+//     (what `npm run generate` runs: cached code-split bundle, one compiler), tsx's CLI on the
+//     sources, Node with tsx's loader in one process (`node --import tsx`), and plain Node on
+//     the generator precompiled to one ESM file by esbuild (dependencies external).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,12 +30,12 @@ export interface ProfileOptions {
   readonly launchRuns?: number;
   /** Warm-up runs of the launch comparison (default 1). */
   readonly launchWarmup?: number;
-  /** Which launches to compare (default all three). */
+  /** Which launches to compare (default all four). */
   readonly launchVariants?: readonly LaunchVariant[];
   readonly log?: (line: string) => void;
 }
 
-export type LaunchVariant = "tsx-cli" | "import-tsx" | "compiled";
+export type LaunchVariant = "launcher" | "tsx-cli" | "import-tsx" | "compiled";
 
 export interface PhaseFigure {
   readonly phase: string;
@@ -114,7 +114,7 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
     const apis = reports[0]!.apis;
     const perApi = apis.map((a) => ({ api: a.name, phases: summarize(a.name) }));
 
-    // Launch comparison: the same full regeneration started three ways.
+    // Launch comparison: the same full regeneration started each way.
     const launches: LaunchFigure[] = [];
     const launchRuns = options.launchRuns ?? 5;
     if (launchRuns > 0) {
@@ -124,7 +124,7 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
       const compiled = path.join(bundleDir, "generate.mjs");
       // runtime-files.ts finds generator/runtime/ from its own URL: keep that URL.
       await build({
-        entryPoints: [path.join(REPO, "generator/cli/main.ts")],
+        entryPoints: [path.join(REPO, "generator/cli/bin.ts")],
         bundle: true,
         packages: "external",
         platform: "node",
@@ -136,15 +136,20 @@ export async function profileGenerate(options: ProfileOptions = {}): Promise<Pro
           "import.meta.url": JSON.stringify(pathToFileURL(path.join(REPO, "generator/emit/runtime-files.ts")).href),
         },
       });
-      const cli = path.join(REPO, "generator/cli/main.ts");
+      const cli = path.join(REPO, "generator/cli/bin.ts");
       const genArgs = project === undefined ? ["--spec", options.spec!, "--out", out] : [];
       const cwd = project ?? REPO;
-      const wanted = options.launchVariants ?? ["tsx-cli", "import-tsx", "compiled"];
+      const wanted = options.launchVariants ?? ["launcher", "tsx-cli", "import-tsx", "compiled"];
       const variants: { label: string; command: Command }[] = (
         [
           {
+            id: "launcher",
+            label: "launcher (npm run generate -- --force: cached bundle, one compiler)",
+            command: { argv: ["node", path.join(REPO, "generator/launch.mjs"), "--force", ...genArgs], cwd },
+          },
+          {
             id: "tsx-cli",
-            label: "tsx CLI (today: npm run generate)",
+            label: "tsx CLI on the sources",
             command: { argv: ["node", BIN.tsx, cli, ...genArgs], cwd },
           },
           {
@@ -236,7 +241,7 @@ export function renderProfile(result: ProfileResult): string {
   if (result.launches.length > 0) {
     lines.push(
       "",
-      "The same full regeneration started three ways (alternating, medians):",
+      "The same full regeneration started each way (alternating, medians):",
       "",
       "| launch | ms | command |",
       "|---|---:|---|",

@@ -1,15 +1,52 @@
 // `npm run generate` starts here. The generator is TypeScript; run through tsx it takes about
-// twice as long to start as the same code bundled into one ES module and run by plain node
-// (bench/RESULTS.md), so each run first bundles generator/ (bundle.mjs) and then runs it. One
-// bundle per process, removed on exit, so parallel runs never read each other's half-written
-// file. Kept as tiny plain JavaScript on purpose.
-import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { bundleGenerator } from "./bundle.mjs";
+// twice as long to start as the same code bundled into ES modules and run by plain node
+// (bench/RESULTS.md). The bundle (bundle.mjs) is kept under node_modules/.cache/payspec/, one per
+// generator version (a hash of generator/ and the installed dependencies, cache/version.mjs), so
+// esbuild runs only after a change to the generator. A bundle is built in a folder of its own
+// and renamed into place whole, so parallel runs never read each other's half-written files.
+// Kept as tiny plain JavaScript on purpose.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generatorVersion } from "./cache/version.mjs";
 
-const bundle = new URL(`../node_modules/.cache/payspec/generate-${process.pid}.mjs`, import.meta.url);
-process.on("exit", () => rmSync(bundle, { force: true }));
-await bundleGenerator(fileURLToPath(bundle));
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const cacheDir = fileURLToPath(new URL("../node_modules/.cache/payspec/", import.meta.url));
+const version = generatorVersion(repo);
+// The bundle names some dependencies by absolute path (bundle.mjs): one per installed node_modules.
+const place = createHash("sha256")
+  .update(realpathSync(`${repo}node_modules`))
+  .digest("hex")
+  .slice(0, 8);
+const bundleDir = `${cacheDir}generator-${version}-${place}`;
+/**
+ * Bundles of other versions unused this long are removed when a new one is built. A run imports
+ * all its chunks within seconds of starting (watch mode too), so this only has to outlast that.
+ */
+const STALE_MS = 10 * 60 * 1000;
+
+if (existsSync(`${bundleDir}/main.mjs`)) {
+  // Marks it in use, for the clean-up below.
+  utimesSync(bundleDir, new Date(), new Date());
+} else {
+  const { bundleGenerator } = await import("./bundle.mjs");
+  const building = `${bundleDir}.${process.pid}.tmp`;
+  try {
+    await bundleGenerator(building);
+    renameSync(building, bundleDir);
+  } catch (error) {
+    // Another run renamed its identical bundle first: use that one.
+    if (!existsSync(`${bundleDir}/main.mjs`)) throw error;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+  for (const name of readdirSync(cacheDir)) {
+    const old = `${cacheDir}${name}`;
+    if (name.startsWith("generator-") && old !== bundleDir && Date.now() - statSync(old).mtimeMs > STALE_MS)
+      rmSync(old, { recursive: true, force: true });
+  }
+}
 // Stack traces of internal errors then name the generator's own files and lines.
 process.setSourceMapsEnabled(true);
-await import(bundle.href);
+const { main } = await import(pathToFileURL(`${bundleDir}/main.mjs`).href);
+process.exitCode = await main(process.argv.slice(2), { dir: cacheDir, version });

@@ -7,6 +7,9 @@ anywhere into a folder of its own.
 
 Options:
   --check              write nothing; exit 1 listing stale files if the output differs
+  --force              run in full even if no input changed since the last run (without it, an
+                       unchanged spec, config, generator and output answer from
+                       node_modules/.cache/payspec/)
   --api <name>         only this configured api (repeatable)
   --spec <file>        generate a client for this spec instead of the configured ones…
   --out <dir>          …into this folder (required with --spec; the folder gets the client,
@@ -20,13 +23,16 @@ Options:
                        --spec file's) (x-payspec.allowOutsideRefs)
   -h, --help           this text
 
-Environment: DEBUG=payspec prints the time of each phase (load, types, model, emit, write).
+Environment: DEBUG=payspec prints the time of each phase (load, types, model, emit, write),
+whether the no-change cache answered, and which TypeScript compilers the run loaded.
 
 Exit codes: 0 success (or fresh with --check); 1 invalid or unsupported spec or config
 (nothing is written), or stale output with --check; 2 wrong command-line usage.`;
 
 export interface CliOptions {
   readonly check: boolean;
+  /** Run in full even if the no-change cache (cache/no-change.ts) could answer. */
+  readonly force?: boolean;
   readonly apis: readonly string[];
   readonly spec?: string;
   readonly out?: string;
@@ -56,6 +62,7 @@ function parseOptions(argv: readonly string[]) {
     args: [...argv],
     options: {
       check: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       api: { type: "string", multiple: true },
       spec: { type: "string" },
       out: { type: "string" },
@@ -75,6 +82,7 @@ function checkedOptions(values: ReturnType<typeof parseOptions>["values"]): CliO
     throw new UsageError("--api selects configured apis; it cannot be combined with --spec");
   return {
     check: values.check,
+    force: values.force,
     apis: values.api ?? [],
     ...(values.spec === undefined ? {} : { spec: values.spec }),
     ...(values.out === undefined ? {} : { out: values.out }),

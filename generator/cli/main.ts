@@ -1,9 +1,22 @@
+import { createRequire } from "node:module";
+import { cacheKey, unchangedOutput } from "../cache/no-change.js";
+import type { CacheContext } from "../cache/store.js";
 import { type CliOptions, HELP, parseCli, UsageError } from "./args.js";
-import { runOnce } from "./run.js";
-import { watch } from "./watch.js";
+import { debug } from "./debug.js";
+import { shownDir } from "./shown.js";
 
-/** `npm run generate`: see HELP in cli/args.ts for options and exit codes. */
-async function main(argv: string[]): Promise<number> {
+/** The TypeScript compilers this process loaded (both copies are CommonJS, so in require's cache). */
+function loadedCompilers(): string[] {
+  const cache = createRequire(import.meta.url).cache;
+  return Object.keys(cache).filter((file) => /[/\\]typescript\.js$/.test(file));
+}
+
+/**
+ * `npm run generate`: see HELP in cli/args.ts for options and exit codes. The launcher passes
+ * `cache`; a run with nothing changed since the last one then answers without loading the
+ * pipeline (its compilers and Redocly are in chunks imported below only when needed).
+ */
+export async function main(argv: string[], cache?: CacheContext): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCli(argv);
@@ -18,8 +31,23 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (options.watch) return watch(options, process.cwd());
-  return (await runOnce(options, process.cwd())).code;
+  if (debug)
+    process.once("exit", () => console.log(`TypeScript compilers loaded: ${loadedCompilers().join(", ") || "none"}`));
+  const cwd = process.cwd();
+  if (options.watch) return (await import("./watch.js")).watch(options, cwd);
+  const key = cache === undefined ? undefined : cacheKey(options, cwd);
+  if (cache !== undefined && key !== undefined && options.force !== true) {
+    const outDir = await unchangedOutput(cache, key);
+    if (debug) console.log(`no-change cache: ${outDir === undefined ? "miss, full run" : "hit"}`);
+    if (outDir !== undefined) {
+      const shown = shownDir(cwd, outDir);
+      console.log(
+        `${shown}/ ${options.check ? "is up to date" : "unchanged"} (no input changed since the last run; --force runs in full)`,
+      );
+      return 0;
+    }
+  }
+  const { runOnce } = await import("./run.js");
+  const remember = cache === undefined || key === undefined ? undefined : { cache, key };
+  return (await runOnce(options, cwd, console.log, console.error, remember)).code;
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,11 @@ import { SpecError } from "../load/load-spec.js";
 import { generate } from "../pipeline.js";
 import { type Layout, PROJECT_LAYOUT, SINGLE_LAYOUT } from "../emit/layout.js";
 import { checkOutDir, diffOutput, OutputError, type OutputTarget, writeOutput } from "../write/output.js";
+import { rememberRun } from "../cache/remember.js";
+import type { CacheContext } from "../cache/store.js";
 import { UsageError, type CliOptions } from "./args.js";
+import { debug } from "./debug.js";
+import { shownDir } from "./shown.js";
 
 /** One generation, as the CLI (and watch mode) runs it. */
 export interface RunResult {
@@ -69,17 +73,25 @@ async function target(options: CliOptions, cwd: string): Promise<Target> {
   return { apis, config: project.config, layout: PROJECT_LAYOUT, output };
 }
 
-/** `DEBUG=payspec` (or `DEBUG=*`) prints each phase's time. */
-const debug = /(^|,)\s*(payspec|\*)\s*(,|$)/.test(process.env.DEBUG ?? "");
+/** Where a successful run is recorded for the next run's no-change answer (cache/no-change.ts). */
+export interface Remember {
+  readonly cache: CacheContext;
+  readonly key: string;
+}
 
-/** Generates (or checks) once. Expected failures print one message and return exit code 1 or 2. */
+/**
+ * Generates (or checks) once. Expected failures print one message and return exit code 1 or 2.
+ * With `remember`, a success (written, or fresh under --check) is recorded in the cache.
+ */
 export async function runOnce(
   options: CliOptions,
   cwd: string,
   log = console.log,
   error = console.error,
+  remember?: Remember,
 ): Promise<RunResult> {
   let sources: string[] = [];
+  const startedAt = Date.now();
   try {
     const t = await target(options, cwd);
     sources = t.apis.map((a) => a.root);
@@ -95,12 +107,21 @@ export async function runOnce(
             .join(", ")}`,
         );
     }
-    const relative = path.relative(cwd, t.output.outDir);
-    const shown = relative.startsWith("..") ? t.output.outDir : relative || ".";
+    const shown = shownDir(cwd, t.output.outDir);
+    const record = () =>
+      remember === undefined
+        ? Promise.resolve()
+        : rememberRun(remember.cache, remember.key, {
+            sources,
+            ...(options.spec === undefined ? { projectDir: cwd } : {}),
+            output: t.output,
+            startedAt,
+          });
     const stale = [...diff.changed, ...diff.removed].map((f) => `${shown}/${f}`);
     if (options.check) {
       if (stale.length === 0) {
         log(`${shown}/ is up to date`);
+        await record();
         return { code: 0, sources };
       }
       error(`${shown}/ is stale; run \`npm run generate\`:\n${stale.map((f) => `  ${f}`).join("\n")}`);
@@ -108,6 +129,7 @@ export async function runOnce(
     }
     const writing = performance.now();
     await writeOutput(t.output.outDir, result.files, diff);
+    await record();
     if (debug)
       log(`write ${Math.round(performance.now() - writing)} ms; process up ${Math.round(performance.now())} ms`);
     log(

@@ -39,7 +39,11 @@ async function kindOf(file: string): Promise<"file" | "dir" | "link" | "other" |
 }
 
 /** Files below `dir` (relative to `base`), and every symbolic link met; links are never followed. */
-async function scan(dir: string, base: string, recursive: boolean): Promise<{ files: string[]; links: string[] }> {
+export async function scan(
+  dir: string,
+  base: string,
+  recursive: boolean,
+): Promise<{ files: string[]; links: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   const links: string[] = [];

@@ -1,20 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (the launcher's helper)
 import { bundleGenerator } from "../../generator/bundle.mjs";
 import { REPO } from "../helpers/temp-project.js";
 
-it("the bundled generator maps back to its TypeScript files, so internal-error stack traces name them", async () => {
+it("the bundled generator maps back to its TypeScript files and imports one TypeScript compiler", async () => {
   const dir = mkdtempSync(path.join(REPO, "node_modules/.cache/payspec-launcher-test-"));
   try {
-    const file = path.join(dir, "bundle.mjs");
-    await (bundleGenerator as (outfile: string) => Promise<void>)(file);
-    const text = readFileSync(file, "utf8");
-    const inline = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(text);
-    expect(inline, "the bundle carries an inline source map").not.toBeNull();
-    const map = JSON.parse(Buffer.from(inline![1]!, "base64").toString("utf8")) as { sources: string[] };
-    const sources = map.sources.map((s) => path.relative(REPO, path.resolve(dir, s)).split(path.sep).join("/"));
+    await (bundleGenerator as (outdir: string) => Promise<string>)(dir);
+    const chunks = readdirSync(dir)
+      .filter((f) => f.endsWith(".mjs"))
+      .map((f) => readFileSync(path.join(dir, f), "utf8"));
+    expect(chunks.length, "code split: the entry and the chunks a full run imports").toBeGreaterThan(1);
+    const sources = chunks.flatMap((text) => {
+      const inline = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(text);
+      expect(inline, "every chunk carries an inline source map").not.toBeNull();
+      const map = JSON.parse(Buffer.from(inline![1]!, "base64").toString("utf8")) as { sources: string[] };
+      return map.sources.map((s) => path.relative(REPO, path.resolve(dir, s)).split(path.sep).join("/"));
+    });
     for (const file of [
       "generator/cli/main.ts",
       "generator/pipeline.ts",
@@ -22,6 +26,10 @@ it("the bundled generator maps back to its TypeScript files, so internal-error s
       "generator/emit/api-files.ts",
     ])
       expect(sources).toContain(file);
+    // Every import of the compiler names ts-morph's copy; none is left to Node's own resolution.
+    const imports = chunks.flatMap((text) => [...text.matchAll(/\bfrom\s*"([^"]*typescript[^"]*)"/g)].map((m) => m[1]));
+    expect(imports.filter((i) => /(^|\/)typescript(\/lib\/typescript\.js)?$/.test(i!))).toEqual([]);
+    expect(imports.some((i) => i!.endsWith("/@ts-morph/common/dist/typescript.js"))).toBe(true);
     expect(readFileSync(path.join(REPO, "generator/launch.mjs"), "utf8")).toContain(
       "process.setSourceMapsEnabled(true)",
     );

@@ -1,0 +1,132 @@
+// The no-change cache (generator/cache/) through the real launcher: an unchanged run answers
+// without loading a compiler, and every kind of change (a spec, a $ref'd file, redocly.yaml, an
+// output file, the generator) gets a full run. The launcher's DEBUG log says which path ran and
+// which TypeScript compilers the process loaded; no timing is asserted.
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheKey } from "../../generator/cache/no-change.js";
+import { recordFile } from "../../generator/cache/store.js";
+import { parseCli } from "../../generator/cli/args.js";
+import { tempProject } from "../helpers/temp-project.js";
+
+let project: ReturnType<typeof tempProject>;
+beforeAll(() => {
+  project = tempProject();
+});
+afterAll(() => project.remove());
+
+// Each case runs one api (a record per option set), to keep full runs short.
+function generate(api: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["generator/launch.mjs", "--api", api, ...args], {
+    cwd: project.dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", DEBUG: "payspec" },
+  });
+  const cached = result.stdout.includes("no-change cache: hit");
+  const full = result.stdout.includes("no-change cache: miss, full run") || args.includes("--force");
+  expect(cached !== full, `exactly one path ran:\n${result.stdout}${result.stderr}`).toBe(true);
+  const compilers = /TypeScript compilers loaded: (.*)/.exec(result.stdout)?.[1];
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, cached, compilers };
+}
+
+const edit = (file: string, change: (text: string) => string) => {
+  const full = path.join(project.dir, file);
+  writeFileSync(full, change(readFileSync(full, "utf8")));
+};
+
+/** A full run that finds generated/ fresh leaves a record, so the next run is answered. */
+function expectAnsweredAgain(api = "morune") {
+  const again = generate(api, "--check");
+  expect(again.status).toBe(0);
+  expect(again.cached).toBe(true);
+}
+
+describe.sequential("no-change cache", () => {
+  it("a second unchanged run answers from the cache without loading a compiler; --force runs in full", () => {
+    const first = generate("morune", "--check");
+    expect(first.status).toBe(0);
+    expect(first.cached).toBe(false);
+    // A full run loads exactly one compiler: ts-morph's (the bundle sends openapi-typescript there).
+    expect(first.compilers).toMatch(/^[^,]*@ts-morph\/common\/dist\/typescript\.js$/);
+
+    const check = generate("morune", "--check");
+    expect(check).toMatchObject({ status: 0, cached: true, compilers: "none" });
+    expect(check.stdout).toContain("generated/ is up to date");
+    const write = generate("morune");
+    expect(write).toMatchObject({ status: 0, cached: true, compilers: "none" });
+    expect(write.stdout).toContain("generated/ unchanged");
+
+    const forced = generate("morune", "--check", "--force");
+    expect(forced.status).toBe(0);
+    expect(forced.cached).toBe(false);
+    expect(forced.stdout).toMatch(/morune: \d+ operation\(s\)/);
+  }, 120_000);
+
+  it("an edited spec gets a full run: --check names the stale file, generate rewrites it", () => {
+    // A record first, so that the edit is what the cache must notice.
+    expect(generate("cryptomus", "--check")).toMatchObject({ status: 0, cached: false });
+    expectAnsweredAgain("cryptomus");
+    edit("specs/cryptomus.yaml", (t) => t.replace("        - locked\n", "        - frozen\n"));
+    const stale = generate("cryptomus", "--check");
+    expect(stale).toMatchObject({ status: 1, cached: false });
+    expect(stale.stderr).toContain("generated/cryptomus/schema.gen.ts");
+    const written = generate("cryptomus");
+    expect(written).toMatchObject({ status: 0, cached: false });
+    expect(readFileSync(path.join(project.dir, "generated/cryptomus/schema.gen.ts"), "utf8")).toContain('"frozen"');
+    expectAnsweredAgain("cryptomus");
+  }, 120_000);
+
+  it("an edited $ref'd file of a split spec gets a full run", () => {
+    edit("specs/cryptomus/balance.yaml", (t) => `${t}\n# an edit\n`);
+    const stale = generate("cryptomus", "--check");
+    expect(stale).toMatchObject({ status: 1, cached: false });
+    expect(stale.stderr).toContain("generated/cryptomus/");
+    expect(generate("cryptomus")).toMatchObject({ status: 0, cached: false });
+    expectAnsweredAgain("cryptomus");
+  }, 120_000);
+
+  it("an edited redocly.yaml gets a full run, even when the output stays the same", () => {
+    edit("redocly.yaml", (t) => `${t}\n# an edit\n`);
+    expect(generate("morune", "--check")).toMatchObject({ status: 0, cached: false });
+    expectAnsweredAgain();
+  }, 120_000);
+
+  it("a hand-edited or deleted output file is reported by --check and rewritten by generate", () => {
+    const file = path.join(project.dir, "generated/morune/client.gen.ts");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, `${original}// a hand edit\n`);
+    const edited = generate("morune", "--check");
+    expect(edited).toMatchObject({ status: 1, cached: false });
+    expect(edited.stderr).toContain("generated/morune/client.gen.ts");
+    expect(generate("morune")).toMatchObject({ status: 0, cached: false });
+    expect(readFileSync(file, "utf8")).toBe(original);
+
+    rmSync(file);
+    const deleted = generate("morune", "--check");
+    expect(deleted).toMatchObject({ status: 1, cached: false });
+    expect(deleted.stderr).toContain("generated/morune/client.gen.ts");
+    expect(generate("morune")).toMatchObject({ status: 0, cached: false });
+    expect(readFileSync(file, "utf8")).toBe(original);
+    expectAnsweredAgain();
+  }, 120_000);
+
+  it("a changed generator gets a full run", () => {
+    edit("generator/pipeline.ts", (t) => `${t}\n// an edit\n`);
+    expect(generate("morune", "--check")).toMatchObject({ status: 0, cached: false });
+    expectAnsweredAgain();
+  }, 120_000);
+
+  it("a corrupt or unreadable record is ignored: a full run, never an error", () => {
+    const cache = { dir: path.join(project.dir, "node_modules/.cache/payspec"), version: "any" };
+    const record = recordFile(cache, cacheKey(parseCli(["--api", "morune", "--check"]), project.dir)!);
+    for (const garbage of ["{ not json", JSON.stringify({ version: 1, inputs: "x" })]) {
+      writeFileSync(record, garbage);
+      const run = generate("morune", "--check");
+      expect(run).toMatchObject({ status: 0, cached: false });
+      expect(run.stderr).toBe("");
+    }
+    expectAnsweredAgain();
+  }, 120_000);
+});
