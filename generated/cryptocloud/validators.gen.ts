@@ -12,8 +12,12 @@ import {
   type RequestArgs,
 } from "../runtime/index.js";
 
-// A validator is named after the component schema it checks, or after where an inline schema
-// is first met; structurally equal inline schemas share that first function.
+// Each validator is named after what it checks: a component schema by its own name, an inline
+// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
+// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
+// schemas share one function, named after the first place met: a later place, a property of
+// another name say, calls that function under the name of the first place. Names follow the
+// order of the spec, so the same spec always gives the same names.
 
 const createInvoiceQuery_locale_values: readonly unknown[] = ["en", "ru"];
 
@@ -106,15 +110,8 @@ export function FiatCurrency(value: unknown, pointer: string, issues: Issue[], o
   }
 }
 
-export function InvoiceCreateRequest_currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  FiatCurrency(value, pointer, issues, open);
-}
-
 export function InvoiceCreateRequest_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
 export function InvoiceCreateRequest_email(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
@@ -188,7 +185,7 @@ const InvoiceCreateRequest_required = ["shop_id", "amount"];
 const InvoiceCreateRequest_properties = {
   shop_id: InvoiceCreateRequest_shop_id,
   amount: InvoiceCreateRequest_amount,
-  currency: InvoiceCreateRequest_currency,
+  currency: FiatCurrency,
   order_id: InvoiceCreateRequest_order_id,
   email: InvoiceCreateRequest_email,
   add_fields: InvoiceAddFields,
@@ -236,10 +233,7 @@ export function CryptoDate(value: unknown, pointer: string, issues: Issue[], _op
 }
 
 export function Invoice_date_finished_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
-  }
+  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
 }
 
 const Invoice_date_finished_branches = [CryptoDate, Invoice_date_finished_anyOf2];
@@ -272,23 +266,18 @@ export function InvoiceStatus(value: unknown, pointer: string, issues: Issue[], 
 }
 
 export function Invoice_is_email_required(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
 }
 
 export function Invoice_invoice_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
   }
 }
 
 export function Currency_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
   }
 }
 
@@ -369,7 +358,6 @@ export function Project(value: unknown, pointer: string, issues: Issue[], open: 
 export function Invoice_to_surcharge(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
   }
 }
 
@@ -579,10 +567,6 @@ export function PeriodDate(value: unknown, pointer: string, issues: Issue[], _op
   }
 }
 
-export function InvoiceListRequest_end(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  PeriodDate(value, pointer, issues, open);
-}
-
 export function InvoiceListRequest_limit(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
@@ -595,7 +579,7 @@ const InvoiceListRequest_required = ["start", "end"];
 
 const InvoiceListRequest_properties = {
   start: PeriodDate,
-  end: InvoiceListRequest_end,
+  end: PeriodDate,
   offset: TimeToPay_hours,
   limit: InvoiceListRequest_limit,
 };
@@ -747,7 +731,7 @@ export function BalanceResponse(value: unknown, pointer: string, issues: Issue[]
 
 const StatisticsRequest_required = ["start", "end"];
 
-const StatisticsRequest_properties = { start: PeriodDate, end: InvoiceListRequest_end };
+const StatisticsRequest_properties = { start: PeriodDate, end: PeriodDate };
 
 /** Checks a value against the `StatisticsRequest` schema. */
 export function StatisticsRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -890,10 +874,6 @@ export function WithdrawalRequest(value: unknown, pointer: string, issues: Issue
   checkObject(value, pointer, issues, open, WithdrawalRequest_required, WithdrawalRequest_properties, false);
 }
 
-export function Withdrawal_invoice_id(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  InvoiceId(value, pointer, issues, open);
-}
-
 const Withdrawal_status_values: readonly unknown[] = ["created"];
 
 export function Withdrawal_status(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -909,7 +889,7 @@ export function Withdrawal_status(value: unknown, pointer: string, issues: Issue
 const Withdrawal_required = ["invoice_id", "status", "currency", "amount"];
 
 const Withdrawal_properties = {
-  invoice_id: Withdrawal_invoice_id,
+  invoice_id: InvoiceId,
   status: Withdrawal_status,
   currency: InvoiceCreateRequest_order_id,
   amount: Invoice_amount,

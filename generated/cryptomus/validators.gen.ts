@@ -12,8 +12,12 @@ import {
   type RequestArgs,
 } from "../runtime/index.js";
 
-// A validator is named after the component schema it checks, or after where an inline schema
-// is first met; structurally equal inline schemas share that first function.
+// Each validator is named after what it checks: a component schema by its own name, an inline
+// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
+// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
+// schemas share one function, named after the first place met: a later place, a property of
+// another name say, calls that function under the name of the first place. Names follow the
+// order of the spec, so the same spec always gives the same names.
 
 const Amount_pattern = new RegExp("^\\d+(\\.\\d+)?$", "u");
 
@@ -58,10 +62,7 @@ export function InvoiceOrderId(value: unknown, pointer: string, issues: Issue[],
 }
 
 export function CreatePaymentRequest_network(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
 export function CreatePaymentRequest_url_return(
@@ -80,10 +81,7 @@ export function CreatePaymentRequest_url_return(
 export function CreatePaymentRequest_is_payment_multiple(
   value: unknown, pointer: string, issues: Issue[], _open: boolean,
 ): void {
-  if (typeof value !== "boolean") {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
 }
 
 const CreatePaymentRequest_lifetime_pattern = new RegExp("^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$", "u");
@@ -256,10 +254,7 @@ export function Payment_uuid(value: unknown, pointer: string, issues: Issue[], _
 }
 
 export function Payment_payment_amount_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
-  }
+  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
 }
 
 const Payment_payment_amount_branches = [Amount, Payment_payment_amount_anyOf2];
@@ -295,7 +290,6 @@ export function SignedAmount(value: unknown, pointer: string, issues: Issue[], _
 export function Payment_payer_currency(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
   }
 }
 
@@ -457,10 +451,7 @@ export function FieldErrors(value: unknown, pointer: string, issues: Issue[], op
 
 /** Checks a value against the `ErrorText` schema. */
 export function ErrorText(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
 const ValidationErrorResponse_allOf1_required = ["state"];
@@ -540,7 +531,6 @@ export function ValidationErrorResponse(value: unknown, pointer: string, issues:
 export function ServerError_code(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
   }
 }
 

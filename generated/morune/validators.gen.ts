@@ -12,8 +12,12 @@ import {
   type RequestArgs,
 } from "../runtime/index.js";
 
-// A validator is named after the component schema it checks, or after where an inline schema
-// is first met; structurally equal inline schemas share that first function.
+// Each validator is named after what it checks: a component schema by its own name, an inline
+// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
+// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
+// schemas share one function, named after the first place met: a later place, a property of
+// another name say, calls that function under the name of the first place. Names follow the
+// order of the spec, so the same spec always gives the same names.
 
 export function createInvoiceBody_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isFinite(value))) {
@@ -42,10 +46,6 @@ export function Currency(value: unknown, pointer: string, issues: Issue[], open:
   if (!open && !Currency_values.includes(value)) {
     issues.push({ pointer, message: "must be one of \"RUB\", \"USD\", \"EUR\", \"UAH\"" });
   }
-}
-
-export function createInvoiceBody_currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  Currency(value, pointer, issues, open);
 }
 
 export function createInvoiceBody_shop_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
@@ -79,7 +79,6 @@ export function createInvoiceBody_comment(value: unknown, pointer: string, issue
 export function createInvoiceBody_success_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
   }
 }
 
@@ -94,10 +93,7 @@ export function createInvoiceBody_expire(value: unknown, pointer: string, issues
 export function createInvoiceBody_include_service_item(
   value: unknown, pointer: string, issues: Issue[], _open: boolean,
 ): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
 export function createInvoiceBody_include_service(
@@ -127,7 +123,7 @@ const createInvoiceBody_required = ["amount", "order_id", "shop_id"];
 const createInvoiceBody_properties = {
   amount: createInvoiceBody_amount,
   order_id: createInvoiceBody_order_id,
-  currency: createInvoiceBody_currency,
+  currency: Currency,
   shop_id: createInvoiceBody_shop_id,
   hook_url: createInvoiceBody_hook_url,
   custom_fields: createInvoiceBody_hook_url,
@@ -160,10 +156,6 @@ export function Decimal(value: unknown, pointer: string, issues: Issue[], _open:
   if (!Decimal_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
 }
 
-export function CreatedInvoice_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  Decimal(value, pointer, issues, open);
-}
-
 export function CreatedInvoice_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
@@ -187,18 +179,14 @@ export function MoruneDate(value: unknown, pointer: string, issues: Issue[], _op
   }
 }
 
-export function CreatedInvoice_expired(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  MoruneDate(value, pointer, issues, open);
-}
-
 const CreatedInvoice_required = ["id", "amount", "currency", "url", "expired"];
 
 const CreatedInvoice_properties = {
   id: createInvoiceBody_shop_id,
-  amount: CreatedInvoice_amount,
+  amount: Decimal,
   currency: Currency,
   url: CreatedInvoice_url,
-  expired: CreatedInvoice_expired,
+  expired: MoruneDate,
 };
 
 /** Checks a value against the `CreatedInvoice` schema. */
@@ -245,24 +233,15 @@ export function CreateInvoiceResponse(value: unknown, pointer: string, issues: I
 }
 
 export function ErrorEnvelope_data(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
-  }
+  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
 }
 
 export function ErrorEnvelope_error_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
+  if (!Array.isArray(value)) issues.push({ pointer, message: "must be array, not " + typeName(value) });
 }
 
 export function ErrorEnvelope_error_anyOf3(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
+  if (!isRecord(value)) issues.push({ pointer, message: "must be object, not " + typeName(value) });
 }
 
 const ErrorEnvelope_error_branches = [
@@ -280,7 +259,6 @@ export function ErrorEnvelope_error(value: unknown, pointer: string, issues: Iss
 export function ErrorEnvelope_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
   }
 }
 
@@ -354,15 +332,11 @@ export function Invoice_credited(value: unknown, pointer: string, issues: Issue[
 export function CustomFields_anyOf4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
   }
 }
 
 export function CustomFields_anyOf5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
+  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
 }
 
 const CustomFields_branches = [
@@ -595,10 +569,6 @@ export function PayoffDate(value: unknown, pointer: string, issues: Issue[], ope
   }
 }
 
-export function Payoff_created_at(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  PayoffDate(value, pointer, issues, open);
-}
-
 const Payoff_paid_at_branches = [PayoffDate, ErrorEnvelope_data];
 
 export function Payoff_paid_at(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -636,7 +606,7 @@ const Payoff_properties = {
   receive_currency: createInvoiceBody_include_service_item,
   amount_receive: Payoff_amount_receive,
   comment: createInvoiceBody_success_url,
-  created_at: Payoff_created_at,
+  created_at: PayoffDate,
   paid_at: Payoff_paid_at,
   error_message: createInvoiceBody_success_url,
 };

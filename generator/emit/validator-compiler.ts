@@ -91,7 +91,9 @@ const VALIDATOR_ARGS = ["value", "pointer", "issues", "open"];
 
 /**
  * A whole JSDoc comment of one sentence, broken between words into lines that fit (at the top
- * level of the file); the text goes through jsDoc, the one escaping path for spec text.
+ * level of the file); the text goes through jsDoc, the one escaping path for spec text. In the
+ * file a block's lines read `* text`: indentCode trims the space before the star, which JSDoc
+ * does not need.
  */
 export function docComment(text: string): string {
   if (`/** ${text} */`.length <= LINE_WIDTH) return jsDoc(text);
@@ -101,6 +103,9 @@ export function docComment(text: string): string {
     if (last >= 0 && ` * ${lines[last]} ${word}`.length <= LINE_WIDTH) lines[last] += ` ${word}`;
     else lines.push(word);
   }
+  // Text that fits a block line but not `/** … */` still needs two lines for jsDoc to make a block.
+  const only = lines.length === 1 ? lines[0]!.lastIndexOf(" ") : -1;
+  if (only > 0) lines.splice(0, 1, lines[0]!.slice(0, only), lines[0]!.slice(only + 1));
   return jsDoc(lines.join("\n"));
 }
 
@@ -200,6 +205,11 @@ export class SchemaCompiler {
     const schema = validationOnly(raw);
     const ref = typeof schema === "object" && schema !== null ? (schema as { $ref?: unknown }).$ref : undefined;
     if (typeof ref === "string" && Object.keys(schema as object).length === 1) return this.component(ref);
+    // `allOf` of one schema and nothing beside it checks exactly what that schema checks (specs
+    // write it to put a description beside a `$ref`): no wrapper function that only calls it.
+    const allOf = typeof schema === "object" && schema !== null ? (schema as { allOf?: unknown }).allOf : undefined;
+    if (Array.isArray(allOf) && allOf.length === 1 && Object.keys(schema as object).length === 1)
+      return this.compile(allOf[0], name);
     const key = JSON.stringify(schema) ?? "undefined";
     const known = this.inline.get(key);
     if (known !== undefined) return known;
@@ -254,9 +264,11 @@ export class SchemaCompiler {
     if (schema === false) return [this.issue(`"is not allowed here"`)];
     if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return [];
     const s = schema as Record<string, unknown>;
+    // A `$ref` beside other keywords is checked first, whatever the type test says.
+    const before = typeof s.$ref === "string" ? call(this.component(s.$ref), [VALIDATOR_ARGS], 1) : [];
     const lines: string[] = [];
-    if (typeof s.$ref === "string") lines.push(...call(this.component(s.$ref), [VALIDATOR_ARGS], 1));
-    const admitted = this.typeCheck(s, lines);
+    const typeTest = this.typeCheck(s);
+    const admitted = typeTest?.admitted;
     lines.push(...this.valueChecks(s, owner, admitted));
     // After a type test that returned early, TypeScript has narrowed `value`: a category the
     // test admits alone needs no second test, one it refuses has nothing left to check.
@@ -279,11 +291,17 @@ export class SchemaCompiler {
       }
     }
     lines.push(...this.combinators(s, owner));
-    return lines;
+    if (typeTest === undefined) return [...before, ...lines];
+    // The failed type test returns early only when checks follow it.
+    const { failed, issue } = typeTest;
+    const test = lines.length === 0 ? guarded(failed, issue, 1) : [`if (${failed}) {`, issue, "return;", "}"];
+    return [...before, ...test, ...lines];
   }
 
-  /** Pushes the type test (an early return) and gives the categories it admits; undefined: no test. */
-  private typeCheck(s: Record<string, unknown>, lines: string[]): ReadonlySet<Category> | undefined {
+  /** The type test (its failing condition and issue) and the categories it admits; undefined: no test. */
+  private typeCheck(
+    s: Record<string, unknown>,
+  ): { failed: string; issue: string; admitted: ReadonlySet<Category> } | undefined {
     const declared = Array.isArray(s.type) ? s.type : typeof s.type === "string" ? [s.type] : [];
     if (declared.length === 0) return undefined;
     const types = [...new Set([...declared.map(String), ...(s.nullable === true ? ["null"] : [])])];
@@ -297,13 +315,8 @@ export class SchemaCompiler {
       only === undefined
         ? `!(${tests.map((t) => (t.includes(" && ") ? `(${t})` : t)).join(" || ")})`
         : (NEGATED[only] ?? `!(${tests[0]})`);
-    lines.push(
-      `if (${failed}) {`,
-      this.issue(`"must be ${known.join(" or ")}, not " + typeName(value)`),
-      "return;",
-      "}",
-    );
-    return new Set(known.map((t) => TYPE_TESTS[t]!.category));
+    const issue = this.issue(`"must be ${known.join(" or ")}, not " + typeName(value)`);
+    return { failed, issue, admitted: new Set(known.map((t) => TYPE_TESTS[t]!.category)) };
   }
 
   private valueChecks(s: Record<string, unknown>, owner: Owner, admitted: ReadonlySet<Category> | undefined): string[] {
@@ -320,6 +333,8 @@ export class SchemaCompiler {
       else lines.push(...guarded(`value !== ${expected}`, message, 1));
     }
     if (Array.isArray(s.enum)) {
+      // An array, not a Set: as short to search for an enum's few values, and printed as a plain
+      // literal (indentCode would indent the entries of `new Set([` two levels).
       const values = this.constant(owner, "values", s.enum, ": readonly unknown[]");
       const stringEnum = s.enum.some((v) => typeof v === "string");
       const shown = s.enum.map((v) => JSON.stringify(v)).join(", ");
@@ -437,8 +452,12 @@ export class SchemaCompiler {
       this.helpers.add("segment");
       const item = this.compile(s.items, `${owner.name}_item`);
       const line = `value.forEach((item, i) => ${item}(item, pointer + segment(i), issues, open));`;
-      const each = () => call(item, [["item", "pointer + segment(i)", "issues", "open"]], depth + 1);
-      checks.push(...(fits(line, depth) ? [line] : ["value.forEach((item, i) => {", ...each(), "});"]));
+      if (fits(line, depth)) checks.push(line);
+      else {
+        // The call on its own line: an argument of forEach (indented one level), so `,` not `;`.
+        const each = call(item, [["item", "pointer + segment(i)", "issues", "open"]], depth + 1);
+        checks.push("value.forEach((item, i) =>", ...each.slice(0, -1), `${each.at(-1)!.slice(0, -1)},`, ");");
+      }
     }
     return checks;
   }

@@ -162,8 +162,15 @@ export function validatorsFile(
   return { text, names: validatorNames };
 }
 
-/** Heads the schema validators, so a reader knows why one place calls a function named after another. */
+/**
+ * Heads the schema validators, so a reader knows why one place calls a function named after
+ * another. Each line keeps its brackets and quotes balanced: indentCode counts them, in comments too.
+ */
 const SHARING = [
-  "// A validator is named after the component schema it checks, or after where an inline schema",
-  "// is first met; structurally equal inline schemas share that first function.",
+  "// Each validator is named after what it checks: a component schema by its own name, an inline",
+  "// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,",
+  "// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline",
+  "// schemas share one function, named after the first place met: a later place, a property of",
+  "// another name say, calls that function under the name of the first place. Names follow the",
+  "// order of the spec, so the same spec always gives the same names.",
 ].join("\n");

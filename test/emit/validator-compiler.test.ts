@@ -359,6 +359,54 @@ describe("schema compiler: no redundant checks", () => {
     expect(source.split("typeof value")).toHaveLength(2);
   });
 
+  it.each([
+    {
+      given: { type: "string" },
+      want: '  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });\n}',
+    },
+    {
+      given: { type: ["string", "null"], description: "too long a test for one line" },
+      want:
+        '  if (!(typeof value === "string" || value === null)) {\n' +
+        '    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });\n  }\n}',
+    },
+  ])("given a type test with nothing after it ($given.type) → no early return", ({ given, want }) => {
+    const { root } = compiledRoot(given);
+    expect(root).not.toContain("return");
+    expect(root.slice(root.indexOf("\n") + 1)).toBe(want);
+    const check = compile(given);
+    expect(check(1)).toHaveLength(1);
+    expect(check("a")).toEqual([]);
+  });
+
+  it("given a lone one-schema allOf (a description beside a $ref) → the schema's own function, no wrapper", () => {
+    const components = { Currency: { type: "string", enum: ["RUB", "USD"] } };
+    const compiler = new SchemaCompiler(components);
+    const properties = {
+      currency: { allOf: [ref("Currency")], description: "Payment currency" },
+      inline: { allOf: [{ type: "integer", minimum: 1 }] },
+      // Not lone: a sibling keyword, or two schemas, keep a function of their own.
+      nullable: { allOf: [ref("Currency")], type: "string" },
+      both: { allOf: [ref("Currency"), { maxLength: 3 }] },
+    };
+    compiler.compile({ type: "object", properties }, "Root");
+    const source = emitted(compiler);
+    expect(declared(source).functions).toEqual([
+      "Currency",
+      "Root_inline",
+      "Root_nullable",
+      "Root_both_allOf2",
+      "Root_both",
+      "Root",
+    ]);
+    expect(source).toMatch(/\bcurrency: Currency,\s+inline: Root_inline,/);
+    const check = compile({ type: "object", properties }, components);
+    expect(check({ currency: "EUR", inline: 0 }, false)).toEqual([
+      { pointer: "/currency", message: 'must be one of "RUB", "USD"' },
+      { pointer: "/inline", message: "must be at least 1 (minimum)" },
+    ]);
+  });
+
   it("given minLength and maxLength → the string is counted once", () => {
     const { root: source } = compiledRoot({ type: "string", minLength: 1, maxLength: 3 });
     expect(source.split("[...value].length")).toHaveLength(2);
@@ -448,7 +496,7 @@ describe("schema compiler: lines within LINE_WIDTH", () => {
       "const ACallerGivenNameThatIsLongForAnOperationBody_properties = {\n  a_rather_long_property_name_0: LongComponentNameForTheStatusOfAPayment,\n",
     );
     expect(source).toContain(
-      'const LongComponentNameForTheStatusOfAPayment_values: readonly unknown[] = [\n  "a_rather',
+      'const LongComponentNameForTheStatusOfAPayment_values: readonly unknown[] = [\n  "a_rather_long_property_name_0",\n',
     );
     expect(source).toContain(
       "const ACallerGivenNameThatIsLongForAnOperationBody_value_branches = [\n  ACallerGivenNameThatIsLongForAnOperationBody_value_anyOf1,\n",

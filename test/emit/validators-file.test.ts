@@ -54,10 +54,11 @@ describe("validators.gen.ts: names after where each schema is used", () => {
       // The component named like the operation's request validator gives way.
       "listPaymentsRequest_2",
       "listPaymentsBody",
-      "listPaymentsRequest",
       "listPaymentsResponse200",
       "listPaymentsResponse4XX",
       "listPaymentsResponseDefault",
+      // The operation-level validators follow every schema validator.
+      "listPaymentsRequest",
       "listPaymentsResponse",
     ]);
     expect(text).toContain(
@@ -69,13 +70,13 @@ describe("validators.gen.ts: names after where each schema is used", () => {
   it("a required argument's presence and check: two lines, `if` then `else`", () => {
     const { text } = listPaymentsFile();
     expect(text).toContain(
-      'if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });\n' +
-        'else listPaymentsBody(args.body, "/body", issues, false);',
+      '  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });\n' +
+        '  else listPaymentsBody(args.body, "/body", issues, false);\n',
     );
   });
 
   it("given long names → the import and every statement break to stay within the width", () => {
-    const long = "AnUnusuallyLongComponentNameForTheAnswerOfTheEndpointThatListsThePayments";
+    const long = "AnUnusuallyLongComponentNameForTheAnswerOfTheEndpointThatListsAllOfThePayments";
     const parameter = "created_after_timestamp_of_payment";
     const { text } = fileFor(
       {
@@ -98,6 +99,10 @@ describe("validators.gen.ts: names after where each schema is used", () => {
         `      query["${parameter}"], "/query/${parameter}",\n      issues, false,\n    );\n  }\n`,
     );
     expect(text).toContain(`    case "200": {\n      ${long}(body, "", issues, true);\n      break;\n    }\n`);
-    expect(text).toContain(`/**\n * Checks the arguments of \`listEveryPaymentOfTheShop\` against the spec`);
+    // A JSDoc too long for one line becomes a block (indentCode trims the space before each star).
+    expect(text).toContain(`/**\n* Checks a value against the \`${long}\`\n* schema.\n*/\nexport function ${long}(`);
+    expect(text).toContain(
+      `  value.forEach((item, i) =>\n    ${long}(\n      item, pointer + segment(i), issues, open,\n    ),\n  );\n`,
+    );
   });
 });
