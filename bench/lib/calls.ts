@@ -155,13 +155,13 @@ export class SpecReader {
   }
 }
 
-/** Method name per "METHOD path", read from our generated client (`const <m>Operation: OperationSpec = {…}`). */
+/** Method name per "METHOD path", read from our generated client (`const <m>Operation: OperationSpec = {…};`, on one line or several). */
 export function ourMethods(clientFile: string): { factory: string; methods: Map<string, string> } {
   const text = readFileSync(clientFile, "utf8");
   const factory = /export function (create\w+)\(/.exec(text)?.[1];
   if (factory === undefined) throw new Error(`${clientFile}: no create…Client factory`);
   const methods = new Map<string, string>();
-  for (const match of text.matchAll(/^const (\w+)Operation: OperationSpec = (.*);$/gm)) {
+  for (const match of text.matchAll(/^const (\w+)Operation: OperationSpec = ([\s\S]*?);$/gm)) {
     const literal = match[2]!;
     const method = /\bmethod: "([A-Z]+)"/.exec(literal)?.[1];
     const route = /\bpath: ("(?:[^"\\]|\\.)*")/.exec(literal)?.[1];

@@ -1,6 +1,7 @@
 import type { Project } from "ts-morph";
 import type { ApiModel } from "../model/types.js";
 import type { Layout } from "./layout.js";
+import type { SchemaTypes } from "./schema-file.js";
 import { clientFileStatements } from "./client-file.js";
 import { printFile } from "./emit-files.js";
 import { indentCode } from "./indent.js";
@@ -8,6 +9,7 @@ import { indexFileStatements } from "./index-file.js";
 import { apiNames } from "./names.js";
 import { validatorsFile } from "./validators-file.js";
 import { webhookFileStatements } from "./webhook-file.js";
+import { wrapLines } from "./wrap-lines.js";
 
 /** Reports how long a named part of the work took (for DEBUG=payspec and the benchmark profile). */
 export type OnPhase = (phase: string, ms: number) => void;
@@ -26,7 +28,7 @@ export function timed<T>(phase: string, onPhase: OnPhase | undefined, work: () =
  */
 export function emitApi(
   model: ApiModel,
-  types: string,
+  types: SchemaTypes,
   header: string,
   apiDir: string,
   layout: Layout,
@@ -35,9 +37,13 @@ export function emitApi(
 ): [string, string][] {
   const { runtimeImport } = layout;
   const names = apiNames(model);
+  // Schemas schema.gen.ts declares by name, as index.ts exports them (enums keep their closed alias there).
+  const schemaTypeNames = new Map(
+    names.aliases.filter((a) => a.enumValues === undefined && types.named.has(a.schema)).map((a) => [a.schema, a.name]),
+  );
   const validators = timed("emit: validators", onPhase, () => validatorsFile(model, names.client, runtimeImport));
   const files: [string, string][] = [
-    [`${apiDir}schema.gen.ts`, header + types],
+    [`${apiDir}schema.gen.ts`, header + types.text],
     // Indented as text: the validators of a large spec are a megabyte ts-morph takes seconds to format.
     [`${apiDir}validators.gen.ts`, header + indentCode(validators.text)],
     [
@@ -46,7 +52,7 @@ export function emitApi(
         printFile(
           project,
           "client.gen.ts",
-          clientFileStatements(model, names.client, validators.names, runtimeImport),
+          clientFileStatements(model, names.client, validators.names, runtimeImport, schemaTypeNames),
           header,
         ),
       ),
@@ -54,7 +60,7 @@ export function emitApi(
     [
       `${apiDir}index.ts`,
       timed("emit: index", onPhase, () =>
-        printFile(project, "index.ts", indexFileStatements(model, names, runtimeImport), header),
+        printFile(project, "index.ts", indexFileStatements(model, names, types.named, runtimeImport), header),
       ),
     ],
   ];
@@ -67,5 +73,6 @@ export function emitApi(
       ),
     ]);
   }
-  return files;
+  // One layout pass over every file: long comments (spec descriptions) and unions are wrapped.
+  return timed("emit: wrap", onPhase, () => files.map(([file, text]): [string, string] => [file, wrapLines(text)]));
 }

@@ -8,7 +8,16 @@ import type { ApiModel, OperationModel } from "../model/types.js";
 import { docText, jsDoc } from "./comment.js";
 import { LINE_WIDTH, literal, propertyKey } from "./literal.js";
 import type { ClientNames, OperationNames } from "./names.js";
-import { argsRequired, operationDocs, operationStructures, usesDefaults } from "./operation-types.js";
+import { operationDocs } from "./operation-docs.js";
+import { importFrom } from "./module-statements.js";
+import { genericType } from "./type-layout.js";
+import {
+  argsRequired,
+  operationStructures,
+  type SchemaTypeNames,
+  usedSchemaTypes,
+  usesDefaults,
+} from "./operation-types.js";
 import type { ValidatorNames } from "./validators-file.js";
 
 /**
@@ -27,11 +36,21 @@ function needsOption(op: OperationModel, option: string): boolean {
   return op.security.length > 0 && op.security.every((alt) => alt.some((a) => a.option === option));
 }
 
-function methodValue(op: OperationModel, n: OperationNames): string {
-  const call = `(args?: ${n.args}) => invoke<${n.result}>(context, ${n.spec}, args)`;
-  if (op.pagination) return `withPaging<${n.args}, ${n.result}, ${n.item}>(context, ${n.spec}, ${call})`;
-  if (op.batch) return `withBatching<${n.args}, ${n.result}, ${n.item}, ${n.batchId}>(context, ${n.spec}, ${call})`;
-  return call;
+/** The client's property for one operation, laid out one argument per line when long. */
+function methodEntry(op: OperationModel, n: OperationNames): string {
+  const head = `(args?: ${n.args}) =>`;
+  const invoke = `invoke<${n.result}>(context, ${n.spec}, args)`;
+  const call = `${head} ${invoke}`;
+  const wrapper = op.pagination
+    ? genericType("withPaging", [n.args, n.result, n.item], 90)
+    : op.batch
+      ? genericType("withBatching", [n.args, n.result, n.item, n.batchId], 90)
+      : undefined;
+  if (wrapper === undefined) {
+    return `${n.method}: ${call.length + n.method.length + 8 <= LINE_WIDTH ? call : `${head}\n${invoke}`},`;
+  }
+  const oneLine = `${n.method}: ${wrapper}(context, ${n.spec}, ${call}),`;
+  return oneLine.length + 4 <= LINE_WIDTH ? oneLine : `${n.method}: ${wrapper}(\ncontext,\n${n.spec},\n${call},\n),`;
 }
 
 /** The callable type of a paged or batched operation: the call plus its helpers. */
@@ -43,7 +62,7 @@ function helperType(op: OperationModel, n: OperationNames): string {
   ${jsDoc("Every item of every page; a failed page throws PaginationError.")}
   all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;`
     : `${jsDoc(`Splits \`${op.batch!.items}\` into requests of at most ${op.batch!.size}, runs them with bounded concurrency, merges \`${op.batch!.results}\` in input order; failed requests are listed with their entries.`)}
-  batched(args: ${n.args}, options?: BatchOptions): Promise<BatchResult<${n.item}, ${n.batchId}, Extract<${n.result}, { ok: false }>>>;`;
+  batched(args: ${n.args}, options?: BatchOptions): Promise<${genericType("BatchResult", [n.item, n.batchId, `Extract<${n.result}, { ok: false }>`], 60)}>;`;
   return `{
   (${args}): Promise<${n.result}>;
   ${helpers}
@@ -56,8 +75,12 @@ export function clientFileStatements(
   names: ClientNames,
   validators: ReadonlyMap<string, ValidatorNames>,
   runtimeImport: string,
-): StatementStructures[] {
+  schemaTypes: SchemaTypeNames,
+): (StatementStructures | string)[] {
   const required = requiredCredentials(model);
+  // A schema imported by name must not shadow a validator this file imports too.
+  const validatorNames = new Set([...validators.values()].flatMap((v) => [v.request, v.response]));
+  const typeNames: SchemaTypeNames = new Map([...schemaTypes].filter(([, local]) => !validatorNames.has(local)));
   const ops = model.operations.map((op) => ({ op, names: names.operations.get(op.id)! }));
 
   const optionsInterface: InterfaceDeclarationStructure = {
@@ -99,7 +122,7 @@ export function clientFileStatements(
         name: n.method,
         parameters: [{ name: "args", type: n.args, hasQuestionToken: !argsRequired(op) }],
         returnType: `Promise<${n.result}>`,
-        docs: operationDocs(op),
+        docs: operationDocs(op, n, model),
       })),
     // Paged and batched operations are callable objects: the call itself plus their helpers.
     properties: ops
@@ -107,7 +130,7 @@ export function clientFileStatements(
       .map(({ op, names: n }) => ({
         name: n.method,
         isReadonly: true,
-        docs: operationDocs(op),
+        docs: operationDocs(op, n, model),
         type: helperType(op, n),
       })),
   };
@@ -136,7 +159,7 @@ export function clientFileStatements(
               },
               LINE_WIDTH - 40,
             )}, options);`,
-            `return {\n${ops.map(({ op, names: n }) => `${n.method}: ${methodValue(op, n)},`).join("\n")}\n};`,
+            `return {\n${ops.map(({ op, names: n }) => methodEntry(op, n)).join("\n")}\n};`,
           ],
   };
 
@@ -144,24 +167,23 @@ export function clientFileStatements(
   const batched = model.operations.some((op) => op.batch);
   const usesFailure = model.operations.some((op) => op.responses.some((r) => !r.ok));
   const usesSuccess = model.operations.some((op) => op.responses.some((r) => r.ok || r.status === "default"));
-  return [
+  const imported = [...new Set(model.operations.flatMap((op) => usedSchemaTypes(op, typeNames)))].sort();
+  const schemaImports = [
     // Only operations with parameters, a body or a response body refer to openapi-typescript's types.
     ...(model.operations.some(
       (op) => op.parameters.length > 0 || op.body || op.responses.some((r) => r.contentType !== undefined),
     )
-      ? [
-          {
-            kind: StructureKind.ImportDeclaration as const,
-            isTypeOnly: true,
-            moduleSpecifier: "./schema.gen.js",
-            namedImports: ["paths"],
-          },
-        ]
+      ? ["paths"]
       : []),
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: runtimeImport,
-      namedImports: [
+    ...imported.map((local) => {
+      const schema = [...typeNames].find(([, name]) => name === local)![0];
+      return schema === local ? local : `${schema} as ${local}`;
+    }),
+  ];
+  return [
+    ...(schemaImports.length > 0 ? [importFrom(schemaImports, "./schema.gen.js", true)] : []),
+    importFrom(
+      [
         ...(ops.length > 0 ? ["createContext", "invoke"] : []),
         "type BaseClientOptions",
         ...(ops.length > 0 ? ["type CallOptions"] : []),
@@ -172,17 +194,10 @@ export function clientFileStatements(
         ...(usesSuccess ? ["type Success"] : []),
         ...(model.operations.some(usesDefaults) ? ["type WithDefaults"] : []),
       ],
-    },
-    ...(validators.size > 0
-      ? [
-          {
-            kind: StructureKind.ImportDeclaration as const,
-            moduleSpecifier: "./validators.gen.js",
-            namedImports: [...validators.values()].flatMap((v) => [v.request, v.response]).sort(),
-          },
-        ]
-      : []),
-    ...ops.flatMap(({ op, names: n }) => operationStructures(op, n, validators.get(op.id)!)),
+      runtimeImport,
+    ),
+    ...(validators.size > 0 ? [importFrom([...validatorNames].sort(), "./validators.gen.js")] : []),
+    ...ops.flatMap(({ op, names: n }) => operationStructures(op, n, validators.get(op.id)!, typeNames)),
     optionsInterface,
     clientInterface,
     factory,

@@ -35,11 +35,18 @@ export interface WebhookNames {
   readonly payloads: ReadonlyMap<string, string>;
 }
 
+/** An enum schema's documented values and the names of their list and guard. */
+export interface EnumNames {
+  readonly values: readonly string[];
+  readonly constant: string;
+  readonly guard: string;
+}
+
 /** The named type index.ts exports for a component schema; an enum also gets its values and guard. */
 export interface SchemaAlias {
   readonly name: string;
   readonly schema: string;
-  readonly enumValues?: { readonly values: readonly string[]; readonly constant: string; readonly guard: string };
+  readonly enumValues?: EnumNames;
 }
 
 /** Every exported name of one api's files, computed once, unique among themselves and never a runtime name. */

@@ -8,9 +8,11 @@ import {
   VariableDeclarationKind,
 } from "ts-morph";
 import type { OperationModel, ParameterModel, ResponseModel } from "../model/types.js";
-import { pointerSegments } from "../runtime/pointer.js";
+import { pointerSegments, unescapeSegment } from "../runtime/pointer.js";
 import { docText } from "./comment.js";
-import { Code, literal } from "./literal.js";
+import { firstSentence } from "./operation-docs.js";
+import { Code, LINE_WIDTH, literal } from "./literal.js";
+import { genericType, unionType } from "./type-layout.js";
 import type { OperationNames } from "./names.js";
 import type { ValidatorNames } from "./validators-file.js";
 
@@ -37,9 +39,32 @@ function operationType(op: OperationModel): string {
   return `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
 }
 
-function responseBodyType(op: OperationModel, response: ResponseModel): string {
+/** Component schema → the name client.gen.ts imports it by (schemas schema.gen.ts declares by name). */
+export type SchemaTypeNames = ReadonlyMap<string, string>;
+
+/** The imported name of a schema that is only a `$ref` to a named component schema. */
+export function namedSchemaType(schema: unknown, typeNames: SchemaTypeNames): string | undefined {
+  if (typeof schema !== "object" || schema === null || Object.keys(schema).length !== 1) return undefined;
+  const ref = (schema as { $ref?: unknown }).$ref;
+  const prefix = "#/components/schemas/";
+  if (typeof ref !== "string" || !ref.startsWith(prefix)) return undefined;
+  return typeNames.get(unescapeSegment(decodeURIComponent(ref.slice(prefix.length))));
+}
+
+/** The schema names an operation's types use (to import them). */
+export function usedSchemaTypes(op: OperationModel, typeNames: SchemaTypeNames): string[] {
+  const bodies = op.body?.contentTypes.length === 1 ? [op.body.schema] : [];
+  return [...bodies, ...op.responses.filter((r) => r.contentType !== undefined).map((r) => r.schema)].flatMap(
+    (schema) => namedSchemaType(schema, typeNames) ?? [],
+  );
+}
+
+function responseBodyType(op: OperationModel, response: ResponseModel, typeNames: SchemaTypeNames): string {
   if (response.contentType === undefined) return "undefined";
-  return `${operationType(op)}["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`;
+  return (
+    namedSchemaType(response.schema, typeNames) ??
+    `${operationType(op)}["responses"][${statusKey(response.status)}]["content"][${JSON.stringify(response.contentType)}]`
+  );
 }
 
 /** Whether a call must pass an argument object at all (a field a client option fills need not be passed). */
@@ -49,7 +74,9 @@ export function argsRequired(op: OperationModel): boolean {
 
 /** `type` with the fields client options fill made optional. */
 function withDefaults(type: string, fields: readonly string[]): string {
-  return fields.length === 0 ? type : `WithDefaults<${type}, ${fields.map((f) => JSON.stringify(f)).join(" | ")}>`;
+  return fields.length === 0
+    ? type
+    : genericType("WithDefaults", [type, fields.map((f) => JSON.stringify(f)).join(" | ")], 90);
 }
 
 /** Whether any argument type of the operation names WithDefaults. */
@@ -57,7 +84,29 @@ export function usesDefaults(op: OperationModel): boolean {
   return (op.defaults ?? []).length > 0;
 }
 
-function argsInterface(op: OperationModel, names: OperationNames): InterfaceDeclarationStructure {
+const LOCATION_WORDS: Record<ParameterModel["in"], string> = {
+  path: "Path",
+  query: "Query",
+  header: "Header",
+  cookie: "Cookie",
+};
+
+/** The doc of `query`, `path`…: each parameter with what it does (its own hover has the whole description). */
+function parameterDocs(location: ParameterModel["in"], params: readonly ParameterModel[]): string {
+  const lines = params.map((p) => {
+    const flags = [p.required && p.clientOption === undefined ? "required" : "optional"];
+    if (p.clientOption !== undefined) flags.push(`default: the \`${p.clientOption}\` client option`);
+    const what = p.description === undefined ? "" : ` ${firstSentence(p.description)}`;
+    return `- \`${p.name}\` (${flags.join("; ")}):${what}`;
+  });
+  return docText(`${LOCATION_WORDS[location]} parameters:\n${lines.join("\n")}`)!;
+}
+
+function argsInterface(
+  op: OperationModel,
+  names: OperationNames,
+  typeNames: SchemaTypeNames,
+): InterfaceDeclarationStructure {
   const ref = operationType(op);
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   for (const location of ["path", "query", "header", "cookie"] as const) {
@@ -70,7 +119,7 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       isReadonly: true,
       hasQuestionToken: !params.some((p) => p.required && p.clientOption === undefined),
       type: location === "header" ? `${base} & Readonly<Record<string, string>>` : base,
-      docs: [docText(`${location} parameters: ${params.map((p) => p.name + (p.required ? "" : "?")).join(", ")}`)!],
+      docs: [parameterDocs(location, params)],
     });
   }
   if (!op.parameters.some((p) => p.in === "header")) {
@@ -91,7 +140,8 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
       type: types
         .map((t) =>
           withDefaults(
-            `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`,
+            (types.length === 1 ? namedSchemaType(op.body?.schema, typeNames) : undefined) ??
+              `NonNullable<${ref}["requestBody"]>["content"][${JSON.stringify(t)}]`,
             Object.keys(op.body?.clientOptions ?? {}),
           ),
         )
@@ -123,10 +173,14 @@ function argsInterface(op: OperationModel, names: OperationNames): InterfaceDecl
   };
 }
 
-function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure {
+function resultAlias(
+  op: OperationModel,
+  names: OperationNames,
+  typeNames: SchemaTypeNames,
+): TypeAliasDeclarationStructure {
   const documentedSuccess = op.responses.some((r) => r.ok);
   const members = op.responses.flatMap((r) => {
-    const body = responseBodyType(op, r);
+    const body = responseBodyType(op, r, typeNames);
     const status = statusType(r.status);
     // A lone `default` describes successes too.
     const asSuccess = r.ok || (r.status === "default" && !documentedSuccess);
@@ -141,7 +195,7 @@ function resultAlias(op: OperationModel, names: OperationNames): TypeAliasDeclar
     name: names.result,
     isExported: true,
     docs: [docText(`Every documented answer of \`${names.method}\`, discriminated by \`ok\` and \`status\`.`)!],
-    type: [...new Set(members)].join(" | "),
+    type: unionType([...new Set(members)]),
   };
 }
 
@@ -213,6 +267,13 @@ export function indexedType(base: string, pointer: string): string {
   return pointerSegments(pointer).reduce((type, key) => `NonNullable<${type}>[${JSON.stringify(key)}]`, base);
 }
 
+/** The element type of the list at `pointer` in `base`, as the type of the alias `name`. */
+function itemType(name: string, base: string, pointer: string): string {
+  const list = indexedType(base, pointer);
+  const oneLine = `NonNullable<${list}>[number]`;
+  return `export type ${name} = ${oneLine};`.length <= LINE_WIDTH ? oneLine : `NonNullable<\n  ${list}\n>[number]`;
+}
+
 function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarationStructure[] {
   const data = `Extract<${names.result}, { ok: true }>["data"]`;
   if (op.pagination) {
@@ -222,7 +283,7 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         name: names.item,
         isExported: true,
         docs: [docText(`One item of a \`${names.method}\` page (at \`${op.pagination.items}\`).`)!],
-        type: `NonNullable<${indexedType(data, op.pagination.items)}>[number]`,
+        type: itemType(names.item, data, op.pagination.items),
       },
     ];
   }
@@ -233,7 +294,7 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         name: names.item,
         isExported: true,
         docs: [docText(`One entry of the lists \`${names.method}.batched()\` merges (at \`${op.batch.results}\`).`)!],
-        type: `NonNullable<${indexedType(data, op.batch.results)}>[number]`,
+        type: itemType(names.item, data, op.batch.results),
       },
       {
         kind: StructureKind.TypeAlias,
@@ -242,23 +303,23 @@ function itemAlias(op: OperationModel, names: OperationNames): TypeAliasDeclarat
         docs: [
           docText(`One entry of the request list \`${names.method}.batched()\` splits (at \`${op.batch.items}\`).`)!,
         ],
-        type: `NonNullable<${indexedType(`${names.args}["body"]`, op.batch.items)}>[number]`,
+        type: itemType(names.batchId, `${names.args}["body"]`, op.batch.items),
       },
     ];
   }
   return [];
 }
 
-export function operationStructures(op: OperationModel, names: OperationNames, validators: ValidatorNames) {
+export function operationStructures(
+  op: OperationModel,
+  names: OperationNames,
+  validators: ValidatorNames,
+  typeNames: SchemaTypeNames,
+) {
   return [
-    argsInterface(op, names),
-    resultAlias(op, names),
+    argsInterface(op, names, typeNames),
+    resultAlias(op, names, typeNames),
     ...itemAlias(op, names),
     specConstant(op, names, validators),
   ];
-}
-
-export function operationDocs(op: OperationModel): string[] {
-  const text = docText(op.summary, op.description, op.deprecated ? "@deprecated" : undefined);
-  return text === undefined ? [] : [text];
 }

@@ -7,14 +7,21 @@ import {
   transformSchema,
 } from "openapi-typescript";
 import ts from "typescript";
+import { describeRefProperties } from "./schema-ref-docs.js";
+import { nameComponentSchemas, shortenSchemaRefs } from "./schema-names.js";
 
 /** Name of the type that stands for enum values a provider adds after the spec was written. */
 export const UNKNOWN_ENUM_VALUE = "UnknownEnumValue";
+/** Name of the generic a named enum is received as: `OpenEnum<PaymentStatus>`. */
+export const OPEN_ENUM = "OpenEnum";
 
 // The brand is a required property, so no documented literal is assignable to it: that keeps
 // `Exclude<Enum, UnknownEnumValue>` equal to the documented values.
 const UNKNOWN_ENUM_DECLARATION = `/** A string enum value the spec does not list yet (a provider added it): handle it in a default branch. */
-export type ${UNKNOWN_ENUM_VALUE} = string & { readonly __unknownEnumValue: true };`;
+export type ${UNKNOWN_ENUM_VALUE} = string & { readonly __unknownEnumValue: true };
+
+/** A documented enum \`T\` as received: one of its values, or one the spec does not list yet. */
+export type ${OPEN_ENUM}<T> = T | ${UNKNOWN_ENUM_VALUE};`;
 
 // openapi-typescript prints string literals as identifiers whose text is the quoted value.
 function isStringLiteral(node: ts.Node): boolean {
@@ -31,10 +38,10 @@ function isNullLiteral(node: ts.Node): boolean {
 /**
  * String enums become open: `"paid" | "fail" | UnknownEnumValue`. Documented values still
  * narrow, and an exhaustive switch needs a default branch, so a status a provider adds later
- * is delivered and handled rather than rejected. (index.ts re-exports each enum schema closed,
- * without UnknownEnumValue, for comparisons and inputs.)
+ * is delivered and handled rather than rejected. (A component enum is declared by name with its
+ * documented values, for comparisons and inputs, and received as `OpenEnum<Name>`.)
  */
-function openEnums(type: ts.TypeNode): ts.TypeNode | undefined {
+function openStringEnums(type: ts.TypeNode): ts.TypeNode | undefined {
   if (!ts.isUnionTypeNode(type)) return undefined;
   const strings = type.types.filter(isStringLiteral);
   if (strings.length < 2 || !type.types.every((t) => isStringLiteral(t) || isNullLiteral(t))) return undefined;
@@ -67,15 +74,23 @@ export function qualifyMappings(node: unknown): unknown {
   );
 }
 
+/** schema.gen.ts's text, and the component schemas it declares as top-level types of their own name. */
+export interface SchemaTypes {
+  readonly text: string;
+  readonly named: ReadonlySet<string>;
+  /** The enums among them (declared with their documented values only). */
+  readonly openEnums: ReadonlySet<string>;
+}
+
 /**
  * schema.gen.ts: openapi-typescript's rendering of the bundled spec (we do not re-implement it).
  * Its transform is called directly: `openapiTS()` would first lint and bundle the document again
  * with its own, older Redocly, which the load step has already done (and which crashes on
  * properties named like Object.prototype methods, such as `hasOwnProperty`).
  */
-export function schemaTypes(document: Record<string, unknown>): string {
-  const schema = qualifyMappings(document) as OpenAPI3;
-  const options = { silent: true, postTransform: openEnums, inject: UNKNOWN_ENUM_DECLARATION };
+export function schemaTypes(document: Record<string, unknown>): SchemaTypes {
+  const schema = describeRefProperties(qualifyMappings(document)) as OpenAPI3;
+  const options = { silent: true, postTransform: openStringEnums, inject: UNKNOWN_ENUM_DECLARATION };
   // openapiTS()'s defaults, field by field (`redoc` is read only by the validation skipped here),
   // but one: a field with a `default` stays optional, since a request may leave it out.
   const ctx: GlobalContext = {
@@ -109,5 +124,6 @@ export function schemaTypes(document: Record<string, unknown>): string {
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
   };
-  return astToString(transformSchema(schema, ctx));
+  const { nodes, named, openEnums } = nameComponentSchemas(transformSchema(schema, ctx), UNKNOWN_ENUM_VALUE, OPEN_ENUM);
+  return { text: shortenSchemaRefs(astToString(nodes), { named, openEnums, openEnum: OPEN_ENUM }), named, openEnums };
 }

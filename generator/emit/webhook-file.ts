@@ -1,5 +1,4 @@
 import {
-  type FunctionDeclarationStructure,
   type InterfaceDeclarationStructure,
   type StatementStructures,
   StructureKind,
@@ -11,8 +10,10 @@ import type { ApiModel } from "../model/types.js";
 import type { WebhookNames } from "./names.js";
 import type { WebhookModel } from "../model/webhooks.js";
 import { webhookAlgorithms } from "../runtime/webhook-algorithms.js";
-import { docText } from "./comment.js";
+import { docText, jsDoc } from "./comment.js";
 import { literal, propertyKey } from "./literal.js";
+import { exportedFunctionHead, importFrom } from "./module-statements.js";
+import { aliasedType, objectType, unionType } from "./type-layout.js";
 
 /** The verifier options: each key the webhooks name, documented by the first declaration that says what it is. */
 function secretOptions(webhooks: readonly WebhookModel[]): { name: string; description: string | undefined }[] {
@@ -41,7 +42,7 @@ function payloadAlias(webhook: WebhookModel, name: string): TypeAliasDeclaration
         webhook.description,
       )!,
     ],
-    type: webhook.mediaTypes.map((t) => bodyType(webhook, t)).join(" | "),
+    type: aliasedType(name, unionType(webhook.mediaTypes.map((t) => bodyType(webhook, t)))),
   };
 }
 
@@ -63,7 +64,7 @@ export function webhookFileStatements(
   model: ApiModel,
   names: WebhookNames,
   runtimeImport: string,
-): StatementStructures[] {
+): (StatementStructures | string)[] {
   const payloads = model.webhooks.map((w) => ({ webhook: w, type: names.payloads.get(w.name)! }));
 
   const result: TypeAliasDeclarationStructure = {
@@ -75,19 +76,28 @@ export function webhookFileStatements(
         "What `verify` answers: a genuine notification, told apart by `name` (and by `mediaType` where one is sent several ways), or why it was rejected.",
       )!,
     ],
-    type: [
+    type: unionType([
       ...payloads.flatMap(({ webhook }) => {
         // Token algorithms hand the caller the token's verified claims too.
-        const claims = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims
-          ? "; readonly claims: Readonly<Record<string, unknown>>"
-          : "";
-        return webhook.mediaTypes.map(
-          (mediaType) =>
-            `{ readonly ok: true; readonly name: ${JSON.stringify(webhook.name)}; readonly mediaType: ${JSON.stringify(mediaType)}; readonly payload: ${bodyType(webhook, mediaType)}${claims} }`,
+        const claims: [string, string][] = webhookAlgorithms[webhook.signature.algorithm]?.takesClaims
+          ? [["claims", "Readonly<Record<string, unknown>>"]]
+          : [];
+        return webhook.mediaTypes.map((mediaType) =>
+          objectType([
+            ["ok", "true"],
+            ["name", JSON.stringify(webhook.name)],
+            ["mediaType", JSON.stringify(mediaType)],
+            // One media type: the payload alias names the same type.
+            [
+              "payload",
+              webhook.mediaTypes.length === 1 ? names.payloads.get(webhook.name)! : bodyType(webhook, mediaType),
+            ],
+            ...claims,
+          ]),
         );
       }),
       "WebhookRejection",
-    ].join(" | "),
+    ]),
   };
 
   const options: InterfaceDeclarationStructure = {
@@ -129,38 +139,28 @@ export function webhookFileStatements(
     ],
   };
 
-  const factory: FunctionDeclarationStructure = {
-    kind: StructureKind.Function,
-    name: names.factory,
-    isExported: true,
-    docs: [
-      docText(
-        `Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`,
-      )!,
-    ],
-    parameters: [{ name: "options", type: names.options }],
-    returnType: names.verifier,
-    statements: [`return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`],
-  };
+  // Written as text: ts-morph would print a long signature on one line.
+  const factory = [
+    jsDoc(
+      `Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`,
+    ),
+    exportedFunctionHead(names.factory, `options: ${names.options}`, names.verifier),
+    `return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`,
+    "}",
+  ].join("\n");
 
   return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: "./schema.gen.js",
-      namedImports: ["webhooks"],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: runtimeImport,
-      namedImports: [
+    importFrom(["webhooks"], "./schema.gen.js", true),
+    importFrom(
+      [
         "createWebhookVerifier",
         "type WebhookHeaders",
         "type WebhookRejection",
         "type WebhookSpec",
         "type WebhookVerifierOptions",
       ],
-    },
+      runtimeImport,
+    ),
     ...payloads.map(({ webhook, type }) => payloadAlias(webhook, type)),
     result,
     options,

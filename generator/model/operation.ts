@@ -5,7 +5,7 @@ import { parseXIdempotent } from "../extensions/x-idempotent.js";
 import { parseXPagination } from "../extensions/x-pagination.js";
 import { isJsonMediaType } from "../runtime/media-types.js";
 import { asRecord } from "../runtime/records.js";
-import { pickMediaType } from "../spec/media.js";
+import { mediaExamples, pickMediaType } from "../spec/media.js";
 import type { HttpMethod } from "../spec/methods.js";
 import { viewOperation } from "../spec/operation.js";
 import { schemaProperties } from "../spec/schema-pointer.js";
@@ -31,7 +31,9 @@ function transformBody(
   const contentType = pickMediaType(content);
   if (contentType === undefined)
     ctx.fail([...at, "requestBody", "content"], "a request body needs at least one media type");
-  const schema = asRecord(content?.[contentType])?.schema;
+  const media = asRecord(content?.[contentType]);
+  const schema = media?.schema;
+  const [example] = Object.values(mediaExamples(media, ctx.deref));
   const contentTypes = [contentType, ...Object.keys(content ?? {}).filter((t) => t !== contentType)];
   // Client options can fill top-level fields of a JSON body only: other encodings have no fields to name.
   const properties = isJsonMediaType(contentType) ? schemaProperties(schema, ctx.deref) : {};
@@ -47,6 +49,8 @@ function transformBody(
     contentType,
     contentTypes,
     ...(schema === undefined ? {} : { schema: normalizeSchema(schema, ctx) }),
+    ...(typeof body.description === "string" ? { description: body.description } : {}),
+    ...(example === undefined ? {} : { example }),
     ...(Object.keys(clientOptions).length > 0 ? { clientOptions } : {}),
   };
 }

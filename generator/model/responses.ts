@@ -24,7 +24,8 @@ export function transformResponses(
       if (!/^([1-5]\d\d|[1-5][Xx][Xx]|default)$/.test(status)) {
         ctx.fail([...at, "responses", status], 'a response key is a status ("200"), a range ("4XX") or "default"');
       }
-      const content = asRecord(asRecord(ctx.deref(raw))?.content);
+      const response = asRecord(ctx.deref(raw));
+      const content = asRecord(response?.content);
       const contentType = pickMediaType(content);
       const media = contentType === undefined ? undefined : asRecord(content?.[contentType]);
       return {
@@ -33,6 +34,7 @@ export function transformResponses(
         contentType,
         examples: mediaExamples(media, ctx.deref),
         ...(media?.schema === undefined ? {} : { schema: normalizeSchema(media.schema, ctx) }),
+        ...(typeof response?.description === "string" ? { description: response.description } : {}),
       };
     })
     .sort((a, b) => rank(a.status) - rank(b.status));

@@ -71,6 +71,9 @@ export interface BodyModel {
   /** Every declared media type, preferred first. */
   readonly contentTypes: readonly string[];
   readonly schema?: SchemaModel;
+  readonly description?: string;
+  /** The first example of the preferred media type, for the method's doc. */
+  readonly example?: unknown;
   /** Top-level JSON body fields with `x-client-option`: field → client option. */
   readonly clientOptions?: Readonly<Record<string, string>>;
 }
@@ -85,6 +88,7 @@ export interface ResponseModel {
   /** Named examples of that media type (`examples`, or `example` as "default"). */
   readonly examples: Readonly<Record<string, unknown>>;
   readonly schema?: SchemaModel;
+  readonly description?: string;
 }
 
 /** How one security scheme puts something on a request: the runtime's descriptor, plus the scheme's name. */

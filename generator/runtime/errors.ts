@@ -32,7 +32,10 @@ export class ClientError extends Error {
 export const OUTCOME_UNKNOWN =
   "not retried, since repeating this operation is not documented as safe; it may have been carried out, so check its outcome (by its order id, say) before sending it again";
 
-/** The request never got a complete HTTP answer (DNS, refused, reset). `cause` is a redacted copy of the low-level error. */
+/**
+ * The request never got a complete HTTP answer (DNS, refused, reset). `cause` is a redacted
+ * copy of the low-level error.
+ */
 export class TransportError extends ClientError {
   override name = "TransportError";
   /** True when the request may have reached the provider and the operation is not safe to repeat. */

@@ -39,7 +39,10 @@ function notify<E>(hook: ((event: E) => void) | undefined, event: E): void {
   }
 }
 
-/** The request as hooks see it: credential headers and query values masked whole, any other trace of a secret redacted. */
+/**
+ * The request as hooks see it: credential headers and query values masked whole, any other
+ * trace of a secret redacted.
+ */
 function requestEvent(
   ctx: ClientContext,
   op: OperationSpec,

@@ -86,5 +86,9 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 function phpString(value: string): string {
-  return `"${value.replace(/["\\/\u0000-\u001f\u2028\u2029]/g, (ch) => ESCAPES[ch] ?? `\\u00${ch.charCodeAt(0).toString(16).padStart(2, "0")}`)}"`;
+  const escaped = value.replace(
+    /["\\/\u0000-\u001f\u2028\u2029]/g,
+    (ch) => ESCAPES[ch] ?? `\\u00${ch.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+  return `"${escaped}"`;
 }

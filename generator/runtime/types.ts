@@ -89,7 +89,10 @@ export interface OperationSpec {
   readonly body?: string;
   /** Every media type the body may be sent as, when there are several (the call picks with `contentType`). */
   readonly bodyTypes?: readonly string[];
-  /** "query:name" / "header:name" / "cookie:name" → serialization, where not the default (form+explode for query and cookie, simple for headers). */
+  /**
+   * "query:name" / "header:name" / "cookie:name" → serialization, where not the default
+   * (form+explode for query and cookie, simple for headers).
+   */
   readonly styles?: Readonly<Record<string, ParameterStyle>>;
   /** Alternatives (the first one whose credentials are configured is used); each applies all its parts. */
   readonly auth: readonly (readonly AuthSpec[])[];
@@ -152,7 +155,10 @@ export interface ResponseEvent extends RequestEvent {
   readonly retrying: boolean;
 }
 
-/** Observers of every attempt (for logging, metrics, tracing). A hook that throws is ignored: it cannot break a call. */
+/**
+ * Observers of every attempt (for logging, metrics, tracing). A hook that throws is ignored:
+ * it cannot break a call.
+ */
 export interface ClientHooks {
   /** Before each attempt is sent. */
   readonly onRequest?: (event: RequestEvent) => void;
