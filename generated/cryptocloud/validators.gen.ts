@@ -2,658 +2,968 @@
 // Source sha256: 581e968cb58bba357701e6a2ec6e7e4e88a5ee2711c9aa58aaeb76a771c341db.
 // Do not edit: change the source and run `npm run generate`.
 
-import { checkFormat, checkObject, isRecord, passes, segment, typeName, type Issue, type RequestArgs } from "../runtime/index.js";
+import {
+  checkFormat,
+  checkObject,
+  isRecord,
+  passes,
+  segment,
+  typeName,
+  type Issue,
+  type RequestArgs,
+} from "../runtime/index.js";
 
-const allowed1 = new Set<unknown>(["en","ru"]);
+// Each validator is named after what it checks: a component schema by its own name, an inline
+// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
+// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
+// schemas share one function, named after the first place met: a later place, a property of
+// another name say, calls that function under the name of the first place. Names follow the
+// order of the spec, so the same spec always gives the same names.
 
-const pattern2 = new RegExp("^\\d+(?:\\.\\d+)?$", "u");
+const createInvoiceQuery_locale_values: readonly unknown[] = ["en", "ru"];
 
-const branches3 = [schema4, schema5];
-
-const allowed4 = new Set<unknown>(["USD","UZS","KGS","KZT","AMD","AZN","BYN","AUD","TRY","AED","CAD","CNY","HKD","IDR","INR","JPY","PHP","SGD","THB","VND","MYR","RUB","UAH","EUR","GBP"]);
-
-const allowed5 = new Set<unknown>(["month","week","day"]);
-
-const pattern6 = new RegExp("^(INV-)?[A-Za-z0-9]+$", "u");
-
-const pattern7 = new RegExp("^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$", "u");
-
-const branches8 = [schema_CryptoDate, schema14];
-
-const allowed9 = new Set<unknown>(["created","paid","partial","overpaid","canceled"]);
-
-const branches10 = [schema25, schema7];
-
-const pattern11 = new RegExp("^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$", "u");
-
-const allowed12 = new Set<unknown>(["created"]);
-
-export function schema1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+export function createInvoiceQuery_locale(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed1.has(value)) issues.push({ pointer, message: "must be one of \"en\", \"ru\"" });
+  if (!open && !createInvoiceQuery_locale_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"en\", \"ru\"" });
+  }
 }
 
-export function schema2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function InvoiceCreateRequest_shop_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-  }
+  if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
 }
 
-export function schema4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function InvoiceCreateRequest_amount_anyOf1(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value <= 0) issues.push({ pointer, message: "must be greater than 0 (exclusiveMinimum)" });
-  }
+  if (value <= 0) issues.push({ pointer, message: "must be greater than 0 (exclusiveMinimum)" });
 }
 
-export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const InvoiceCreateRequest_amount_anyOf2_pattern = new RegExp("^\\d+(?:\\.\\d+)?$", "u");
+
+export function InvoiceCreateRequest_amount_anyOf2(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern2.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(?:\\.\\d+)?$" });
+  if (!InvoiceCreateRequest_amount_anyOf2_pattern.test(value)) {
+    issues.push({ pointer, message: "must match the pattern ^\\d+(?:\\.\\d+)?$" });
   }
 }
 
-export function schema3(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches3.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+const InvoiceCreateRequest_amount_branches = [InvoiceCreateRequest_amount_anyOf1, InvoiceCreateRequest_amount_anyOf2];
+
+export function InvoiceCreateRequest_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!InvoiceCreateRequest_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  }
 }
 
-export function schema_FiatCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const FiatCurrency_values: readonly unknown[] = [
+  "USD",
+  "UZS",
+  "KGS",
+  "KZT",
+  "AMD",
+  "AZN",
+  "BYN",
+  "AUD",
+  "TRY",
+  "AED",
+  "CAD",
+  "CNY",
+  "HKD",
+  "IDR",
+  "INR",
+  "JPY",
+  "PHP",
+  "SGD",
+  "THB",
+  "VND",
+  "MYR",
+  "RUB",
+  "UAH",
+  "EUR",
+  "GBP",
+];
+
+/** Checks a value against the `FiatCurrency` schema. */
+export function FiatCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed4.has(value)) issues.push({ pointer, message: "must be one of \"USD\", \"UZS\", \"KGS\", \"KZT\", \"AMD\", \"AZN\", \"BYN\", \"AUD\", \"TRY\", \"AED\", \"CAD\", \"CNY\", \"HKD\", \"IDR\", \"INR\", \"JPY\", \"PHP\", \"SGD\", \"THB\", \"VND\", \"MYR\", \"RUB\", \"UAH\", \"EUR\", \"GBP\"" });
+  if (!open && !FiatCurrency_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"USD\", \"UZS\", \"KGS\", \"KZT\", \"AMD\", \"AZN\", \"BYN\", \"AUD\", \"TRY\", \"AED\", \"CAD\", \"CNY\", \"HKD\", \"IDR\", \"INR\", \"JPY\", \"PHP\", \"SGD\", \"THB\", \"VND\", \"MYR\", \"RUB\", \"UAH\", \"EUR\", \"GBP\"" });
+  }
 }
 
-export function schema6(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_FiatCurrency(value, pointer, issues, open);
+export function InvoiceCreateRequest_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
-export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function InvoiceCreateRequest_email(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
+  if (!checkFormat("email", value)) issues.push({ pointer, message: "must be a valid email" });
 }
 
-export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("email", value)) issues.push({ pointer, message: "must be a valid email" });
-  }
-}
-
-export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function TimeToPay_hours(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-  }
+  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
 }
 
-export function schema_TimeToPay(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const TimeToPay_properties = { hours: TimeToPay_hours, minutes: TimeToPay_hours };
+
+/** Checks a value against the `TimeToPay` schema. */
+export function TimeToPay(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { hours: schema9, minutes: schema9 }, false);
-  }
+  checkObject(value, pointer, issues, open, [], TimeToPay_properties, false);
 }
 
-export function schema10(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function InvoiceAddFields_available_currencies(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema2(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => InvoiceCreateRequest_shop_id(item, pointer + segment(i), issues, open));
 }
 
-export function schema11(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const InvoiceAddFields_period_values: readonly unknown[] = ["month", "week", "day"];
+
+export function InvoiceAddFields_period(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed5.has(value)) issues.push({ pointer, message: "must be one of \"month\", \"week\", \"day\"" });
+  if (!open && !InvoiceAddFields_period_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"month\", \"week\", \"day\"" });
+  }
 }
 
-export function schema_InvoiceAddFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceAddFields_properties = {
+  time_to_pay: TimeToPay,
+  email_to_send: InvoiceCreateRequest_email,
+  available_currencies: InvoiceAddFields_available_currencies,
+  cryptocurrency: InvoiceCreateRequest_shop_id,
+  period: InvoiceAddFields_period,
+};
+
+/** Checks a value against the `InvoiceAddFields` schema. */
+export function InvoiceAddFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { time_to_pay: schema_TimeToPay, email_to_send: schema8, available_currencies: schema10, cryptocurrency: schema2, period: schema11 }, false);
-  }
+  checkObject(value, pointer, issues, open, [], InvoiceAddFields_properties, false);
 }
 
-export function schema_InvoiceCreateRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceCreateRequest_required = ["shop_id", "amount"];
+
+const InvoiceCreateRequest_properties = {
+  shop_id: InvoiceCreateRequest_shop_id,
+  amount: InvoiceCreateRequest_amount,
+  currency: FiatCurrency,
+  order_id: InvoiceCreateRequest_order_id,
+  email: InvoiceCreateRequest_email,
+  add_fields: InvoiceAddFields,
+};
+
+/** Checks a value against the `InvoiceCreateRequest` schema. */
+export function InvoiceCreateRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["shop_id","amount"], { shop_id: schema2, amount: schema3, currency: schema6, order_id: schema7, email: schema8, add_fields: schema_InvoiceAddFields }, false);
-  }
+  checkObject(value, pointer, issues, open, InvoiceCreateRequest_required, InvoiceCreateRequest_properties, false);
 }
 
-export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function InvoiceCreateResponse_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
   if (value !== "success") issues.push({ pointer, message: "must be \"success\"" });
 }
 
-export function schema_InvoiceId(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const InvoiceId_pattern = new RegExp("^(INV-)?[A-Za-z0-9]+$", "u");
+
+/** Checks a value against the `InvoiceId` schema. */
+export function InvoiceId(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern6.test(value)) issues.push({ pointer, message: "must match the pattern ^(INV-)?[A-Za-z0-9]+$" });
-  }
+  if (!InvoiceId_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^(INV-)?[A-Za-z0-9]+$" });
 }
 
-export function schema_CryptoDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const CryptoDate_pattern = new RegExp("^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$", "u");
+
+/** Checks a value against the `CryptoDate` schema. */
+export function CryptoDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern7.test(value)) issues.push({ pointer, message: "must match the pattern ^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$" });
+  if (!CryptoDate_pattern.test(value)) {
+    issues.push({ pointer, message: "must match the pattern ^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$" });
   }
 }
 
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(value === null)) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
+export function Invoice_date_finished_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
+}
+
+const Invoice_date_finished_branches = [CryptoDate, Invoice_date_finished_anyOf2];
+
+export function Invoice_date_finished(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Invoice_date_finished_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema13(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches8.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function Invoice_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-  }
+  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
 }
 
-export function schema_InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const InvoiceStatus_values: readonly unknown[] = ["created", "paid", "partial", "overpaid", "canceled"];
+
+/** Checks a value against the `InvoiceStatus` schema. */
+export function InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed9.has(value)) issues.push({ pointer, message: "must be one of \"created\", \"paid\", \"partial\", \"overpaid\", \"canceled\"" });
-}
-
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
+  if (!open && !InvoiceStatus_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"created\", \"paid\", \"partial\", \"overpaid\", \"canceled\"" });
   }
 }
 
-export function schema17(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function Invoice_is_email_required(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
+}
+
+export function Invoice_invoice_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function Currency_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema_Network(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Network_required = ["code", "id", "icon", "fullname"];
+
+const Network_properties = {
+  code: InvoiceCreateRequest_order_id,
+  id: Currency_id,
+  icon: InvoiceCreateRequest_order_id,
+  fullname: InvoiceCreateRequest_order_id,
+};
+
+/** Checks a value against the `Network` schema. */
+export function Network(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["code","id","icon","fullname"], { code: schema7, id: schema18, icon: schema7, fullname: schema7 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Network_required, Network_properties, undefined);
 }
 
-export function schema_Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Currency_required = [
+  "id",
+  "code",
+  "fullcode",
+  "network",
+  "name",
+  "is_email_required",
+  "stablecoin",
+  "icon_base",
+  "icon_network",
+  "icon_qr",
+  "order",
+];
+
+const Currency_properties = {
+  id: Currency_id,
+  code: InvoiceCreateRequest_order_id,
+  fullcode: InvoiceCreateRequest_order_id,
+  network: Network,
+  name: InvoiceCreateRequest_order_id,
+  is_email_required: Invoice_is_email_required,
+  stablecoin: Invoice_is_email_required,
+  icon_base: InvoiceCreateRequest_order_id,
+  icon_network: InvoiceCreateRequest_order_id,
+  icon_qr: InvoiceCreateRequest_order_id,
+  order: Currency_id,
+};
+
+/** Checks a value against the `Currency` schema. */
+export function Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["id","code","fullcode","network","name","is_email_required","stablecoin","icon_base","icon_network","icon_qr","order"], { id: schema18, code: schema7, fullcode: schema7, network: schema_Network, name: schema7, is_email_required: schema16, stablecoin: schema16, icon_base: schema7, icon_network: schema7, icon_qr: schema7, order: schema18 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Currency_required, Currency_properties, undefined);
 }
 
-export function schema_Project(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Project_required = ["id", "name", "fail", "success", "logo"];
+
+const Project_properties = {
+  id: Currency_id,
+  name: InvoiceCreateRequest_order_id,
+  fail: InvoiceCreateRequest_order_id,
+  success: InvoiceCreateRequest_order_id,
+  logo: Invoice_invoice_id,
+};
+
+/** Checks a value against the `Project` schema. */
+export function Project(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["id","name","fail","success","logo"], { id: schema18, name: schema7, fail: schema7, success: schema7, logo: schema17 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Project_required, Project_properties, undefined);
 }
 
-export function schema19(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function Invoice_to_surcharge(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema21(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
-
+export function Invoice_tx_list_item(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
 }
 
-export function schema20(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function Invoice_tx_list(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema21(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => Invoice_tx_list_item(item, pointer + segment(i), issues, open));
 }
 
-export function schema_Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Invoice_required = [
+  "uuid",
+  "address",
+  "expiry_date",
+  "side_commission",
+  "side_commission_cc",
+  "amount",
+  "amount_usd",
+  "fee",
+  "fee_usd",
+  "service_fee",
+  "service_fee_usd",
+  "status",
+  "currency",
+  "project",
+  "test_mode",
+];
+
+const Invoice_properties = {
+  uuid: InvoiceId,
+  created: CryptoDate,
+  address: InvoiceCreateRequest_order_id,
+  expiry_date: CryptoDate,
+  date_finished: Invoice_date_finished,
+  side_commission: InvoiceCreateRequest_order_id,
+  side_commission_cc: InvoiceCreateRequest_order_id,
+  amount: Invoice_amount,
+  amount_usd: Invoice_amount,
+  amount_in_fiat: Invoice_amount,
+  received: Invoice_amount,
+  received_usd: Invoice_amount,
+  fee: Invoice_amount,
+  fee_usd: Invoice_amount,
+  service_fee: Invoice_amount,
+  service_fee_usd: Invoice_amount,
+  fiat_currency: FiatCurrency,
+  status: InvoiceStatus,
+  is_email_required: Invoice_is_email_required,
+  link: InvoiceCreateRequest_order_id,
+  invoice_id: Invoice_invoice_id,
+  type_payments: InvoiceCreateRequest_order_id,
+  order_id: Invoice_invoice_id,
+  currency: Currency,
+  project: Project,
+  test_mode: Invoice_is_email_required,
+  invoice_status: InvoiceCreateRequest_order_id,
+  amount_in_crypto: Invoice_amount,
+  amount_to_pay: Invoice_amount,
+  amount_to_pay_usd: Invoice_amount,
+  amount_paid: Invoice_amount,
+  amount_paid_usd: Invoice_amount,
+  to_surcharge: Invoice_to_surcharge,
+  to_surcharge_usd: Invoice_to_surcharge,
+  phone: Invoice_invoice_id,
+  pay_url: Invoice_invoice_id,
+  user_email: Invoice_invoice_id,
+  type: Invoice_invoice_id,
+  tx_list: Invoice_tx_list,
+};
+
+/** Checks a value against the `Invoice` schema. */
+export function Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","address","expiry_date","side_commission","side_commission_cc","amount","amount_usd","fee","fee_usd","service_fee","service_fee_usd","status","currency","project","test_mode"], { uuid: schema_InvoiceId, created: schema_CryptoDate, address: schema7, expiry_date: schema_CryptoDate, date_finished: schema13, side_commission: schema7, side_commission_cc: schema7, amount: schema15, amount_usd: schema15, amount_in_fiat: schema15, received: schema15, received_usd: schema15, fee: schema15, fee_usd: schema15, service_fee: schema15, service_fee_usd: schema15, fiat_currency: schema_FiatCurrency, status: schema_InvoiceStatus, is_email_required: schema16, link: schema7, invoice_id: schema17, type_payments: schema7, order_id: schema17, currency: schema_Currency, project: schema_Project, test_mode: schema16, invoice_status: schema7, amount_in_crypto: schema15, amount_to_pay: schema15, amount_to_pay_usd: schema15, amount_paid: schema15, amount_paid_usd: schema15, to_surcharge: schema19, to_surcharge_usd: schema19, phone: schema17, pay_url: schema17, user_email: schema17, type: schema17, tx_list: schema20 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Invoice_required, Invoice_properties, undefined);
 }
 
-export function schema_InvoiceCreateResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceCreateResponse_required = ["status", "result"];
+
+const InvoiceCreateResponse_properties = { status: InvoiceCreateResponse_status, result: Invoice };
+
+/** Checks a value against the `InvoiceCreateResponse` schema. */
+export function InvoiceCreateResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema_Invoice }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    InvoiceCreateResponse_required, InvoiceCreateResponse_properties, undefined,
+  );
 }
 
-export function schema22(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function ErrorResult_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
   if (value !== "error") issues.push({ pointer, message: "must be \"error\"" });
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ErrorResult_result_properties = {
+  validate_error: InvoiceCreateRequest_order_id,
+  authorization: InvoiceCreateRequest_order_id,
+};
+
+export function ErrorResult_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { validate_error: schema7, authorization: schema7 }, schema7);
-    if (Object.keys(value).length < 1) issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
+  checkObject(value, pointer, issues, open, [], ErrorResult_result_properties, InvoiceCreateRequest_order_id);
+  if (Object.keys(value).length < 1) {
+    issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
   }
 }
 
-export function schema_ErrorResult(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ErrorResult_required = ["status", "result"];
+
+const ErrorResult_properties = { status: ErrorResult_status, result: ErrorResult_result };
+
+/** Checks a value against the `ErrorResult` schema. */
+export function ErrorResult(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema22, result: schema23 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, ErrorResult_required, ErrorResult_properties, undefined);
 }
 
-export function schema_ErrorDetail(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ErrorDetail_required = ["detail"];
+
+const ErrorDetail_properties = { detail: InvoiceCreateRequest_order_id };
+
+/** Checks a value against the `ErrorDetail` schema. */
+export function ErrorDetail(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["detail"], { detail: schema7 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, ErrorDetail_required, ErrorDetail_properties, undefined);
 }
 
-export function schema_InvoiceCancelRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceCancelRequest_required = ["uuid"];
+
+const InvoiceCancelRequest_properties = { uuid: InvoiceId };
+
+/** Checks a value against the `InvoiceCancelRequest` schema. */
+export function InvoiceCancelRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid"], { uuid: schema_InvoiceId }, false);
-  }
+  checkObject(value, pointer, issues, open, InvoiceCancelRequest_required, InvoiceCancelRequest_properties, false);
 }
 
-export function schema25(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function InvoiceCancelResponse_result_anyOf1(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema7(item, pointer + segment(i), issues, open));
+  value.forEach((item, i) => InvoiceCreateRequest_order_id(item, pointer + segment(i), issues, open));
+}
+
+const InvoiceCancelResponse_result_branches = [InvoiceCancelResponse_result_anyOf1, InvoiceCreateRequest_order_id];
+
+export function InvoiceCancelResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!InvoiceCancelResponse_result_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema24(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches10.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
+const InvoiceCancelResponse_required = ["status", "result"];
 
-export function schema_InvoiceCancelResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceCancelResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceCancelResponse_result };
+
+/** Checks a value against the `InvoiceCancelResponse` schema. */
+export function InvoiceCancelResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema24 }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    InvoiceCancelResponse_required, InvoiceCancelResponse_properties, undefined,
+  );
 }
 
-export function schema_PeriodDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const PeriodDate_pattern = new RegExp("^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$", "u");
+
+/** Checks a value against the `PeriodDate` schema. */
+export function PeriodDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern11.test(value)) issues.push({ pointer, message: "must match the pattern ^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$" });
+  if (!PeriodDate_pattern.test(value)) {
+    issues.push({ pointer, message: "must match the pattern ^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$" });
   }
 }
 
-export function schema26(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_PeriodDate(value, pointer, issues, open);
-}
-
-export function schema27(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function InvoiceListRequest_limit(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-  }
+  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
 }
 
-export function schema_InvoiceListRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceListRequest_required = ["start", "end"];
+
+const InvoiceListRequest_properties = {
+  start: PeriodDate,
+  end: PeriodDate,
+  offset: TimeToPay_hours,
+  limit: InvoiceListRequest_limit,
+};
+
+/** Checks a value against the `InvoiceListRequest` schema. */
+export function InvoiceListRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["start","end"], { start: schema_PeriodDate, end: schema26, offset: schema9, limit: schema27 }, false);
-  }
+  checkObject(value, pointer, issues, open, InvoiceListRequest_required, InvoiceListRequest_properties, false);
 }
 
-export function schema28(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function InvoiceListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema_Invoice(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => Invoice(item, pointer + segment(i), issues, open));
 }
 
-export function schema_InvoiceListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceListResponse_required = ["status", "result"];
+
+const InvoiceListResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceListResponse_result };
+
+/** Checks a value against the `InvoiceListResponse` schema. */
+export function InvoiceListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema28 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, InvoiceListResponse_required, InvoiceListResponse_properties, undefined);
 }
 
-export function schema29(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function InvoiceInfoRequest_uuids(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
-    if (value.length > 100) issues.push({ pointer, message: "must have at most 100 items (maxItems)" });
-    value.forEach((item, i) => schema_InvoiceId(item, pointer + segment(i), issues, open));
-  }
+  if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
+  if (value.length > 100) issues.push({ pointer, message: "must have at most 100 items (maxItems)" });
+  value.forEach((item, i) => InvoiceId(item, pointer + segment(i), issues, open));
 }
 
-export function schema_InvoiceInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceInfoRequest_required = ["uuids"];
+
+const InvoiceInfoRequest_properties = { uuids: InvoiceInfoRequest_uuids };
+
+/** Checks a value against the `InvoiceInfoRequest` schema. */
+export function InvoiceInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuids"], { uuids: schema29 }, false);
-  }
+  checkObject(value, pointer, issues, open, InvoiceInfoRequest_required, InvoiceInfoRequest_properties, false);
 }
 
-export function schema_InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceInfoResponse_required = ["status", "result"];
+
+const InvoiceInfoResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceListResponse_result };
+
+/** Checks a value against the `InvoiceInfoResponse` schema. */
+export function InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema28 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, InvoiceInfoResponse_required, InvoiceInfoResponse_properties, undefined);
 }
 
-export function schema_AccountCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const AccountCurrency_required = [
+  "id",
+  "code",
+  "short_code",
+  "name",
+  "is_email_required",
+  "stablecoin",
+  "icon_base",
+  "icon_network",
+  "icon_qr",
+  "order",
+  "obj_network",
+  "enable",
+];
+
+const AccountCurrency_properties = {
+  id: Currency_id,
+  code: InvoiceCreateRequest_order_id,
+  short_code: InvoiceCreateRequest_order_id,
+  name: InvoiceCreateRequest_order_id,
+  is_email_required: Invoice_is_email_required,
+  stablecoin: Invoice_is_email_required,
+  icon_base: InvoiceCreateRequest_order_id,
+  icon_network: InvoiceCreateRequest_order_id,
+  icon_qr: InvoiceCreateRequest_order_id,
+  order: Currency_id,
+  obj_network: Network,
+  enable: Invoice_is_email_required,
+};
+
+/** Checks a value against the `AccountCurrency` schema. */
+export function AccountCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["id","code","short_code","name","is_email_required","stablecoin","icon_base","icon_network","icon_qr","order","obj_network","enable"], { id: schema18, code: schema7, short_code: schema7, name: schema7, is_email_required: schema16, stablecoin: schema16, icon_base: schema7, icon_network: schema7, icon_qr: schema7, order: schema18, obj_network: schema_Network, enable: schema16 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, AccountCurrency_required, AccountCurrency_properties, undefined);
 }
 
-export function schema_Balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Balance_required = ["currency", "balance_crypto", "balance_usd", "available_balance", "available_balance_usd"];
+
+const Balance_properties = {
+  currency: AccountCurrency,
+  balance_crypto: Invoice_amount,
+  balance_usd: Invoice_amount,
+  available_balance: Invoice_amount,
+  available_balance_usd: Invoice_amount,
+};
+
+/** Checks a value against the `Balance` schema. */
+export function Balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["currency","balance_crypto","balance_usd","available_balance","available_balance_usd"], { currency: schema_AccountCurrency, balance_crypto: schema15, balance_usd: schema15, available_balance: schema15, available_balance_usd: schema15 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Balance_required, Balance_properties, undefined);
 }
 
-export function schema30(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function BalanceResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema_Balance(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => Balance(item, pointer + segment(i), issues, open));
 }
 
-export function schema_BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BalanceResponse_required = ["status", "result"];
+
+const BalanceResponse_properties = { status: InvoiceCreateResponse_status, result: BalanceResponse_result };
+
+/** Checks a value against the `BalanceResponse` schema. */
+export function BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema30 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, BalanceResponse_required, BalanceResponse_properties, undefined);
 }
 
-export function schema_StatisticsRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StatisticsRequest_required = ["start", "end"];
+
+const StatisticsRequest_properties = { start: PeriodDate, end: PeriodDate };
+
+/** Checks a value against the `StatisticsRequest` schema. */
+export function StatisticsRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["start","end"], { start: schema_PeriodDate, end: schema26 }, false);
-  }
+  checkObject(value, pointer, issues, open, StatisticsRequest_required, StatisticsRequest_properties, false);
 }
 
-export function schema_StatisticsCounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StatisticsCounts_required = ["all", "created", "paid", "overpaid", "partial", "canceled"];
+
+const StatisticsCounts_properties = {
+  all: TimeToPay_hours,
+  created: TimeToPay_hours,
+  paid: TimeToPay_hours,
+  overpaid: TimeToPay_hours,
+  partial: TimeToPay_hours,
+  canceled: TimeToPay_hours,
+};
+
+/** Checks a value against the `StatisticsCounts` schema. */
+export function StatisticsCounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["all","created","paid","overpaid","partial","canceled"], { all: schema9, created: schema9, paid: schema9, overpaid: schema9, partial: schema9, canceled: schema9 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StatisticsCounts_required, StatisticsCounts_properties, undefined);
 }
 
-export function schema_StatisticsAmounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StatisticsAmounts_required = ["all", "created", "paid", "overpaid", "partial", "canceled"];
+
+const StatisticsAmounts_properties = {
+  all: Invoice_amount,
+  created: Invoice_amount,
+  paid: Invoice_amount,
+  overpaid: Invoice_amount,
+  partial: Invoice_amount,
+  canceled: Invoice_amount,
+};
+
+/** Checks a value against the `StatisticsAmounts` schema. */
+export function StatisticsAmounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["all","created","paid","overpaid","partial","canceled"], { all: schema15, created: schema15, paid: schema15, overpaid: schema15, partial: schema15, canceled: schema15 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StatisticsAmounts_required, StatisticsAmounts_properties, undefined);
 }
 
-export function schema31(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StatisticsResponse_result_required = ["count", "amount"];
+
+const StatisticsResponse_result_properties = { count: StatisticsCounts, amount: StatisticsAmounts };
+
+export function StatisticsResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["count","amount"], { count: schema_StatisticsCounts, amount: schema_StatisticsAmounts }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    StatisticsResponse_result_required, StatisticsResponse_result_properties, undefined,
+  );
 }
 
-export function schema_StatisticsResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StatisticsResponse_required = ["status", "result"];
+
+const StatisticsResponse_properties = { status: InvoiceCreateResponse_status, result: StatisticsResponse_result };
+
+/** Checks a value against the `StatisticsResponse` schema. */
+export function StatisticsResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema31 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StatisticsResponse_required, StatisticsResponse_properties, undefined);
 }
 
-export function schema_StaticWalletRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StaticWalletRequest_required = ["shop_id", "currency", "identify"];
+
+const StaticWalletRequest_properties = {
+  shop_id: InvoiceCreateRequest_shop_id,
+  currency: InvoiceCreateRequest_shop_id,
+  identify: InvoiceCreateRequest_shop_id,
+};
+
+/** Checks a value against the `StaticWalletRequest` schema. */
+export function StaticWalletRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["shop_id","currency","identify"], { shop_id: schema2, currency: schema2, identify: schema2 }, false);
-  }
+  checkObject(value, pointer, issues, open, StaticWalletRequest_required, StaticWalletRequest_properties, false);
 }
 
-export function schema_StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StaticWallet_required = ["currency", "address", "uuid"];
+
+const StaticWallet_properties = {
+  currency: AccountCurrency,
+  address: InvoiceCreateRequest_order_id,
+  uuid: InvoiceCreateRequest_shop_id,
+};
+
+/** Checks a value against the `StaticWallet` schema. */
+export function StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["currency","address","uuid"], { currency: schema_AccountCurrency, address: schema7, uuid: schema2 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StaticWallet_required, StaticWallet_properties, undefined);
 }
 
-export function schema_StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StaticWalletResponse_required = ["status", "result"];
+
+const StaticWalletResponse_properties = { status: InvoiceCreateResponse_status, result: StaticWallet };
+
+/** Checks a value against the `StaticWalletResponse` schema. */
+export function StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","result"], { status: schema12, result: schema_StaticWallet }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StaticWalletResponse_required, StaticWalletResponse_properties, undefined);
 }
 
-export function schema_WithdrawalRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const WithdrawalRequest_required = ["currency_code", "to_address", "amount"];
+
+const WithdrawalRequest_properties = {
+  currency_code: InvoiceCreateRequest_shop_id,
+  to_address: InvoiceCreateRequest_shop_id,
+  amount: InvoiceCreateRequest_amount_anyOf1,
+};
+
+/** Checks a value against the `WithdrawalRequest` schema. */
+export function WithdrawalRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["currency_code","to_address","amount"], { currency_code: schema2, to_address: schema2, amount: schema4 }, false);
-  }
+  checkObject(value, pointer, issues, open, WithdrawalRequest_required, WithdrawalRequest_properties, false);
 }
 
-export function schema32(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_InvoiceId(value, pointer, issues, open);
-}
+const Withdrawal_status_values: readonly unknown[] = ["created"];
 
-export function schema33(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+export function Withdrawal_status(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed12.has(value)) issues.push({ pointer, message: "must be one of \"created\"" });
-}
-
-export function schema_Withdrawal(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["invoice_id","status","currency","amount"], { invoice_id: schema32, status: schema33, currency: schema7, amount: schema15 }, undefined);
+  if (!open && !Withdrawal_status_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"created\"" });
   }
 }
 
-export function schema_WithdrawalResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Withdrawal_required = ["invoice_id", "status", "currency", "amount"];
+
+const Withdrawal_properties = {
+  invoice_id: InvoiceId,
+  status: Withdrawal_status,
+  currency: InvoiceCreateRequest_order_id,
+  amount: Invoice_amount,
+};
+
+/** Checks a value against the `Withdrawal` schema. */
+export function Withdrawal(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status","data"], { status: schema12, data: schema_Withdrawal }, undefined);
+  checkObject(value, pointer, issues, open, Withdrawal_required, Withdrawal_properties, undefined);
+}
+
+const WithdrawalResponse_required = ["status", "data"];
+
+const WithdrawalResponse_properties = { status: InvoiceCreateResponse_status, data: Withdrawal };
+
+/** Checks a value against the `WithdrawalResponse` schema. */
+export function WithdrawalResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
+    issues.push({ pointer, message: "must be object, not " + typeName(value) });
+    return;
+  }
+  checkObject(value, pointer, issues, open, WithdrawalResponse_required, WithdrawalResponse_properties, undefined);
+}
+
+const WithdrawalErrorKeys_properties = {
+  required_parameter: InvoiceCreateRequest_order_id,
+  currency_code: InvoiceCreateRequest_order_id,
+  network: InvoiceCreateRequest_order_id,
+  uncorrected_amount: InvoiceCreateRequest_order_id,
+  rate_limit: InvoiceCreateRequest_order_id,
+  validate_error: InvoiceCreateRequest_order_id,
+  authorization: InvoiceCreateRequest_order_id,
+};
+
+/** Checks a value against the `WithdrawalErrorKeys` schema. */
+export function WithdrawalErrorKeys(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
+    issues.push({ pointer, message: "must be object, not " + typeName(value) });
+    return;
+  }
+  checkObject(value, pointer, issues, open, [], WithdrawalErrorKeys_properties, InvoiceCreateRequest_order_id);
+  if (Object.keys(value).length < 1) {
+    issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
   }
 }
 
-export function schema_WithdrawalErrorKeys(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { required_parameter: schema7, currency_code: schema7, network: schema7, uncorrected_amount: schema7, rate_limit: schema7, validate_error: schema7, authorization: schema7 }, schema7);
-    if (Object.keys(value).length < 1) issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
-  }
-}
+const WithdrawalError_required = ["status"];
 
-export function schema_WithdrawalError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const WithdrawalError_properties = {
+  status: ErrorResult_status,
+  result: WithdrawalErrorKeys,
+  data: WithdrawalErrorKeys,
+};
+
+/** Checks a value against the `WithdrawalError` schema. */
+export function WithdrawalError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["status"], { status: schema22, result: schema_WithdrawalErrorKeys, data: schema_WithdrawalErrorKeys }, undefined);
-  }
+  checkObject(value, pointer, issues, open, WithdrawalError_required, WithdrawalError_properties, undefined);
 }
 
 /** Checks the arguments of `createInvoice` against the spec before anything is sent. */
 export function createInvoiceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["locale"] !== undefined) schema1(query["locale"], "/query/locale", issues, false);
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_InvoiceCreateRequest(args.body, "/body", issues, false);
+  if (query["locale"] !== undefined) createInvoiceQuery_locale(query["locale"], "/query/locale", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else InvoiceCreateRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -661,10 +971,10 @@ export function createInvoiceRequest(args: RequestArgs): Issue[] {
 export function createInvoiceResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_InvoiceCreateResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": InvoiceCreateResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -672,7 +982,8 @@ export function createInvoiceResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `cancelInvoice` against the spec before anything is sent. */
 export function cancelInvoiceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_InvoiceCancelRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else InvoiceCancelRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -680,10 +991,10 @@ export function cancelInvoiceRequest(args: RequestArgs): Issue[] {
 export function cancelInvoiceResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_InvoiceCancelResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": InvoiceCancelResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -691,7 +1002,8 @@ export function cancelInvoiceResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `listInvoices` against the spec before anything is sent. */
 export function listInvoicesRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_InvoiceListRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else InvoiceListRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -699,10 +1011,10 @@ export function listInvoicesRequest(args: RequestArgs): Issue[] {
 export function listInvoicesResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_InvoiceListResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": InvoiceListResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -710,7 +1022,8 @@ export function listInvoicesResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `getInvoiceInfo` against the spec before anything is sent. */
 export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_InvoiceInfoRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else InvoiceInfoRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -718,10 +1031,10 @@ export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
 export function getInvoiceInfoResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_InvoiceInfoResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": InvoiceInfoResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -737,10 +1050,10 @@ export function getBalancesRequest(_args: RequestArgs): Issue[] {
 export function getBalancesResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_BalanceResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": BalanceResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -748,7 +1061,8 @@ export function getBalancesResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `getStatistics` against the spec before anything is sent. */
 export function getStatisticsRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_StatisticsRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else StatisticsRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -756,10 +1070,10 @@ export function getStatisticsRequest(args: RequestArgs): Issue[] {
 export function getStatisticsResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_StatisticsResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": StatisticsResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -767,7 +1081,8 @@ export function getStatisticsResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `createStaticWallet` against the spec before anything is sent. */
 export function createStaticWalletRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_StaticWalletRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else StaticWalletRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -775,10 +1090,10 @@ export function createStaticWalletRequest(args: RequestArgs): Issue[] {
 export function createStaticWalletResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_StaticWalletResponse(body, "", issues, true); break;
-    case "400": schema_ErrorResult(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
+    case "200": StaticWalletResponse(body, "", issues, true); break;
+    case "400": ErrorResult(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
   }
   return issues;
 }
@@ -786,7 +1101,8 @@ export function createStaticWalletResponse(status: string, body: unknown): Issue
 /** Checks the arguments of `createWithdrawal` against the spec before anything is sent. */
 export function createWithdrawalRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_WithdrawalRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else WithdrawalRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -794,11 +1110,11 @@ export function createWithdrawalRequest(args: RequestArgs): Issue[] {
 export function createWithdrawalResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_WithdrawalResponse(body, "", issues, true); break;
-    case "400": schema_WithdrawalError(body, "", issues, true); break;
-    case "401": schema_ErrorDetail(body, "", issues, true); break;
-    case "403": schema_ErrorDetail(body, "", issues, true); break;
-    case "429": schema_WithdrawalError(body, "", issues, true); break;
+    case "200": WithdrawalResponse(body, "", issues, true); break;
+    case "400": WithdrawalError(body, "", issues, true); break;
+    case "401": ErrorDetail(body, "", issues, true); break;
+    case "403": ErrorDetail(body, "", issues, true); break;
+    case "429": WithdrawalError(body, "", issues, true); break;
   }
   return issues;
 }

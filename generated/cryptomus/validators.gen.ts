@@ -2,119 +2,100 @@
 // Source sha256: 0c9741e0874cdca60ce53d91846f275204873eeb6044ca3eda6b54917cb0a3af.
 // Do not edit: change the source and run `npm run generate`.
 
-import { checkFormat, checkObject, isRecord, passes, segment, typeName, type Issue, type RequestArgs } from "../runtime/index.js";
+import {
+  checkFormat,
+  checkObject,
+  isRecord,
+  passes,
+  segment,
+  typeName,
+  type Issue,
+  type RequestArgs,
+} from "../runtime/index.js";
 
-const pattern1 = new RegExp("^\\d+(\\.\\d+)?$", "u");
+// Each validator is named after what it checks: a component schema by its own name, an inline
+// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
+// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
+// schemas share one function, named after the first place met: a later place, a property of
+// another name say, calls that function under the name of the first place. Names follow the
+// order of the spec, so the same spec always gives the same names.
 
-const pattern2 = new RegExp("^[\\p{L}\\p{M}\\p{N}_-]+$", "u");
+const Amount_pattern = new RegExp("^\\d+(\\.\\d+)?$", "u");
 
-const pattern3 = new RegExp("^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$", "u");
-
-const pattern4 = new RegExp("^(100|[1-9]?\\d)$", "u");
-
-const pattern5 = new RegExp("^(5(\\.0+)?|[0-4](\\.\\d+)?)$", "u");
-
-const pattern6 = new RegExp("^(100|0|-?[1-9]\\d?)$", "u");
-
-const branches7 = [schema_Amount, schema14];
-
-const pattern8 = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
-
-const allowed9 = new Set<unknown>(["paid","paid_over","wrong_amount","process","confirm_check","wrong_amount_waiting","check","fail","cancel","system_fail","refund_process","refund_fail","refund_paid","locked"]);
-
-const branches10 = [schema22, schema23];
-
-const branches11 = [schema27, schema28];
-
-const pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$", "u");
-
-const allowed13 = new Set<unknown>(["true","false","1","0"]);
-
-const branches14 = [schema4, schema34];
-
-const branches15 = [schema27, schema28, schema39];
-
-const allowed16 = new Set<unknown>(["process","check","paid","paid_over","fail","wrong_amount","cancel","system_fail","refund_process","refund_fail","refund_paid"]);
-
-const allowed17 = new Set<unknown>(["process","check","paid","fail","cancel","system_fail"]);
-
-const allowed18 = new Set<unknown>(["recommended","economy","high","highest"]);
-
-const branches19 = [schema_Amount, schema50];
-
-const branches20 = [schema50, schema_Amount];
-
-export function schema_Amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+/** Checks a value against the `Amount` schema. */
+export function Amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern1.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
-  }
+  if (!Amount_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
 }
 
-export function schema1(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function CreatePaymentRequest_currency(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-  }
+  if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
 }
 
-export function schema_AlphaDash(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const AlphaDash_pattern = new RegExp("^[\\p{L}\\p{M}\\p{N}_-]+$", "u");
+
+/** Checks a value against the `AlphaDash` schema. */
+export function AlphaDash(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern2.test(value)) issues.push({ pointer, message: "must match the pattern ^[\\p{L}\\p{M}\\p{N}_-]+$" });
+  if (!AlphaDash_pattern.test(value)) {
+    issues.push({ pointer, message: "must match the pattern ^[\\p{L}\\p{M}\\p{N}_-]+$" });
   }
 }
 
-export function schema_InvoiceOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_AlphaDash(value, pointer, issues, open);
+/** Checks a value against the `InvoiceOrderId` schema. */
+export function InvoiceOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  AlphaDash(value, pointer, issues, open);
   if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if ([...value].length > 128) issues.push({ pointer, message: "must have at most 128 characters (maxLength)" });
+    const length = [...value].length;
+    if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
+    if (length > 128) issues.push({ pointer, message: "must have at most 128 characters (maxLength)" });
   }
 }
 
-export function schema2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function CreatePaymentRequest_network(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
+}
+
+export function CreatePaymentRequest_url_return(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
+  const length = [...value].length;
+  if (length < 6) issues.push({ pointer, message: "must have at least 6 characters (minLength)" });
+  if (length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
+  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
 }
 
-export function schema3(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if ([...value].length < 6) issues.push({ pointer, message: "must have at least 6 characters (minLength)" });
-    if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
+export function CreatePaymentRequest_is_payment_multiple(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
 }
 
-export function schema4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-}
+const CreatePaymentRequest_lifetime_pattern = new RegExp("^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$", "u");
 
-export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value) || typeof value === "string")) {
+export function CreatePaymentRequest_lifetime(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!((typeof value === "number" && Number.isInteger(value)) || typeof value === "string")) {
     issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
-    if (!pattern3.test(value)) issues.push({ pointer, message: "must match the pattern ^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$" });
+    if (!CreatePaymentRequest_lifetime_pattern.test(value)) {
+      issues.push({ pointer, message: "must match the pattern ^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$" });
+    }
   }
   if (typeof value === "number") {
     if (value < 300) issues.push({ pointer, message: "must be at least 300 (minimum)" });
@@ -122,13 +103,17 @@ export function schema5(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value) || typeof value === "string")) {
+const CreatePaymentRequest_subtract_pattern = new RegExp("^(100|[1-9]?\\d)$", "u");
+
+export function CreatePaymentRequest_subtract(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!((typeof value === "number" && Number.isInteger(value)) || typeof value === "string")) {
     issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
-    if (!pattern4.test(value)) issues.push({ pointer, message: "must match the pattern ^(100|[1-9]?\\d)$" });
+    if (!CreatePaymentRequest_subtract_pattern.test(value)) {
+      issues.push({ pointer, message: "must match the pattern ^(100|[1-9]?\\d)$" });
+    }
   }
   if (typeof value === "number") {
     if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
@@ -136,13 +121,19 @@ export function schema6(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+const CreatePaymentRequest_accuracy_payment_percent_pattern = new RegExp("^(5(\\.0+)?|[0-4](\\.\\d+)?)$", "u");
+
+export function CreatePaymentRequest_accuracy_payment_percent(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
   if (!((typeof value === "number" && Number.isFinite(value)) || typeof value === "string")) {
     issues.push({ pointer, message: "must be number or string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
-    if (!pattern5.test(value)) issues.push({ pointer, message: "must match the pattern ^(5(\\.0+)?|[0-4](\\.\\d+)?)$" });
+    if (!CreatePaymentRequest_accuracy_payment_percent_pattern.test(value)) {
+      issues.push({ pointer, message: "must match the pattern ^(5(\\.0+)?|[0-4](\\.\\d+)?)$" });
+    }
   }
   if (typeof value === "number") {
     if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
@@ -150,54 +141,62 @@ export function schema7(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function CreatePaymentRequest_additional_data(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-  }
+  if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
 }
 
-export function schema_PaymentCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PaymentCurrency_required = ["currency"];
+
+const PaymentCurrency_properties = { currency: CreatePaymentRequest_currency, network: CreatePaymentRequest_network };
+
+/** Checks a value against the `PaymentCurrency` schema. */
+export function PaymentCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["currency"], { currency: schema1, network: schema2 }, false);
-  }
+  checkObject(value, pointer, issues, open, PaymentCurrency_required, PaymentCurrency_properties, false);
 }
 
-export function schema9(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function CreatePaymentRequest_currencies(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema_PaymentCurrency(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => PaymentCurrency(item, pointer + segment(i), issues, open));
 }
 
-export function schema10(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function CreatePaymentRequest_course_source(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 4) issues.push({ pointer, message: "must have at least 4 characters (minLength)" });
-    if ([...value].length > 20) issues.push({ pointer, message: "must have at most 20 characters (maxLength)" });
-  }
+  const length = [...value].length;
+  if (length < 4) issues.push({ pointer, message: "must have at least 4 characters (minLength)" });
+  if (length > 20) issues.push({ pointer, message: "must have at most 20 characters (maxLength)" });
 }
 
-export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value) || typeof value === "string")) {
+const CreatePaymentRequest_discount_percent_pattern = new RegExp("^(100|0|-?[1-9]\\d?)$", "u");
+
+export function CreatePaymentRequest_discount_percent(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (!((typeof value === "number" && Number.isInteger(value)) || typeof value === "string")) {
     issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
     return;
   }
   if (typeof value === "string") {
-    if (!pattern6.test(value)) issues.push({ pointer, message: "must match the pattern ^(100|0|-?[1-9]\\d?)$" });
+    if (!CreatePaymentRequest_discount_percent_pattern.test(value)) {
+      issues.push({ pointer, message: "must match the pattern ^(100|0|-?[1-9]\\d?)$" });
+    }
   }
   if (typeof value === "number") {
     if (value < -99) issues.push({ pointer, message: "must be at least -99 (minimum)" });
@@ -205,47 +204,70 @@ export function schema11(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema_CreatePaymentRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreatePaymentRequest_required = ["amount", "currency", "order_id"];
+
+const CreatePaymentRequest_properties = {
+  amount: Amount,
+  currency: CreatePaymentRequest_currency,
+  order_id: InvoiceOrderId,
+  network: CreatePaymentRequest_network,
+  url_return: CreatePaymentRequest_url_return,
+  url_success: CreatePaymentRequest_url_return,
+  url_callback: CreatePaymentRequest_url_return,
+  is_payment_multiple: CreatePaymentRequest_is_payment_multiple,
+  lifetime: CreatePaymentRequest_lifetime,
+  to_currency: CreatePaymentRequest_network,
+  subtract: CreatePaymentRequest_subtract,
+  accuracy_payment_percent: CreatePaymentRequest_accuracy_payment_percent,
+  additional_data: CreatePaymentRequest_additional_data,
+  currencies: CreatePaymentRequest_currencies,
+  except_currencies: CreatePaymentRequest_currencies,
+  course_source: CreatePaymentRequest_course_source,
+  from_referral_code: CreatePaymentRequest_network,
+  discount_percent: CreatePaymentRequest_discount_percent,
+  is_refresh: CreatePaymentRequest_is_payment_multiple,
+};
+
+/** Checks a value against the `CreatePaymentRequest` schema. */
+export function CreatePaymentRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["amount","currency","order_id"], { amount: schema_Amount, currency: schema1, order_id: schema_InvoiceOrderId, network: schema2, url_return: schema3, url_success: schema3, url_callback: schema3, is_payment_multiple: schema4, lifetime: schema5, to_currency: schema2, subtract: schema6, accuracy_payment_percent: schema7, additional_data: schema8, currencies: schema9, except_currencies: schema9, course_source: schema10, from_referral_code: schema2, discount_percent: schema11, is_refresh: schema4 }, false);
-  }
+  checkObject(value, pointer, issues, open, CreatePaymentRequest_required, CreatePaymentRequest_properties, false);
 }
 
-export function schema_SuccessState(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+/** Checks a value against the `SuccessState` schema. */
+export function SuccessState(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
   if (value !== 0) issues.push({ pointer, message: "must be 0" });
 }
 
-export function schema12(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function Payment_uuid(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
+  if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
+}
+
+export function Payment_payment_amount_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
+}
+
+const Payment_payment_amount_branches = [Amount, Payment_payment_amount_anyOf2];
+
+export function Payment_payment_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Payment_payment_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(value === null)) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema13(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches7.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema15(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value) || value === null)) {
+export function Payment_discount_percent(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!((typeof value === "number" && Number.isInteger(value)) || value === null)) {
     issues.push({ pointer, message: "must be integer or null, not " + typeName(value) });
     return;
   }
@@ -255,754 +277,1083 @@ export function schema15(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema_SignedAmount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const SignedAmount_pattern = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
+
+/** Checks a value against the `SignedAmount` schema. */
+export function SignedAmount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern8.test(value)) issues.push({ pointer, message: "must match the pattern ^-?\\d+(\\.\\d+)?$" });
-  }
+  if (!SignedAmount_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^-?\\d+(\\.\\d+)?$" });
 }
 
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function Payment_payer_currency(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema_PaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const PaymentStatus_values: readonly unknown[] = [
+  "paid",
+  "paid_over",
+  "wrong_amount",
+  "process",
+  "confirm_check",
+  "wrong_amount_waiting",
+  "check",
+  "fail",
+  "cancel",
+  "system_fail",
+  "refund_process",
+  "refund_fail",
+  "refund_paid",
+  "locked",
+];
+
+/** Checks a value against the `PaymentStatus` schema. */
+export function PaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed9.has(value)) issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
+  if (!open && !PaymentStatus_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
+  }
 }
 
-export function schema17(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function Payment_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
+  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
 }
 
-export function schema_UnixTime(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+/** Checks a value against the `UnixTime` schema. */
+export function UnixTime(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-  }
+  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
 }
 
-export function schema_Timestamp(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+/** Checks a value against the `Timestamp` schema. */
+export function Timestamp(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
-  }
+  if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
 }
 
-export function schema_Payment(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Payment_required = [
+  "uuid",
+  "order_id",
+  "amount",
+  "currency",
+  "network",
+  "address",
+  "from",
+  "txid",
+  "payment_status",
+  "url",
+  "expired_at",
+  "status",
+  "is_final",
+];
+
+const Payment_properties = {
+  uuid: Payment_uuid,
+  order_id: CreatePaymentRequest_network,
+  amount: Amount,
+  payment_amount: Payment_payment_amount,
+  payer_amount: Payment_payment_amount,
+  discount_percent: Payment_discount_percent,
+  discount: SignedAmount,
+  payer_currency: Payment_payer_currency,
+  currency: CreatePaymentRequest_network,
+  merchant_amount: Payment_payment_amount,
+  comments: Payment_payer_currency,
+  network: Payment_payer_currency,
+  address: Payment_payer_currency,
+  from: Payment_payer_currency,
+  txid: Payment_payer_currency,
+  payment_status: PaymentStatus,
+  url: Payment_url,
+  expired_at: UnixTime,
+  status: PaymentStatus,
+  is_final: CreatePaymentRequest_is_payment_multiple,
+  additional_data: Payment_payer_currency,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+};
+
+/** Checks a value against the `Payment` schema. */
+export function Payment(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","order_id","amount","currency","network","address","from","txid","payment_status","url","expired_at","status","is_final"], { uuid: schema12, order_id: schema2, amount: schema_Amount, payment_amount: schema13, payer_amount: schema13, discount_percent: schema15, discount: schema_SignedAmount, payer_currency: schema16, currency: schema2, merchant_amount: schema13, comments: schema16, network: schema16, address: schema16, from: schema16, txid: schema16, payment_status: schema_PaymentStatus, url: schema17, expired_at: schema_UnixTime, status: schema_PaymentStatus, is_final: schema4, additional_data: schema16, created_at: schema_Timestamp, updated_at: schema_Timestamp }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Payment_required, Payment_properties, undefined);
 }
 
-export function schema_PaymentResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PaymentResponse_required = ["state", "result"];
+
+const PaymentResponse_properties = { state: SuccessState, result: Payment };
+
+/** Checks a value against the `PaymentResponse` schema. */
+export function PaymentResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema_Payment }, undefined);
-  }
+  checkObject(value, pointer, issues, open, PaymentResponse_required, PaymentResponse_properties, undefined);
 }
 
-export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function ErrorMessage_state(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
   if (value !== 1) issues.push({ pointer, message: "must be 1" });
 }
 
-export function schema_ErrorMessage(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ErrorMessage_required = ["message"];
+
+const ErrorMessage_properties = { state: ErrorMessage_state, message: CreatePaymentRequest_network };
+
+/** Checks a value against the `ErrorMessage` schema. */
+export function ErrorMessage(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["message"], { state: schema18, message: schema2 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, ErrorMessage_required, ErrorMessage_properties, undefined);
 }
 
-export function schema20(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function FieldErrors_value(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema2(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => CreatePaymentRequest_network(item, pointer + segment(i), issues, open));
 }
 
-export function schema_FieldErrors(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+/** Checks a value against the `FieldErrors` schema. */
+export function FieldErrors(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], {  }, schema20);
-  }
+  checkObject(value, pointer, issues, open, [], {}, FieldErrors_value);
 }
 
-export function schema_ErrorText(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
+/** Checks a value against the `ErrorText` schema. */
+export function ErrorText(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
-export function schema19(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ValidationErrorResponse_allOf1_required = ["state"];
+
+const ValidationErrorResponse_allOf1_properties = {
+  state: ErrorMessage_state,
+  errors: FieldErrors,
+  message: ErrorText,
+};
+
+export function ValidationErrorResponse_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state"], { state: schema18, errors: schema_FieldErrors, message: schema_ErrorText }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    ValidationErrorResponse_allOf1_required, ValidationErrorResponse_allOf1_properties, undefined,
+  );
 }
 
-export function schema22(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ValidationErrorResponse_allOf2_anyOf1_required = ["errors"];
+
+const ValidationErrorResponse_allOf2_anyOf1_properties = { errors: FieldErrors };
+
+export function ValidationErrorResponse_allOf2_anyOf1(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["errors"], { errors: schema_FieldErrors }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    ValidationErrorResponse_allOf2_anyOf1_required, ValidationErrorResponse_allOf2_anyOf1_properties, undefined,
+  );
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ValidationErrorResponse_allOf2_anyOf2_required = ["message"];
+
+const ValidationErrorResponse_allOf2_anyOf2_properties = { message: ErrorText };
+
+export function ValidationErrorResponse_allOf2_anyOf2(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["message"], { message: schema_ErrorText }, undefined);
+  checkObject(
+    value, pointer, issues, open,
+    ValidationErrorResponse_allOf2_anyOf2_required, ValidationErrorResponse_allOf2_anyOf2_properties, undefined,
+  );
+}
+
+const ValidationErrorResponse_allOf2_branches = [
+  ValidationErrorResponse_allOf2_anyOf1,
+  ValidationErrorResponse_allOf2_anyOf2,
+];
+
+export function ValidationErrorResponse_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!ValidationErrorResponse_allOf2_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema21(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches10.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema_ValidationErrorResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+/** Checks a value against the `ValidationErrorResponse` schema. */
+export function ValidationErrorResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  schema19(value, pointer, issues, open);
-  schema21(value, pointer, issues, open);
+  ValidationErrorResponse_allOf1(value, pointer, issues, open);
+  ValidationErrorResponse_allOf2(value, pointer, issues, open);
 }
 
-export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function ServerError_code(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema25(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
-
+export function ServerError_error(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
 }
 
-export function schema_ServerError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ServerError_required = ["message"];
+
+const ServerError_properties = {
+  message: CreatePaymentRequest_network,
+  code: ServerError_code,
+  error: ServerError_error,
+};
+
+/** Checks a value against the `ServerError` schema. */
+export function ServerError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["message"], { message: schema2, code: schema24, error: schema25 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, ServerError_required, ServerError_properties, undefined);
 }
 
-export function schema26(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PaymentInfoRequest_allOf1_properties = { uuid: Payment_uuid, order_id: InvoiceOrderId };
+
+export function PaymentInfoRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { uuid: schema12, order_id: schema_InvoiceOrderId }, false);
-  }
+  checkObject(value, pointer, issues, open, [], PaymentInfoRequest_allOf1_properties, false);
 }
 
-export function schema27(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const UuidOrOrderId_anyOf1_required = ["uuid"];
+
+const UuidOrOrderId_anyOf1_properties = { uuid: ServerError_error };
+
+export function UuidOrOrderId_anyOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid"], { uuid: schema25 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, UuidOrOrderId_anyOf1_required, UuidOrOrderId_anyOf1_properties, undefined);
 }
 
-export function schema28(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const UuidOrOrderId_anyOf2_required = ["order_id"];
+
+const UuidOrOrderId_anyOf2_properties = { order_id: ServerError_error };
+
+export function UuidOrOrderId_anyOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["order_id"], { order_id: schema25 }, undefined);
+  checkObject(value, pointer, issues, open, UuidOrOrderId_anyOf2_required, UuidOrOrderId_anyOf2_properties, undefined);
+}
+
+const UuidOrOrderId_branches = [UuidOrOrderId_anyOf1, UuidOrOrderId_anyOf2];
+
+/** Checks a value against the `UuidOrOrderId` schema. */
+export function UuidOrOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!UuidOrOrderId_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema_UuidOrOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches11.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+/** Checks a value against the `PaymentInfoRequest` schema. */
+export function PaymentInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  PaymentInfoRequest_allOf1(value, pointer, issues, open);
+  UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema_PaymentInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema26(value, pointer, issues, open);
-  schema_UuidOrOrderId(value, pointer, issues, open);
-}
-
-export function schema_PageCursor(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+/** Checks a value against the `PageCursor` schema. */
+export function PageCursor(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-  }
+  if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
 }
 
-export function schema_FilterDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const FilterDate_pattern = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$", "u");
+
+/** Checks a value against the `FilterDate` schema. */
+export function FilterDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern12.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" });
+  if (!FilterDate_pattern.test(value)) {
+    issues.push({ pointer, message: "must match the pattern ^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" });
   }
 }
 
-export function schema_DateFilter(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+const DateFilter_properties = { date_from: FilterDate, date_to: FilterDate, cursor: PageCursor };
+
+/** Checks a value against the `DateFilter` schema. */
+export function DateFilter(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (Array.isArray(value)) {
     if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
   }
   if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { date_from: schema_FilterDate, date_to: schema_FilterDate, cursor: schema_PageCursor }, false);
+    checkObject(value, pointer, issues, open, [], DateFilter_properties, false);
   }
 }
 
-export function schema30(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function PaymentListResponse_result_items(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema_Payment(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => Payment(item, pointer + segment(i), issues, open));
 }
 
-export function schema31(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function Paginate_count(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-  }
+  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
 }
 
-export function schema32(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function Paginate_perPage(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-  }
+  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
 }
 
-export function schema_Paginate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Paginate_required = ["count", "hasPages", "nextCursor", "previousCursor", "perPage"];
+
+const Paginate_properties = {
+  count: Paginate_count,
+  hasPages: CreatePaymentRequest_is_payment_multiple,
+  nextCursor: Payment_payer_currency,
+  previousCursor: Payment_payer_currency,
+  perPage: Paginate_perPage,
+};
+
+/** Checks a value against the `Paginate` schema. */
+export function Paginate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["count","hasPages","nextCursor","previousCursor","perPage"], { count: schema31, hasPages: schema4, nextCursor: schema16, previousCursor: schema16, perPage: schema32 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Paginate_required, Paginate_properties, undefined);
 }
 
-export function schema29(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PaymentListResponse_result_required = ["items", "paginate"];
+
+const PaymentListResponse_result_properties = { items: PaymentListResponse_result_items, paginate: Paginate };
+
+export function PaymentListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["items","paginate"], { items: schema30, paginate: schema_Paginate }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    PaymentListResponse_result_required, PaymentListResponse_result_properties, undefined,
+  );
 }
 
-export function schema_PaymentListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PaymentListResponse_required = ["state", "result"];
+
+const PaymentListResponse_properties = { state: SuccessState, result: PaymentListResponse_result };
+
+/** Checks a value against the `PaymentListResponse` schema. */
+export function PaymentListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema29 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, PaymentListResponse_required, PaymentListResponse_properties, undefined);
 }
 
-export function schema34(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const FlexibleBoolean_anyOf2_values: readonly unknown[] = ["true", "false", "1", "0"];
+
+export function FlexibleBoolean_anyOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed13.has(value)) issues.push({ pointer, message: "must be one of \"true\", \"false\", \"1\", \"0\"" });
+  if (!open && !FlexibleBoolean_anyOf2_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"true\", \"false\", \"1\", \"0\"" });
+  }
 }
 
-export function schema_FlexibleBoolean(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches14.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+const FlexibleBoolean_branches = [CreatePaymentRequest_is_payment_multiple, FlexibleBoolean_anyOf2];
+
+/** Checks a value against the `FlexibleBoolean` schema. */
+export function FlexibleBoolean(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!FlexibleBoolean_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  }
 }
 
-export function schema33(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const RefundRequest_allOf1_required = ["address", "is_subtract"];
+
+const RefundRequest_allOf1_properties = {
+  address: CreatePaymentRequest_currency,
+  is_subtract: FlexibleBoolean,
+  uuid: Payment_uuid,
+  order_id: InvoiceOrderId,
+};
+
+export function RefundRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["address","is_subtract"], { address: schema1, is_subtract: schema_FlexibleBoolean, uuid: schema12, order_id: schema_InvoiceOrderId }, false);
-  }
+  checkObject(value, pointer, issues, open, RefundRequest_allOf1_required, RefundRequest_allOf1_properties, false);
 }
 
-export function schema_RefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema33(value, pointer, issues, open);
-  schema_UuidOrOrderId(value, pointer, issues, open);
+/** Checks a value against the `RefundRequest` schema. */
+export function RefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  RefundRequest_allOf1(value, pointer, issues, open);
+  UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema35(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function EmptyResultResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
-    value.forEach((item, i) => schema25(item, pointer + segment(i), issues, open));
-  }
+  if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
+  value.forEach((item, i) => ServerError_error(item, pointer + segment(i), issues, open));
 }
 
-export function schema_EmptyResultResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const EmptyResultResponse_required = ["state", "result"];
+
+const EmptyResultResponse_properties = { state: SuccessState, result: EmptyResultResponse_result };
+
+/** Checks a value against the `EmptyResultResponse` schema. */
+export function EmptyResultResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema35 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, EmptyResultResponse_required, EmptyResultResponse_properties, undefined);
 }
 
-export function schema_ResendWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema26(value, pointer, issues, open);
-  schema_UuidOrOrderId(value, pointer, issues, open);
+/** Checks a value against the `ResendWebhookRequest` schema. */
+export function ResendWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  PaymentInfoRequest_allOf1(value, pointer, issues, open);
+  UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema37(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function ResendWebhookV2Request_allOf1_txid(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if ([...value].length > 256) issues.push({ pointer, message: "must have at most 256 characters (maxLength)" });
-  }
+  const length = [...value].length;
+  if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
+  if (length > 256) issues.push({ pointer, message: "must have at most 256 characters (maxLength)" });
 }
 
-export function schema36(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ResendWebhookV2Request_allOf1_properties = {
+  uuid: Payment_uuid,
+  order_id: InvoiceOrderId,
+  txid: ResendWebhookV2Request_allOf1_txid,
+};
+
+export function ResendWebhookV2Request_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { uuid: schema12, order_id: schema_InvoiceOrderId, txid: schema37 }, false);
-  }
+  checkObject(value, pointer, issues, open, [], ResendWebhookV2Request_allOf1_properties, false);
 }
 
-export function schema39(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ResendWebhookV2Request_allOf2_anyOf3_required = ["txid"];
+
+const ResendWebhookV2Request_allOf2_anyOf3_properties = { txid: ServerError_error };
+
+export function ResendWebhookV2Request_allOf2_anyOf3(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["txid"], { txid: schema25 }, undefined);
+  checkObject(
+    value, pointer, issues, open,
+    ResendWebhookV2Request_allOf2_anyOf3_required, ResendWebhookV2Request_allOf2_anyOf3_properties, undefined,
+  );
+}
+
+const ResendWebhookV2Request_allOf2_branches = [
+  UuidOrOrderId_anyOf1,
+  UuidOrOrderId_anyOf2,
+  ResendWebhookV2Request_allOf2_anyOf3,
+];
+
+export function ResendWebhookV2Request_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!ResendWebhookV2Request_allOf2_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema38(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches15.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+/** Checks a value against the `ResendWebhookV2Request` schema. */
+export function ResendWebhookV2Request(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  ResendWebhookV2Request_allOf1(value, pointer, issues, open);
+  ResendWebhookV2Request_allOf2(value, pointer, issues, open);
 }
 
-export function schema_ResendWebhookV2Request(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema36(value, pointer, issues, open);
-  schema38(value, pointer, issues, open);
-}
-
-export function schema40(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function TestWebhookFields_url_callback(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
+  const length = [...value].length;
+  if (length < 6) issues.push({ pointer, message: "must have at least 6 characters (minLength)" });
+  if (length > 150) issues.push({ pointer, message: "must have at most 150 characters (maxLength)" });
+  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
+}
+
+/** Checks a value against the `ShortOrderId` schema. */
+export function ShortOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  AlphaDash(value, pointer, issues, open);
   if (typeof value === "string") {
-    if ([...value].length < 6) issues.push({ pointer, message: "must have at least 6 characters (minLength)" });
-    if ([...value].length > 150) issues.push({ pointer, message: "must have at most 150 characters (maxLength)" });
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
+    const length = [...value].length;
+    if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
+    if (length > 32) issues.push({ pointer, message: "must have at most 32 characters (maxLength)" });
   }
 }
 
-export function schema_ShortOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_AlphaDash(value, pointer, issues, open);
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if ([...value].length > 32) issues.push({ pointer, message: "must have at most 32 characters (maxLength)" });
-  }
-}
+const TestWebhookFields_required = ["url_callback", "currency", "network", "status"];
 
-export function schema_TestWebhookFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const TestWebhookFields_properties = {
+  url_callback: TestWebhookFields_url_callback,
+  currency: CreatePaymentRequest_currency,
+  network: CreatePaymentRequest_currency,
+  uuid: Payment_uuid,
+  order_id: ShortOrderId,
+  status: CreatePaymentRequest_network,
+};
+
+/** Checks a value against the `TestWebhookFields` schema. */
+export function TestWebhookFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["url_callback","currency","network","status"], { url_callback: schema40, currency: schema1, network: schema1, uuid: schema12, order_id: schema_ShortOrderId, status: schema2 }, false);
-  }
+  checkObject(value, pointer, issues, open, TestWebhookFields_required, TestWebhookFields_properties, false);
 }
 
-export function schema_TestPaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const TestPaymentStatus_values: readonly unknown[] = [
+  "process",
+  "check",
+  "paid",
+  "paid_over",
+  "fail",
+  "wrong_amount",
+  "cancel",
+  "system_fail",
+  "refund_process",
+  "refund_fail",
+  "refund_paid",
+];
+
+/** Checks a value against the `TestPaymentStatus` schema. */
+export function TestPaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed16.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"paid_over\", \"fail\", \"wrong_amount\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\"" });
+  if (!open && !TestPaymentStatus_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"paid_over\", \"fail\", \"wrong_amount\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\"" });
+  }
 }
 
-export function schema41(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const TestPaymentWebhookRequest_allOf2_properties = { status: TestPaymentStatus };
+
+export function TestPaymentWebhookRequest_allOf2(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { status: schema_TestPaymentStatus }, undefined);
-  }
+  checkObject(value, pointer, issues, open, [], TestPaymentWebhookRequest_allOf2_properties, undefined);
 }
 
-export function schema_TestPaymentWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_TestWebhookFields(value, pointer, issues, open);
-  schema41(value, pointer, issues, open);
+/** Checks a value against the `TestPaymentWebhookRequest` schema. */
+export function TestPaymentWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  TestWebhookFields(value, pointer, issues, open);
+  TestPaymentWebhookRequest_allOf2(value, pointer, issues, open);
 }
 
-export function schema_PayoutStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const PayoutStatus_values: readonly unknown[] = ["process", "check", "paid", "fail", "cancel", "system_fail"];
+
+/** Checks a value against the `PayoutStatus` schema. */
+export function PayoutStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed17.has(value)) issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
+  if (!open && !PayoutStatus_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
+  }
 }
 
-export function schema42(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const TestPayoutWebhookRequest_allOf2_properties = { status: PayoutStatus };
+
+export function TestPayoutWebhookRequest_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { status: schema_PayoutStatus }, undefined);
-  }
+  checkObject(value, pointer, issues, open, [], TestPayoutWebhookRequest_allOf2_properties, undefined);
 }
 
-export function schema_TestPayoutWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_TestWebhookFields(value, pointer, issues, open);
-  schema42(value, pointer, issues, open);
+/** Checks a value against the `TestPayoutWebhookRequest` schema. */
+export function TestPayoutWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  TestWebhookFields(value, pointer, issues, open);
+  TestPayoutWebhookRequest_allOf2(value, pointer, issues, open);
 }
 
-export function schema43(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_AlphaDash(value, pointer, issues, open);
+export function CreateStaticWalletRequest_order_id(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  AlphaDash(value, pointer, issues, open);
   if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if ([...value].length > 100) issues.push({ pointer, message: "must have at most 100 characters (maxLength)" });
+    const length = [...value].length;
+    if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
+    if (length > 100) issues.push({ pointer, message: "must have at most 100 characters (maxLength)" });
   }
 }
 
-export function schema_CreateStaticWalletRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreateStaticWalletRequest_required = ["currency", "network", "order_id"];
+
+const CreateStaticWalletRequest_properties = {
+  currency: CreatePaymentRequest_currency,
+  network: CreatePaymentRequest_currency,
+  order_id: CreateStaticWalletRequest_order_id,
+  url_callback: CreatePaymentRequest_url_return,
+  from_referral_code: CreatePaymentRequest_network,
+};
+
+/** Checks a value against the `CreateStaticWalletRequest` schema. */
+export function CreateStaticWalletRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["currency","network","order_id"], { currency: schema1, network: schema1, order_id: schema43, url_callback: schema3, from_referral_code: schema2 }, false);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    CreateStaticWalletRequest_required, CreateStaticWalletRequest_properties, false,
+  );
 }
 
-export function schema_StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StaticWallet_required = ["uuid", "address", "network", "currency"];
+
+const StaticWallet_properties = {
+  wallet_uuid: Payment_uuid,
+  uuid: Payment_uuid,
+  address: CreatePaymentRequest_network,
+  network: CreatePaymentRequest_network,
+  currency: CreatePaymentRequest_network,
+  url: Payment_url,
+  order_id: CreatePaymentRequest_network,
+};
+
+/** Checks a value against the `StaticWallet` schema. */
+export function StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","address","network","currency"], { wallet_uuid: schema12, uuid: schema12, address: schema2, network: schema2, currency: schema2, url: schema17, order_id: schema2 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StaticWallet_required, StaticWallet_properties, undefined);
 }
 
-export function schema_StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const StaticWalletResponse_required = ["state", "result"];
+
+const StaticWalletResponse_properties = { state: SuccessState, result: StaticWallet };
+
+/** Checks a value against the `StaticWalletResponse` schema. */
+export function StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema_StaticWallet }, undefined);
-  }
+  checkObject(value, pointer, issues, open, StaticWalletResponse_required, StaticWalletResponse_properties, undefined);
 }
 
-export function schema45(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_AlphaDash(value, pointer, issues, open);
+export function BlockedAddressRefundRequest_allOf1_address(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  AlphaDash(value, pointer, issues, open);
   if (typeof value === "string") {
-    if ([...value].length < 10) issues.push({ pointer, message: "must have at least 10 characters (minLength)" });
-    if ([...value].length > 128) issues.push({ pointer, message: "must have at most 128 characters (maxLength)" });
+    const length = [...value].length;
+    if (length < 10) issues.push({ pointer, message: "must have at least 10 characters (minLength)" });
+    if (length > 128) issues.push({ pointer, message: "must have at most 128 characters (maxLength)" });
   }
 }
 
-export function schema44(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BlockedAddressRefundRequest_allOf1_required = ["address"];
+
+const BlockedAddressRefundRequest_allOf1_properties = {
+  uuid: Payment_uuid,
+  order_id: ShortOrderId,
+  address: BlockedAddressRefundRequest_allOf1_address,
+};
+
+export function BlockedAddressRefundRequest_allOf1(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["address"], { uuid: schema12, order_id: schema_ShortOrderId, address: schema45 }, false);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    BlockedAddressRefundRequest_allOf1_required, BlockedAddressRefundRequest_allOf1_properties, false,
+  );
 }
 
-export function schema_BlockedAddressRefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema44(value, pointer, issues, open);
-  schema_UuidOrOrderId(value, pointer, issues, open);
+/** Checks a value against the `BlockedAddressRefundRequest` schema. */
+export function BlockedAddressRefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  BlockedAddressRefundRequest_allOf1(value, pointer, issues, open);
+  UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema46(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BlockedAddressRefundResponse_result_required = ["commission", "amount"];
+
+const BlockedAddressRefundResponse_result_properties = { commission: Amount, amount: Amount };
+
+export function BlockedAddressRefundResponse_result(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["commission","amount"], { commission: schema_Amount, amount: schema_Amount }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    BlockedAddressRefundResponse_result_required, BlockedAddressRefundResponse_result_properties, undefined,
+  );
 }
 
-export function schema_BlockedAddressRefundResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BlockedAddressRefundResponse_required = ["state", "result"];
+
+const BlockedAddressRefundResponse_properties = { state: SuccessState, result: BlockedAddressRefundResponse_result };
+
+/** Checks a value against the `BlockedAddressRefundResponse` schema. */
+export function BlockedAddressRefundResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema46 }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    BlockedAddressRefundResponse_required, BlockedAddressRefundResponse_properties, undefined,
+  );
 }
 
-export function schema47(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const CreatePayoutRequest_priority_values: readonly unknown[] = ["recommended", "economy", "high", "highest"];
+
+export function CreatePayoutRequest_priority(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed18.has(value)) issues.push({ pointer, message: "must be one of \"recommended\", \"economy\", \"high\", \"highest\"" });
+  if (!open && !CreatePayoutRequest_priority_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"recommended\", \"economy\", \"high\", \"highest\"" });
+  }
 }
 
-export function schema48(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function CreatePayoutRequest_memo(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if ([...value].length > 30) issues.push({ pointer, message: "must have at most 30 characters (maxLength)" });
-  }
+  const length = [...value].length;
+  if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
+  if (length > 30) issues.push({ pointer, message: "must have at most 30 characters (maxLength)" });
 }
 
-export function schema_CreatePayoutRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreatePayoutRequest_required = ["amount", "currency", "order_id", "address", "is_subtract"];
+
+const CreatePayoutRequest_properties = {
+  amount: Amount,
+  currency: CreatePaymentRequest_currency,
+  order_id: CreateStaticWalletRequest_order_id,
+  address: CreatePaymentRequest_currency,
+  is_subtract: FlexibleBoolean,
+  network: CreatePaymentRequest_network,
+  url_callback: Payment_url,
+  to_currency: CreatePaymentRequest_network,
+  course_source: CreatePaymentRequest_network,
+  from_currency: CreatePaymentRequest_network,
+  priority: CreatePayoutRequest_priority,
+  memo: CreatePayoutRequest_memo,
+};
+
+/** Checks a value against the `CreatePayoutRequest` schema. */
+export function CreatePayoutRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["amount","currency","order_id","address","is_subtract"], { amount: schema_Amount, currency: schema1, order_id: schema43, address: schema1, is_subtract: schema_FlexibleBoolean, network: schema2, url_callback: schema17, to_currency: schema2, course_source: schema2, from_currency: schema2, priority: schema47, memo: schema48 }, false);
-  }
+  checkObject(value, pointer, issues, open, CreatePayoutRequest_required, CreatePayoutRequest_properties, false);
 }
 
-export function schema50(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function Payout_balance_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
+  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
+}
+
+const Payout_balance_branches = [Amount, Payout_balance_anyOf2];
+
+export function Payout_balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Payout_balance_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema49(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches19.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+const Payout_payer_amount_branches = [Payout_balance_anyOf2, Amount];
+
+export function Payout_payer_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Payout_payer_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  }
 }
 
-export function schema51(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches20.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
+const Payout_required = ["uuid", "amount", "currency", "network", "address", "txid", "status", "is_final", "balance"];
 
-export function schema_Payout(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Payout_properties = {
+  uuid: Payment_uuid,
+  amount: Amount,
+  currency: CreatePaymentRequest_network,
+  network: CreatePaymentRequest_network,
+  address: CreatePaymentRequest_network,
+  txid: Payment_payer_currency,
+  order_id: Payment_payer_currency,
+  payment_status: Payment_payer_currency,
+  status: PayoutStatus,
+  is_final: CreatePaymentRequest_is_payment_multiple,
+  balance: Payout_balance,
+  payer_currency: CreatePaymentRequest_network,
+  payer_amount: Payout_payer_amount,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+};
+
+/** Checks a value against the `Payout` schema. */
+export function Payout(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","amount","currency","network","address","txid","status","is_final","balance"], { uuid: schema12, amount: schema_Amount, currency: schema2, network: schema2, address: schema2, txid: schema16, order_id: schema16, payment_status: schema16, status: schema_PayoutStatus, is_final: schema4, balance: schema49, payer_currency: schema2, payer_amount: schema51, created_at: schema_Timestamp, updated_at: schema_Timestamp }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Payout_required, Payout_properties, undefined);
 }
 
-export function schema_PayoutResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PayoutResponse_required = ["state", "result"];
+
+const PayoutResponse_properties = { state: SuccessState, result: Payout };
+
+/** Checks a value against the `PayoutResponse` schema. */
+export function PayoutResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema_Payout }, undefined);
-  }
+  checkObject(value, pointer, issues, open, PayoutResponse_required, PayoutResponse_properties, undefined);
 }
 
-export function schema52(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PayoutInfoRequest_allOf1_properties = { uuid: Payment_uuid, order_id: ShortOrderId };
+
+export function PayoutInfoRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { uuid: schema12, order_id: schema_ShortOrderId }, false);
-  }
+  checkObject(value, pointer, issues, open, [], PayoutInfoRequest_allOf1_properties, false);
 }
 
-export function schema_PayoutInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema52(value, pointer, issues, open);
-  schema_UuidOrOrderId(value, pointer, issues, open);
+/** Checks a value against the `PayoutInfoRequest` schema. */
+export function PayoutInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  PayoutInfoRequest_allOf1(value, pointer, issues, open);
+  UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function schema54(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function PayoutListResponse_result_items(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema_Payout(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => Payout(item, pointer + segment(i), issues, open));
 }
 
-export function schema53(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PayoutListResponse_result_required = ["items", "paginate"];
+
+const PayoutListResponse_result_properties = {
+  merchant_uuid: Payment_uuid,
+  items: PayoutListResponse_result_items,
+  paginate: Paginate,
+};
+
+export function PayoutListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["items","paginate"], { merchant_uuid: schema12, items: schema54, paginate: schema_Paginate }, undefined);
-  }
+  checkObject(
+    value, pointer, issues, open,
+    PayoutListResponse_result_required, PayoutListResponse_result_properties, undefined,
+  );
 }
 
-export function schema_PayoutListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PayoutListResponse_required = ["state", "result"];
+
+const PayoutListResponse_properties = { state: SuccessState, result: PayoutListResponse_result };
+
+/** Checks a value against the `PayoutListResponse` schema. */
+export function PayoutListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema53 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, PayoutListResponse_required, PayoutListResponse_properties, undefined);
 }
 
-export function schema55(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+export function getBalanceBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (Array.isArray(value)) {
     if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
   }
   if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], {  }, false);
+    checkObject(value, pointer, issues, open, [], {}, false);
   }
 }
 
-export function schema_WalletBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const WalletBalance_required = ["uuid", "balance", "currency_code"];
+
+const WalletBalance_properties = {
+  uuid: CreatePaymentRequest_network,
+  balance: Amount,
+  currency_code: CreatePaymentRequest_network,
+};
+
+/** Checks a value against the `WalletBalance` schema. */
+export function WalletBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["uuid","balance","currency_code"], { uuid: schema2, balance: schema_Amount, currency_code: schema2 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, WalletBalance_required, WalletBalance_properties, undefined);
 }
 
-export function schema58(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function BalanceEntry_balance_merchant(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema_WalletBalance(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => WalletBalance(item, pointer + segment(i), issues, open));
 }
 
-export function schema57(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BalanceEntry_balance_required = ["merchant", "user"];
+
+const BalanceEntry_balance_properties = {
+  merchant: BalanceEntry_balance_merchant,
+  user: BalanceEntry_balance_merchant,
+};
+
+export function BalanceEntry_balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["merchant","user"], { merchant: schema58, user: schema58 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, BalanceEntry_balance_required, BalanceEntry_balance_properties, undefined);
 }
 
-export function schema_BalanceEntry(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BalanceEntry_required = ["balance"];
+
+const BalanceEntry_properties = { balance: BalanceEntry_balance };
+
+/** Checks a value against the `BalanceEntry` schema. */
+export function BalanceEntry(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["balance"], { balance: schema57 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, BalanceEntry_required, BalanceEntry_properties, undefined);
 }
 
-export function schema56(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function BalanceResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
-    value.forEach((item, i) => schema_BalanceEntry(item, pointer + segment(i), issues, open));
-  }
+  if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
+  value.forEach((item, i) => BalanceEntry(item, pointer + segment(i), issues, open));
 }
 
-export function schema_BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const BalanceResponse_required = ["state", "result"];
+
+const BalanceResponse_properties = { state: SuccessState, result: BalanceResponse_result };
+
+/** Checks a value against the `BalanceResponse` schema. */
+export function BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["state","result"], { state: schema_SuccessState, result: schema56 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, BalanceResponse_required, BalanceResponse_properties, undefined);
 }
 
 /** Checks the arguments of `createPayment` against the spec before anything is sent. */
 export function createPaymentRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_CreatePaymentRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else CreatePaymentRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1010,10 +1361,10 @@ export function createPaymentRequest(args: RequestArgs): Issue[] {
 export function createPaymentResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PaymentResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
-    case "500": schema_ServerError(body, "", issues, true); break;
+    case "200": PaymentResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
+    case "500": ServerError(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1021,7 +1372,8 @@ export function createPaymentResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `getPaymentInfo` against the spec before anything is sent. */
 export function getPaymentInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_PaymentInfoRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else PaymentInfoRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1029,9 +1381,9 @@ export function getPaymentInfoRequest(args: RequestArgs): Issue[] {
 export function getPaymentInfoResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PaymentResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": PaymentResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1040,8 +1392,8 @@ export function getPaymentInfoResponse(status: string, body: unknown): Issue[] {
 export function listPaymentsRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["cursor"] !== undefined) schema_PageCursor(query["cursor"], "/query/cursor", issues, false);
-  if (args.body !== undefined) schema_DateFilter(args.body, "/body", issues, false);
+  if (query["cursor"] !== undefined) PageCursor(query["cursor"], "/query/cursor", issues, false);
+  if (args.body !== undefined) DateFilter(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1049,9 +1401,9 @@ export function listPaymentsRequest(args: RequestArgs): Issue[] {
 export function listPaymentsResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PaymentListResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": PaymentListResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1059,7 +1411,8 @@ export function listPaymentsResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `refundPayment` against the spec before anything is sent. */
 export function refundPaymentRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_RefundRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else RefundRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1067,9 +1420,9 @@ export function refundPaymentRequest(args: RequestArgs): Issue[] {
 export function refundPaymentResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_EmptyResultResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": EmptyResultResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1077,7 +1430,8 @@ export function refundPaymentResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `resendPaymentWebhook` against the spec before anything is sent. */
 export function resendPaymentWebhookRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_ResendWebhookRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else ResendWebhookRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1085,9 +1439,9 @@ export function resendPaymentWebhookRequest(args: RequestArgs): Issue[] {
 export function resendPaymentWebhookResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_EmptyResultResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": EmptyResultResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1095,7 +1449,8 @@ export function resendPaymentWebhookResponse(status: string, body: unknown): Iss
 /** Checks the arguments of `resendPaymentWebhookV2` against the spec before anything is sent. */
 export function resendPaymentWebhookV2Request(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_ResendWebhookV2Request(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else ResendWebhookV2Request(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1103,9 +1458,9 @@ export function resendPaymentWebhookV2Request(args: RequestArgs): Issue[] {
 export function resendPaymentWebhookV2Response(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_EmptyResultResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": EmptyResultResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1113,7 +1468,8 @@ export function resendPaymentWebhookV2Response(status: string, body: unknown): I
 /** Checks the arguments of `sendTestPaymentWebhook` against the spec before anything is sent. */
 export function sendTestPaymentWebhookRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_TestPaymentWebhookRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else TestPaymentWebhookRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1121,9 +1477,9 @@ export function sendTestPaymentWebhookRequest(args: RequestArgs): Issue[] {
 export function sendTestPaymentWebhookResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_EmptyResultResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": EmptyResultResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1131,7 +1487,8 @@ export function sendTestPaymentWebhookResponse(status: string, body: unknown): I
 /** Checks the arguments of `sendTestPayoutWebhook` against the spec before anything is sent. */
 export function sendTestPayoutWebhookRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_TestPayoutWebhookRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else TestPayoutWebhookRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1139,9 +1496,9 @@ export function sendTestPayoutWebhookRequest(args: RequestArgs): Issue[] {
 export function sendTestPayoutWebhookResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_EmptyResultResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": EmptyResultResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1149,7 +1506,8 @@ export function sendTestPayoutWebhookResponse(status: string, body: unknown): Is
 /** Checks the arguments of `sendTestWalletWebhook` against the spec before anything is sent. */
 export function sendTestWalletWebhookRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_TestPaymentWebhookRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else TestPaymentWebhookRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1157,9 +1515,9 @@ export function sendTestWalletWebhookRequest(args: RequestArgs): Issue[] {
 export function sendTestWalletWebhookResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_EmptyResultResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": EmptyResultResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1167,7 +1525,8 @@ export function sendTestWalletWebhookResponse(status: string, body: unknown): Is
 /** Checks the arguments of `createStaticWallet` against the spec before anything is sent. */
 export function createStaticWalletRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_CreateStaticWalletRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else CreateStaticWalletRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1175,9 +1534,9 @@ export function createStaticWalletRequest(args: RequestArgs): Issue[] {
 export function createStaticWalletResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_StaticWalletResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": StaticWalletResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1185,7 +1544,8 @@ export function createStaticWalletResponse(status: string, body: unknown): Issue
 /** Checks the arguments of `refundBlockedAddress` against the spec before anything is sent. */
 export function refundBlockedAddressRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_BlockedAddressRefundRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else BlockedAddressRefundRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1193,9 +1553,9 @@ export function refundBlockedAddressRequest(args: RequestArgs): Issue[] {
 export function refundBlockedAddressResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_BlockedAddressRefundResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": BlockedAddressRefundResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1203,7 +1563,8 @@ export function refundBlockedAddressResponse(status: string, body: unknown): Iss
 /** Checks the arguments of `createPayout` against the spec before anything is sent. */
 export function createPayoutRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_CreatePayoutRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else CreatePayoutRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1211,10 +1572,10 @@ export function createPayoutRequest(args: RequestArgs): Issue[] {
 export function createPayoutResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PayoutResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
-    case "500": schema_ServerError(body, "", issues, true); break;
+    case "200": PayoutResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
+    case "500": ServerError(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1222,7 +1583,8 @@ export function createPayoutResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `getPayoutInfo` against the spec before anything is sent. */
 export function getPayoutInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema_PayoutInfoRequest(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else PayoutInfoRequest(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1230,9 +1592,9 @@ export function getPayoutInfoRequest(args: RequestArgs): Issue[] {
 export function getPayoutInfoResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PayoutResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": PayoutResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1241,8 +1603,8 @@ export function getPayoutInfoResponse(status: string, body: unknown): Issue[] {
 export function listPayoutsRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["cursor"] !== undefined) schema_PageCursor(query["cursor"], "/query/cursor", issues, false);
-  if (args.body !== undefined) schema_DateFilter(args.body, "/body", issues, false);
+  if (query["cursor"] !== undefined) PageCursor(query["cursor"], "/query/cursor", issues, false);
+  if (args.body !== undefined) DateFilter(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1250,9 +1612,9 @@ export function listPayoutsRequest(args: RequestArgs): Issue[] {
 export function listPayoutsResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PayoutListResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": PayoutListResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }
@@ -1260,7 +1622,7 @@ export function listPayoutsResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `getBalance` against the spec before anything is sent. */
 export function getBalanceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body !== undefined) schema55(args.body, "/body", issues, false);
+  if (args.body !== undefined) getBalanceBody(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -1268,9 +1630,9 @@ export function getBalanceRequest(args: RequestArgs): Issue[] {
 export function getBalanceResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_BalanceResponse(body, "", issues, true); break;
-    case "401": schema_ErrorMessage(body, "", issues, true); break;
-    case "422": schema_ValidationErrorResponse(body, "", issues, true); break;
+    case "200": BalanceResponse(body, "", issues, true); break;
+    case "401": ErrorMessage(body, "", issues, true); break;
+    case "422": ValidationErrorResponse(body, "", issues, true); break;
   }
   return issues;
 }

@@ -2,81 +2,62 @@
 // Source sha256: 2ddb8155a384dea8c1c7e33049e43dc6008d67c06bbc3532e05f80201ec9c019.
 // Do not edit: change the source and run `npm run generate`.
 
-import { checkFormat, checkObject, isRecord, passes, segment, typeName, type Issue, type RequestArgs } from "../runtime/index.js";
+import {
+  checkFormat,
+  checkObject,
+  isRecord,
+  passes,
+  segment,
+  typeName,
+  type Issue,
+  type RequestArgs,
+} from "../runtime/index.js";
 
-const allowed1 = new Set<unknown>(["RUB","USD","EUR","UAH"]);
+// Each validator is named after what it checks: a component schema by its own name, an inline
+// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
+// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
+// schemas share one function, named after the first place met: a later place, a property of
+// another name say, calls that function under the name of the first place. Names follow the
+// order of the spec, so the same spec always gives the same names.
 
-const allowed2 = new Set<unknown>(["direct","link"]);
-
-const pattern3 = new RegExp("^\\d+(\\.\\d+)?$", "u");
-
-const pattern4 = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$", "u");
-
-const branches5 = [schema11, schema18, schema19];
-
-const allowed6 = new Set<unknown>(["created","success","fail","expired"]);
-
-const branches7 = [schema19, schema18, schema11, schema25, schema26, schema16];
-
-const branches8 = [schema_MoruneDate, schema16];
-
-const allowed9 = new Set<unknown>([1,2]);
-
-const allowed10 = new Set<unknown>(["wait","fail","success"]);
-
-const allowed11 = new Set<unknown>(["api","payoff"]);
-
-const allowed12 = new Set<unknown>(["balance","amount"]);
-
-const branches13 = [schema23, schema_Decimal];
-
-const branches14 = [schema_MoruneDate, schema36];
-
-const branches15 = [schema_PayoffDate, schema16];
-
-export function schema2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function createInvoiceBody_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value <= 0) issues.push({ pointer, message: "must be greater than 0 (exclusiveMinimum)" });
-  }
+  if (value <= 0) issues.push({ pointer, message: "must be greater than 0 (exclusiveMinimum)" });
 }
 
-export function schema3(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function createInvoiceBody_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-  }
+  if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
 }
 
-export function schema_Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const Currency_values: readonly unknown[] = ["RUB", "USD", "EUR", "UAH"];
+
+/** Checks a value against the `Currency` schema. */
+export function Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed1.has(value)) issues.push({ pointer, message: "must be one of \"RUB\", \"USD\", \"EUR\", \"UAH\"" });
+  if (!open && !Currency_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"RUB\", \"USD\", \"EUR\", \"UAH\"" });
+  }
 }
 
-export function schema4(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_Currency(value, pointer, issues, open);
-}
-
-export function schema5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function createInvoiceBody_shop_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-  }
+  if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
 }
 
-export function schema6(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function createInvoiceBody_hook_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
@@ -86,7 +67,7 @@ export function schema6(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema7(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function createInvoiceBody_comment(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
@@ -96,73 +77,87 @@ export function schema7(value: unknown, pointer: string, issues: Issue[], _open:
   }
 }
 
-export function schema8(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function createInvoiceBody_success_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema9(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function createInvoiceBody_expire(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-  }
+  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
 }
 
-export function schema11(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
+export function createInvoiceBody_include_service_item(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
+): void {
+  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
 }
 
-export function schema10(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(Array.isArray(value))) {
+export function createInvoiceBody_include_service(
+  value: unknown, pointer: string, issues: Issue[], open: boolean,
+): void {
+  if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => schema11(item, pointer + segment(i), issues, open));
-  }
+  value.forEach((item, i) => createInvoiceBody_include_service_item(item, pointer + segment(i), issues, open));
 }
 
-export function schema12(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const createInvoiceBody_type_values: readonly unknown[] = ["direct", "link"];
+
+export function createInvoiceBody_type(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed2.has(value)) issues.push({ pointer, message: "must be one of \"direct\", \"link\"" });
+  if (!open && !createInvoiceBody_type_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"direct\", \"link\"" });
+  }
 }
 
-export function schema1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const createInvoiceBody_required = ["amount", "order_id", "shop_id"];
+
+const createInvoiceBody_properties = {
+  amount: createInvoiceBody_amount,
+  order_id: createInvoiceBody_order_id,
+  currency: Currency,
+  shop_id: createInvoiceBody_shop_id,
+  hook_url: createInvoiceBody_hook_url,
+  custom_fields: createInvoiceBody_hook_url,
+  comment: createInvoiceBody_comment,
+  fail_url: createInvoiceBody_comment,
+  success_url: createInvoiceBody_success_url,
+  expire: createInvoiceBody_expire,
+  include_service: createInvoiceBody_include_service,
+  exclude_service: createInvoiceBody_include_service,
+  type: createInvoiceBody_type,
+  email: createInvoiceBody_include_service_item,
+};
+
+export function createInvoiceBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["amount","order_id","shop_id"], { amount: schema2, order_id: schema3, currency: schema4, shop_id: schema5, hook_url: schema6, custom_fields: schema6, comment: schema7, fail_url: schema7, success_url: schema8, expire: schema9, include_service: schema10, exclude_service: schema10, type: schema12, email: schema11 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, createInvoiceBody_required, createInvoiceBody_properties, undefined);
 }
 
-export function schema_Decimal(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const Decimal_pattern = new RegExp("^\\d+(\\.\\d+)?$", "u");
+
+/** Checks a value against the `Decimal` schema. */
+export function Decimal(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern3.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
-  }
+  if (!Decimal_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
 }
 
-export function schema13(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_Decimal(value, pointer, issues, open);
-}
-
-export function schema14(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function CreatedInvoice_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!(typeof value === "string" || value === null)) {
     issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
     return;
@@ -172,136 +167,160 @@ export function schema14(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema_MoruneDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+const MoruneDate_pattern = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$", "u");
+
+/** Checks a value against the `MoruneDate` schema. */
+export function MoruneDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!pattern4.test(value)) issues.push({ pointer, message: "must match the pattern ^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$" });
+  if (!MoruneDate_pattern.test(value)) {
+    issues.push({ pointer, message: "must match the pattern ^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$" });
   }
 }
 
-export function schema15(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_MoruneDate(value, pointer, issues, open);
-}
+const CreatedInvoice_required = ["id", "amount", "currency", "url", "expired"];
 
-export function schema_CreatedInvoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreatedInvoice_properties = {
+  id: createInvoiceBody_shop_id,
+  amount: Decimal,
+  currency: Currency,
+  url: CreatedInvoice_url,
+  expired: MoruneDate,
+};
+
+/** Checks a value against the `CreatedInvoice` schema. */
+export function CreatedInvoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["id","amount","currency","url","expired"], { id: schema5, amount: schema13, currency: schema_Currency, url: schema14, expired: schema15 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, CreatedInvoice_required, CreatedInvoice_properties, undefined);
 }
 
-export function schema_SuccessStatus(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+/** Checks a value against the `SuccessStatus` schema. */
+export function SuccessStatus(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
   if (value !== 200) issues.push({ pointer, message: "must be 200" });
 }
 
-export function schema_SuccessCheck(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
+/** Checks a value against the `SuccessCheck` schema. */
+export function SuccessCheck(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "boolean") {
     issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
     return;
   }
   if (value !== true) issues.push({ pointer, message: "must be true" });
 }
 
-export function schema_CreateInvoiceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreateInvoiceResponse_required = ["data", "status", "status_check"];
+
+const CreateInvoiceResponse_properties = { data: CreatedInvoice, status: SuccessStatus, status_check: SuccessCheck };
+
+/** Checks a value against the `CreateInvoiceResponse` schema. */
+export function CreateInvoiceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["data","status","status_check"], { data: schema_CreatedInvoice, status: schema_SuccessStatus, status_check: schema_SuccessCheck }, undefined);
+  checkObject(
+    value, pointer, issues, open,
+    CreateInvoiceResponse_required, CreateInvoiceResponse_properties, undefined,
+  );
+}
+
+export function ErrorEnvelope_data(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
+}
+
+export function ErrorEnvelope_error_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!Array.isArray(value)) issues.push({ pointer, message: "must be array, not " + typeName(value) });
+}
+
+export function ErrorEnvelope_error_anyOf3(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!isRecord(value)) issues.push({ pointer, message: "must be object, not " + typeName(value) });
+}
+
+const ErrorEnvelope_error_branches = [
+  createInvoiceBody_include_service_item,
+  ErrorEnvelope_error_anyOf2,
+  ErrorEnvelope_error_anyOf3,
+];
+
+export function ErrorEnvelope_error(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!ErrorEnvelope_error_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema16(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(value === null)) {
-    issues.push({ pointer, message: "must be null, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema18(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Array.isArray(value))) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema19(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(isRecord(value))) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-}
-
-export function schema17(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches5.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
-
-export function schema20(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+export function ErrorEnvelope_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema21(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
+export function ErrorEnvelope_status_check(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "boolean") {
     issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
     return;
   }
   if (value !== false) issues.push({ pointer, message: "must be false" });
 }
 
-export function schema_ErrorEnvelope(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const ErrorEnvelope_required = ["data", "error", "status", "status_check"];
+
+const ErrorEnvelope_properties = {
+  data: ErrorEnvelope_data,
+  error: ErrorEnvelope_error,
+  status: ErrorEnvelope_status,
+  status_check: ErrorEnvelope_status_check,
+};
+
+/** Checks a value against the `ErrorEnvelope` schema. */
+export function ErrorEnvelope(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["data","error","status","status_check"], { data: schema16, error: schema17, status: schema20, status_check: schema21 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, ErrorEnvelope_required, ErrorEnvelope_properties, undefined);
 }
 
-export function schema22(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function getInvoiceInfoQuery_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-  }
+  const length = [...value].length;
+  if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
+  if (length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
 }
 
-export function schema_InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const InvoiceStatus_values: readonly unknown[] = ["created", "success", "fail", "expired"];
+
+/** Checks a value against the `InvoiceStatus` schema. */
+export function InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed6.has(value)) issues.push({ pointer, message: "must be one of \"created\", \"success\", \"fail\", \"expired\"" });
+  if (!open && !InvoiceStatus_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"created\", \"success\", \"fail\", \"expired\"" });
+  }
 }
 
-export function schema23(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function Invoice_invoice_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
     return;
   }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-  }
+  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
 }
 
-export function schema24(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function Invoice_credited(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (!((typeof value === "number" && Number.isFinite(value)) || value === null)) {
     issues.push({ pointer, message: "must be number or null, not " + typeName(value) });
     return;
@@ -311,200 +330,345 @@ export function schema24(value: unknown, pointer: string, issues: Issue[], _open
   }
 }
 
-export function schema25(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)))) {
+export function CustomFields_anyOf4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isFinite(value))) {
     issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
   }
 }
 
-export function schema26(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "boolean")) {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
+export function CustomFields_anyOf5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
+}
+
+const CustomFields_branches = [
+  ErrorEnvelope_error_anyOf3,
+  ErrorEnvelope_error_anyOf2,
+  createInvoiceBody_include_service_item,
+  CustomFields_anyOf4,
+  CustomFields_anyOf5,
+  ErrorEnvelope_data,
+];
+
+/** Checks a value against the `CustomFields` schema. */
+export function CustomFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!CustomFields_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema_CustomFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches7.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+const Invoice_paid_at_branches = [MoruneDate, ErrorEnvelope_data];
+
+export function Invoice_paid_at(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Invoice_paid_at_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  }
 }
 
-export function schema27(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches8.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
+const Invoice_required = [
+  "invoice_id",
+  "order_id",
+  "shop_id",
+  "status",
+  "invoice_amount",
+  "credited",
+  "currency",
+  "pay_service",
+  "commission_amount",
+  "commission_percent",
+  "shop_commission_amount",
+  "user_commission_amount",
+  "custom_field",
+  "created_at",
+  "expired_at",
+  "paid_at",
+];
 
-export function schema_Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const Invoice_properties = {
+  invoice_id: createInvoiceBody_shop_id,
+  order_id: createInvoiceBody_include_service_item,
+  shop_id: createInvoiceBody_shop_id,
+  status: InvoiceStatus,
+  invoice_amount: Invoice_invoice_amount,
+  credited: Invoice_credited,
+  currency: Currency,
+  pay_service: createInvoiceBody_success_url,
+  payer_details: createInvoiceBody_success_url,
+  commission_amount: Invoice_invoice_amount,
+  commission_percent: Invoice_invoice_amount,
+  shop_commission_amount: Invoice_invoice_amount,
+  shop_commission_percent: Invoice_invoice_amount,
+  user_commission_amount: Invoice_invoice_amount,
+  user_commission_percent: Invoice_invoice_amount,
+  user_commission: Invoice_invoice_amount,
+  custom_field: CustomFields,
+  created_at: MoruneDate,
+  expired_at: MoruneDate,
+  paid_at: Invoice_paid_at,
+};
+
+/** Checks a value against the `Invoice` schema. */
+export function Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["invoice_id","order_id","shop_id","status","invoice_amount","credited","currency","pay_service","commission_amount","commission_percent","shop_commission_amount","user_commission_amount","custom_field","created_at","expired_at","paid_at"], { invoice_id: schema5, order_id: schema11, shop_id: schema5, status: schema_InvoiceStatus, invoice_amount: schema23, credited: schema24, currency: schema_Currency, pay_service: schema8, payer_details: schema8, commission_amount: schema23, commission_percent: schema23, shop_commission_amount: schema23, shop_commission_percent: schema23, user_commission_amount: schema23, user_commission_percent: schema23, user_commission: schema23, custom_field: schema_CustomFields, created_at: schema_MoruneDate, expired_at: schema_MoruneDate, paid_at: schema27 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Invoice_required, Invoice_properties, undefined);
 }
 
-export function schema_InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const InvoiceInfoResponse_required = ["data", "status", "status_check"];
+
+const InvoiceInfoResponse_properties = { data: Invoice, status: SuccessStatus, status_check: SuccessCheck };
+
+/** Checks a value against the `InvoiceInfoResponse` schema. */
+export function InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["data","status","status_check"], { data: schema_Invoice, status: schema_SuccessStatus, status_check: schema_SuccessCheck }, undefined);
-  }
+  checkObject(value, pointer, issues, open, InvoiceInfoResponse_required, InvoiceInfoResponse_properties, undefined);
 }
 
-export function schema29(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function createPayoffBody_hook_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if ([...value].length > 500) issues.push({ pointer, message: "must have at most 500 characters (maxLength)" });
-  }
+  if ([...value].length > 500) issues.push({ pointer, message: "must have at most 500 characters (maxLength)" });
 }
 
-export function schema30(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(Number.isInteger(value))) {
+const createPayoffBody_subtract_values: readonly unknown[] = [1, 2];
+
+export function createPayoffBody_subtract(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (!(typeof value === "number" && Number.isInteger(value))) {
     issues.push({ pointer, message: "must be integer, not " + typeName(value) });
     return;
   }
-  if (!allowed9.has(value)) issues.push({ pointer, message: "must be one of 1, 2" });
+  if (!createPayoffBody_subtract_values.includes(value)) issues.push({ pointer, message: "must be one of 1, 2" });
 }
 
-export function schema31(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const createPayoffBody_payoff_data_properties = { sbp_bank_type: createInvoiceBody_include_service_item };
+
+export function createPayoffBody_payoff_data(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], { sbp_bank_type: schema11 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, [], createPayoffBody_payoff_data_properties, undefined);
 }
 
-export function schema28(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const createPayoffBody_required = ["user_id", "service", "amount"];
+
+const createPayoffBody_properties = {
+  user_id: createInvoiceBody_shop_id,
+  service: createInvoiceBody_include_service_item,
+  wallet_to: createInvoiceBody_order_id,
+  amount: createInvoiceBody_amount,
+  order_id: createInvoiceBody_order_id,
+  comment: createInvoiceBody_order_id,
+  hook_url: createPayoffBody_hook_url,
+  subtract: createPayoffBody_subtract,
+  payoff_data: createPayoffBody_payoff_data,
+};
+
+export function createPayoffBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["user_id","service","amount"], { user_id: schema5, service: schema11, wallet_to: schema3, amount: schema2, order_id: schema3, comment: schema3, hook_url: schema29, subtract: schema30, payoff_data: schema31 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, createPayoffBody_required, createPayoffBody_properties, undefined);
 }
 
-export function schema_CreatedPayoff(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreatedPayoff_required = ["payoff_id", "amount_withdraw_rub", "balance"];
+
+const CreatedPayoff_properties = {
+  payoff_id: createInvoiceBody_shop_id,
+  amount_withdraw_rub: Invoice_invoice_amount,
+  balance: Invoice_invoice_amount,
+};
+
+/** Checks a value against the `CreatedPayoff` schema. */
+export function CreatedPayoff(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["payoff_id","amount_withdraw_rub","balance"], { payoff_id: schema5, amount_withdraw_rub: schema23, balance: schema23 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, CreatedPayoff_required, CreatedPayoff_properties, undefined);
 }
 
-export function schema_CreatePayoffResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const CreatePayoffResponse_required = ["data", "status", "status_check"];
+
+const CreatePayoffResponse_properties = { data: CreatedPayoff, status: SuccessStatus, status_check: SuccessCheck };
+
+/** Checks a value against the `CreatePayoffResponse` schema. */
+export function CreatePayoffResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["data","status","status_check"], { data: schema_CreatedPayoff, status: schema_SuccessStatus, status_check: schema_SuccessCheck }, undefined);
-  }
+  checkObject(value, pointer, issues, open, CreatePayoffResponse_required, CreatePayoffResponse_properties, undefined);
 }
 
-export function schema_PayoffStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const PayoffStatus_values: readonly unknown[] = ["wait", "fail", "success"];
+
+/** Checks a value against the `PayoffStatus` schema. */
+export function PayoffStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed10.has(value)) issues.push({ pointer, message: "must be one of \"wait\", \"fail\", \"success\"" });
+  if (!open && !PayoffStatus_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"wait\", \"fail\", \"success\"" });
+  }
 }
 
-export function schema32(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const Payoff_type_values: readonly unknown[] = ["api", "payoff"];
+
+export function Payoff_type(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed11.has(value)) issues.push({ pointer, message: "must be one of \"api\", \"payoff\"" });
+  if (!open && !Payoff_type_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"api\", \"payoff\"" });
+  }
 }
 
-export function schema33(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(typeof value === "string")) {
+const Payoff_subtract_values: readonly unknown[] = ["balance", "amount"];
+
+export function Payoff_subtract(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (!(open && typeof value === "string") && !allowed12.has(value)) issues.push({ pointer, message: "must be one of \"balance\", \"amount\"" });
+  if (!open && !Payoff_subtract_values.includes(value)) {
+    issues.push({ pointer, message: "must be one of \"balance\", \"amount\"" });
+  }
 }
 
-export function schema34(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches13.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+const Payoff_amount_receive_branches = [Invoice_invoice_amount, Decimal];
+
+export function Payoff_amount_receive(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Payoff_amount_receive_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  }
 }
 
-export function schema36(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string")) {
+export function PayoffDate_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+  if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  if (typeof value === "string") {
-    if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
+  if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
+}
+
+const PayoffDate_branches = [MoruneDate, PayoffDate_anyOf2];
+
+/** Checks a value against the `PayoffDate` schema. */
+export function PayoffDate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!PayoffDate_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
   }
 }
 
-export function schema_PayoffDate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches14.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+const Payoff_paid_at_branches = [PayoffDate, ErrorEnvelope_data];
+
+export function Payoff_paid_at(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!Payoff_paid_at_branches.some((branch) => passes(branch, value, pointer, open))) {
+    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
+  }
 }
 
-export function schema35(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  schema_PayoffDate(value, pointer, issues, open);
-}
+const Payoff_required = [
+  "payoff_id",
+  "status",
+  "service",
+  "wallet",
+  "type",
+  "subtract",
+  "amount",
+  "amount_withdraw_rub",
+  "commission_rub",
+  "receive_currency",
+  "amount_receive",
+  "created_at",
+];
 
-export function schema37(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!branches15.some((branch) => passes(branch, value, pointer, open))) issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-}
+const Payoff_properties = {
+  payoff_id: createInvoiceBody_shop_id,
+  status: PayoffStatus,
+  order_id: createInvoiceBody_success_url,
+  service: createInvoiceBody_include_service_item,
+  wallet: createInvoiceBody_success_url,
+  type: Payoff_type,
+  subtract: Payoff_subtract,
+  amount: Invoice_invoice_amount,
+  amount_withdraw_rub: Invoice_invoice_amount,
+  commission_rub: Invoice_invoice_amount,
+  receive_currency: createInvoiceBody_include_service_item,
+  amount_receive: Payoff_amount_receive,
+  comment: createInvoiceBody_success_url,
+  created_at: PayoffDate,
+  paid_at: Payoff_paid_at,
+  error_message: createInvoiceBody_success_url,
+};
 
-export function schema_Payoff(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+/** Checks a value against the `Payoff` schema. */
+export function Payoff(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["payoff_id","status","service","wallet","type","subtract","amount","amount_withdraw_rub","commission_rub","receive_currency","amount_receive","created_at"], { payoff_id: schema5, status: schema_PayoffStatus, order_id: schema8, service: schema11, wallet: schema8, type: schema32, subtract: schema33, amount: schema23, amount_withdraw_rub: schema23, commission_rub: schema23, receive_currency: schema11, amount_receive: schema34, comment: schema8, created_at: schema35, paid_at: schema37, error_message: schema8 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, Payoff_required, Payoff_properties, undefined);
 }
 
-export function schema_PayoffInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const PayoffInfoResponse_required = ["data", "status", "status_check"];
+
+const PayoffInfoResponse_properties = { data: Payoff, status: SuccessStatus, status_check: SuccessCheck };
+
+/** Checks a value against the `PayoffInfoResponse` schema. */
+export function PayoffInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["data","status","status_check"], { data: schema_Payoff, status: schema_SuccessStatus, status_check: schema_SuccessCheck }, undefined);
-  }
+  checkObject(value, pointer, issues, open, PayoffInfoResponse_required, PayoffInfoResponse_properties, undefined);
 }
 
-export function schema_UserBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const UserBalance_required = ["balance", "active_balance", "freeze_balance"];
+
+const UserBalance_properties = {
+  balance: Invoice_invoice_amount,
+  active_balance: Invoice_invoice_amount,
+  freeze_balance: Invoice_invoice_amount,
+};
+
+/** Checks a value against the `UserBalance` schema. */
+export function UserBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["balance","active_balance","freeze_balance"], { balance: schema23, active_balance: schema23, freeze_balance: schema23 }, undefined);
-  }
+  checkObject(value, pointer, issues, open, UserBalance_required, UserBalance_properties, undefined);
 }
 
-export function schema_UserBalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!(isRecord(value))) {
+const UserBalanceResponse_required = ["data", "status", "status_check"];
+
+const UserBalanceResponse_properties = { data: UserBalance, status: SuccessStatus, status_check: SuccessCheck };
+
+/** Checks a value against the `UserBalanceResponse` schema. */
+export function UserBalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
+  if (!isRecord(value)) {
     issues.push({ pointer, message: "must be object, not " + typeName(value) });
     return;
   }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, ["data","status","status_check"], { data: schema_UserBalance, status: schema_SuccessStatus, status_check: schema_SuccessCheck }, undefined);
-  }
+  checkObject(value, pointer, issues, open, UserBalanceResponse_required, UserBalanceResponse_properties, undefined);
 }
 
 /** Checks the arguments of `createInvoice` against the spec before anything is sent. */
 export function createInvoiceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema1(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else createInvoiceBody(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -512,11 +676,11 @@ export function createInvoiceRequest(args: RequestArgs): Issue[] {
 export function createInvoiceResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_CreateInvoiceResponse(body, "", issues, true); break;
-    case "401": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "403": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "422": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "500": schema_ErrorEnvelope(body, "", issues, true); break;
+    case "200": CreateInvoiceResponse(body, "", issues, true); break;
+    case "401": ErrorEnvelope(body, "", issues, true); break;
+    case "403": ErrorEnvelope(body, "", issues, true); break;
+    case "422": ErrorEnvelope(body, "", issues, true); break;
+    case "500": ErrorEnvelope(body, "", issues, true); break;
   }
   return issues;
 }
@@ -525,10 +689,17 @@ export function createInvoiceResponse(status: string, body: unknown): Issue[] {
 export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["shop_id"] === undefined) issues.push({ pointer: "/query/shop_id", message: "is required" }); else schema5(query["shop_id"], "/query/shop_id", issues, false);
-  if (query["invoice_id"] !== undefined) schema5(query["invoice_id"], "/query/invoice_id", issues, false);
-  if (query["order_id"] !== undefined) schema22(query["order_id"], "/query/order_id", issues, false);
-  if ([query["invoice_id"] !== undefined, query["order_id"] !== undefined].filter(Boolean).length !== 1) issues.push({ pointer: "/query", message: "needs exactly one of invoice_id, order_id (x-exactly-one-of)" });
+  if (query["shop_id"] === undefined) issues.push({ pointer: "/query/shop_id", message: "is required" });
+  else createInvoiceBody_shop_id(query["shop_id"], "/query/shop_id", issues, false);
+  if (query["invoice_id"] !== undefined) {
+    createInvoiceBody_shop_id(query["invoice_id"], "/query/invoice_id", issues, false);
+  }
+  if (query["order_id"] !== undefined) {
+    getInvoiceInfoQuery_order_id(query["order_id"], "/query/order_id", issues, false);
+  }
+  if ([query["invoice_id"] !== undefined, query["order_id"] !== undefined].filter(Boolean).length !== 1) {
+    issues.push({ pointer: "/query", message: "needs exactly one of invoice_id, order_id (x-exactly-one-of)" });
+  }
   return issues;
 }
 
@@ -536,12 +707,12 @@ export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
 export function getInvoiceInfoResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_InvoiceInfoResponse(body, "", issues, true); break;
-    case "401": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "403": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "404": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "422": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "500": schema_ErrorEnvelope(body, "", issues, true); break;
+    case "200": InvoiceInfoResponse(body, "", issues, true); break;
+    case "401": ErrorEnvelope(body, "", issues, true); break;
+    case "403": ErrorEnvelope(body, "", issues, true); break;
+    case "404": ErrorEnvelope(body, "", issues, true); break;
+    case "422": ErrorEnvelope(body, "", issues, true); break;
+    case "500": ErrorEnvelope(body, "", issues, true); break;
   }
   return issues;
 }
@@ -549,7 +720,8 @@ export function getInvoiceInfoResponse(status: string, body: unknown): Issue[] {
 /** Checks the arguments of `createPayoff` against the spec before anything is sent. */
 export function createPayoffRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" }); else schema28(args.body, "/body", issues, false);
+  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
+  else createPayoffBody(args.body, "/body", issues, false);
   return issues;
 }
 
@@ -557,10 +729,10 @@ export function createPayoffRequest(args: RequestArgs): Issue[] {
 export function createPayoffResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_CreatePayoffResponse(body, "", issues, true); break;
-    case "401": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "422": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "500": schema_ErrorEnvelope(body, "", issues, true); break;
+    case "200": CreatePayoffResponse(body, "", issues, true); break;
+    case "401": ErrorEnvelope(body, "", issues, true); break;
+    case "422": ErrorEnvelope(body, "", issues, true); break;
+    case "500": ErrorEnvelope(body, "", issues, true); break;
   }
   return issues;
 }
@@ -569,10 +741,15 @@ export function createPayoffResponse(status: string, body: unknown): Issue[] {
 export function getPayoffInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["user_id"] === undefined) issues.push({ pointer: "/query/user_id", message: "is required" }); else schema5(query["user_id"], "/query/user_id", issues, false);
-  if (query["id"] !== undefined) schema5(query["id"], "/query/id", issues, false);
-  if (query["order_id"] !== undefined) schema22(query["order_id"], "/query/order_id", issues, false);
-  if ([query["id"] !== undefined, query["order_id"] !== undefined].filter(Boolean).length !== 1) issues.push({ pointer: "/query", message: "needs exactly one of id, order_id (x-exactly-one-of)" });
+  if (query["user_id"] === undefined) issues.push({ pointer: "/query/user_id", message: "is required" });
+  else createInvoiceBody_shop_id(query["user_id"], "/query/user_id", issues, false);
+  if (query["id"] !== undefined) createInvoiceBody_shop_id(query["id"], "/query/id", issues, false);
+  if (query["order_id"] !== undefined) {
+    getInvoiceInfoQuery_order_id(query["order_id"], "/query/order_id", issues, false);
+  }
+  if ([query["id"] !== undefined, query["order_id"] !== undefined].filter(Boolean).length !== 1) {
+    issues.push({ pointer: "/query", message: "needs exactly one of id, order_id (x-exactly-one-of)" });
+  }
   return issues;
 }
 
@@ -580,11 +757,11 @@ export function getPayoffInfoRequest(args: RequestArgs): Issue[] {
 export function getPayoffInfoResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_PayoffInfoResponse(body, "", issues, true); break;
-    case "401": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "404": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "422": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "500": schema_ErrorEnvelope(body, "", issues, true); break;
+    case "200": PayoffInfoResponse(body, "", issues, true); break;
+    case "401": ErrorEnvelope(body, "", issues, true); break;
+    case "404": ErrorEnvelope(body, "", issues, true); break;
+    case "422": ErrorEnvelope(body, "", issues, true); break;
+    case "500": ErrorEnvelope(body, "", issues, true); break;
   }
   return issues;
 }
@@ -593,7 +770,8 @@ export function getPayoffInfoResponse(status: string, body: unknown): Issue[] {
 export function getUserBalanceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   const path = (args.path ?? {}) as Record<string, unknown>;
-  if (path["userId"] === undefined) issues.push({ pointer: "/path/userId", message: "is required" }); else schema5(path["userId"], "/path/userId", issues, false);
+  if (path["userId"] === undefined) issues.push({ pointer: "/path/userId", message: "is required" });
+  else createInvoiceBody_shop_id(path["userId"], "/path/userId", issues, false);
   return issues;
 }
 
@@ -601,10 +779,10 @@ export function getUserBalanceRequest(args: RequestArgs): Issue[] {
 export function getUserBalanceResponse(status: string, body: unknown): Issue[] {
   const issues: Issue[] = [];
   switch (status) {
-    case "200": schema_UserBalanceResponse(body, "", issues, true); break;
-    case "401": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "422": schema_ErrorEnvelope(body, "", issues, true); break;
-    case "500": schema_ErrorEnvelope(body, "", issues, true); break;
+    case "200": UserBalanceResponse(body, "", issues, true); break;
+    case "401": ErrorEnvelope(body, "", issues, true); break;
+    case "422": ErrorEnvelope(body, "", issues, true); break;
+    case "500": ErrorEnvelope(body, "", issues, true); break;
   }
   return issues;
 }
