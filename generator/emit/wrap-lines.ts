@@ -57,13 +57,48 @@ function unionMembers(code: string): { head: string; members: string[] } | undef
   return { head: code.slice(0, head), members };
 }
 
+/** Where ` | ` separates two union members in `code`, outside string literals. */
+function barPositions(code: string): number[] {
+  const cuts: number[] = [];
+  let quote = "";
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (code.startsWith(" | ", i)) cuts.push(i);
+  }
+  return cuts;
+}
+
+/**
+ * A long line of type code broken before ` | ` wherever it would pass `width` (nested unions,
+ * `(A | B)[]`), continuation lines indented four more: valid wherever a union is, since a line
+ * that starts with `|` cannot end the type before it.
+ */
+function breakAtBars(line: string, width: number): string[] {
+  const indent = " ".repeat(line.length - line.trimStart().length + 4);
+  const lines: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cuts = barPositions(rest).filter((cut) => cut > indent.length);
+    const cut = cuts.filter((c) => c <= width).at(-1) ?? cuts[0];
+    if (cut === undefined) break;
+    lines.push(rest.slice(0, cut));
+    rest = `${indent}| ${rest.slice(cut + 3)}`;
+  }
+  return [...lines, rest];
+}
+
 /**
  * Breaks the lines of generated code that are longer than `width`: comment lines at spaces,
  * keeping each line's comment prefix (and a one-line `/** … *\/` becomes a block), and a type
  * alias or property whose type is a union, one member per line (openapi-typescript prints
- * enums on one line). Other code lines, fenced code and table rows inside comments, and words
- * longer than a line are left as they are: the emitters lay code out themselves. One pass
- * serves every generated file.
+ * enums on one line), and a union still too long before the ` | ` that passes the width. Other
+ * code lines, fenced code and table rows inside comments, and words longer than a line are
+ * left as they are: the emitters lay code out themselves. The API files it serves hold no
+ * regex literal (patterns are `new RegExp` strings), so a ` | ` outside quotes is a union's.
  */
 export function wrapLines(text: string, width = LINE_WIDTH): string {
   let inComment = false;
@@ -94,12 +129,15 @@ export function wrapLines(text: string, width = LINE_WIDTH): string {
       out.push(...wrapLine(`${indent}* ${spaces}`, content, width));
     } else {
       const union = inComment ? undefined : unionMembers(trimmed);
-      if (union === undefined) out.push(line);
-      else
-        out.push(
-          `${indent}${union.head}`,
-          ...union.members.map((m, i) => `${indent}  | ${m}${i === union.members.length - 1 ? ";" : ""}`),
-        );
+      const lines =
+        union === undefined
+          ? [line]
+          : [
+              `${indent}${union.head}`,
+              ...union.members.map((m, i) => `${indent}  | ${m}${i === union.members.length - 1 ? ";" : ""}`),
+            ];
+      // A member that is itself a long union (or a line with no head) is broken at its bars.
+      out.push(...(inComment ? lines : lines.flatMap((l) => (l.length > width ? breakAtBars(l, width) : [l]))));
     }
   }
   return out.join("\n");

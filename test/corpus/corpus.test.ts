@@ -8,6 +8,7 @@ import { SINGLE_LAYOUT } from "../../generator/emit/layout.js";
 import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { startMocks, type RunningMocks } from "../../mock/dev/start.js";
 import { REPO } from "../helpers/temp-project.js";
+import { overlongLines } from "../helpers/line-width.js";
 import { strictTsc } from "../helpers/tsc.js";
 
 /**
@@ -32,6 +33,8 @@ const apiName = (spec: string) =>
 const outDir = (spec: string) => path.join(OUT, "all", apiName(spec));
 const SINGLE = path.join(OUT, "single");
 
+let written: ReadonlyMap<string, string> = new Map();
+
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   const config = await standaloneConfig();
@@ -40,6 +43,7 @@ beforeAll(async () => {
     config,
     REPO,
   );
+  written = all.files;
   mkdirSync(path.join(OUT, "all"), { recursive: true });
   const tree = { outDir: path.join(OUT, "all"), owned: [""], recursive: true, allowOtherFiles: false };
   await writeOutput(tree.outDir, all.files, await diffOutput(tree, all.files));
@@ -67,6 +71,12 @@ describe("the corpus generates clients that compile under strict settings", () =
       expect(readdirSync(outDir(spec))).toEqual(
         expect.arrayContaining(["client.gen.ts", "index.ts", "schema.gen.ts", "validators.gen.ts"]),
       );
+  });
+
+  it("no line of any corpus client is longer than the width, but for one unbreakable literal", () => {
+    expect(written.size).toBeGreaterThan(specs.length * 4);
+    const overlong = [...written].flatMap(([file, text]) => overlongLines(text).map((line) => `${file} ${line}`));
+    expect(overlong).toEqual([]);
   });
 
   it("tsc --noEmit over every corpus client: no diagnostics", () => {
