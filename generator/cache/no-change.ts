@@ -2,7 +2,7 @@ import path from "node:path";
 import { hashFiles, outputState } from "./fingerprint.js";
 import { type CacheContext, readRecord, recordFile } from "./store.js";
 
-/** The command-line options the key depends on (cli/args.ts's CliOptions has them all). */
+/** The command-line options the key depends on (cli/args.ts's CliOptions extends them). */
 export interface KeyedOptions {
   readonly apis: readonly string[];
   readonly spec?: string;

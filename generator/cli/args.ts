@@ -1,3 +1,4 @@
+import type { KeyedOptions } from "../cache/no-change.js";
 import { parseArgs } from "node:util";
 
 export const HELP = `Usage: npm run generate -- [options]
@@ -29,18 +30,11 @@ whether the no-change cache answered, and which TypeScript compilers the run loa
 Exit codes: 0 success (or fresh with --check); 1 invalid or unsupported spec or config
 (nothing is written), or stale output with --check; 2 wrong command-line usage.`;
 
-export interface CliOptions {
+/** Every command-line option: those the no-change cache keys on, plus what only steers the run. */
+export interface CliOptions extends KeyedOptions {
   readonly check: boolean;
   /** Run in full even if the no-change cache (cache/no-change.ts) could answer. */
   readonly force?: boolean;
-  readonly apis: readonly string[];
-  readonly spec?: string;
-  readonly out?: string;
-  readonly watch: boolean;
-  readonly help: boolean;
-  readonly allowRemoteRefs?: boolean;
-  readonly allowOutsideRefs?: boolean;
-  readonly allowOtherFiles?: boolean;
 }
 
 export class UsageError extends Error {
