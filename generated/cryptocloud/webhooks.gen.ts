@@ -10,6 +10,7 @@ import {
   type WebhookSpec,
   type WebhookVerifierOptions,
 } from "../runtime/index.js";
+
 /**
  * Payment postback
  *
@@ -85,6 +86,7 @@ const webhookSpecs: readonly WebhookSpec[] = [
     },
   },
 ];
+
 /** Creates a verifier for the CryptoCloud webhooks: `postback`. */
 export function createCryptoCloudWebhookVerifier(
   options: CryptoCloudWebhookVerifierOptions,

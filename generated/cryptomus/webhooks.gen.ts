@@ -10,6 +10,7 @@ import {
   type WebhookSpec,
   type WebhookVerifierOptions,
 } from "../runtime/index.js";
+
 /**
  * Payment notification
  *
@@ -105,6 +106,7 @@ const webhookSpecs: readonly WebhookSpec[] = [
     },
   },
 ];
+
 /** Creates a verifier for the Cryptomus webhooks: `payment`, `payout`. */
 export function createCryptomusWebhookVerifier(options: CryptomusWebhookVerifierOptions): CryptomusWebhookVerifier {
   return createWebhookVerifier<CryptomusWebhookResult>("cryptomus", webhookSpecs, options);

@@ -10,6 +10,7 @@ import {
   type WebhookSpec,
   type WebhookVerifierOptions,
 } from "../runtime/index.js";
+
 /**
  * Payment or refund notification
  *
@@ -69,6 +70,7 @@ const webhookSpecs: readonly WebhookSpec[] = [
     },
   },
 ];
+
 /** Creates a verifier for the Morune webhooks: `invoice`. */
 export function createMoruneWebhookVerifier(options: MoruneWebhookVerifierOptions): MoruneWebhookVerifier {
   return createWebhookVerifier<MoruneWebhookResult>("morune", webhookSpecs, options);

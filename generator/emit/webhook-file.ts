@@ -141,6 +141,7 @@ export function webhookFileStatements(
 
   // Written as text: ts-morph would print a long signature on one line.
   const factory = [
+    "", // a blank line after the specs constant, as between the other declarations
     jsDoc(
       `Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`,
     ),
@@ -161,7 +162,8 @@ export function webhookFileStatements(
       ],
       runtimeImport,
     ),
-    ...payloads.map(({ webhook, type }) => payloadAlias(webhook, type)),
+    // A blank line between the imports and the first declaration.
+    ...payloads.map(({ webhook, type }, i) => ({ ...payloadAlias(webhook, type), leadingTrivia: i === 0 ? "\n" : "" })),
     result,
     options,
     verifier,
