@@ -343,6 +343,24 @@ export interface CryptoCloudClientOptions extends BaseClientOptions {
 }
 
 /**
+ * The credential options each method of `CryptoCloudClient` needs, by method: one tuple per way the spec allows
+ * (usually one); `[]` for none. A call without them throws ConfigurationError before sending.
+ *
+ * The options a `createInvoice` call needs: `Pick<CryptoCloudClientOptions,
+ * CryptoCloudCredentials["createInvoice"][number]>`.
+ */
+export interface CryptoCloudCredentials {
+  readonly createInvoice: readonly ["apiKey"];
+  readonly cancelInvoice: readonly ["apiKey"];
+  readonly listInvoices: readonly ["apiKey"];
+  readonly getInvoiceInfo: readonly ["apiKey"];
+  readonly getBalances: readonly ["apiKey"];
+  readonly getStatistics: readonly ["apiKey"];
+  readonly createStaticWallet: readonly ["apiKey"];
+  readonly createWithdrawal: readonly ["withdrawalKey"];
+}
+
+/**
  * CryptoCloud client.
  *
  * The merchant API of a CryptoCloud project (API v2): create, read, list and cancel

@@ -14,6 +14,7 @@ export type {
   CreateWithdrawalResult,
   CryptoCloudClient,
   CryptoCloudClientOptions,
+  CryptoCloudCredentials,
   GetBalancesArgs,
   GetBalancesResult,
   GetInvoiceInfoArgs,

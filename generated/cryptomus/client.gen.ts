@@ -575,6 +575,31 @@ export interface CryptomusClientOptions extends BaseClientOptions {
 }
 
 /**
+ * The credential options each method of `CryptomusClient` needs, by method: one tuple per way the spec allows (usually
+ * one); `[]` for none. A call without them throws ConfigurationError before sending.
+ *
+ * The options a `createPayment` call needs: `Pick<CryptomusClientOptions,
+ * CryptomusCredentials["createPayment"][number]>`.
+ */
+export interface CryptomusCredentials {
+  readonly createPayment: readonly ["merchant", "paymentKey"];
+  readonly getPaymentInfo: readonly ["merchant", "paymentKey"];
+  readonly listPayments: readonly ["merchant", "paymentKey"];
+  readonly refundPayment: readonly ["merchant", "paymentKey"];
+  readonly resendPaymentWebhook: readonly ["merchant", "paymentKey"];
+  readonly resendPaymentWebhookV2: readonly ["merchant", "paymentKey"];
+  readonly sendTestPaymentWebhook: readonly ["merchant", "paymentKey"];
+  readonly sendTestPayoutWebhook: readonly ["merchant", "payoutKey"];
+  readonly sendTestWalletWebhook: readonly ["merchant", "paymentKey"];
+  readonly createStaticWallet: readonly ["merchant", "paymentKey"];
+  readonly refundBlockedAddress: readonly ["merchant", "paymentKey"];
+  readonly createPayout: readonly ["merchant", "payoutKey"];
+  readonly getPayoutInfo: readonly ["merchant", "payoutKey"];
+  readonly listPayouts: readonly ["merchant", "payoutKey"];
+  readonly getBalance: readonly ["merchant", "paymentKey"];
+}
+
+/**
  * Cryptomus client.
  *
  * The endpoints a Cryptomus merchant uses in production: create an invoice and re-check it,

@@ -12,6 +12,7 @@ export type {
   CreateStaticWalletResult,
   CryptomusClient,
   CryptomusClientOptions,
+  CryptomusCredentials,
   GetBalanceArgs,
   GetBalanceResult,
   GetPaymentInfoArgs,

@@ -246,6 +246,20 @@ export interface MoruneClientOptions extends BaseClientOptions {
 }
 
 /**
+ * The credential options each method of `MoruneClient` needs, by method: one tuple per way the spec allows (usually
+ * one); `[]` for none. A call without them throws ConfigurationError before sending.
+ *
+ * The options a `createInvoice` call needs: `Pick<MoruneClientOptions, MoruneCredentials["createInvoice"][number]>`.
+ */
+export interface MoruneCredentials {
+  readonly createInvoice: readonly ["apiKey"];
+  readonly getInvoiceInfo: readonly ["apiKey"];
+  readonly createPayoff: readonly ["userKey"];
+  readonly getPayoffInfo: readonly ["userKey"];
+  readonly getUserBalance: readonly ["userKey"];
+}
+
+/**
  * Morune client.
  *
  * Invoices (payments) of a Morune shop, payoffs (withdrawals) of the Morune user account, and

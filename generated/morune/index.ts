@@ -16,6 +16,7 @@ export type {
   GetUserBalanceResult,
   MoruneClient,
   MoruneClientOptions,
+  MoruneCredentials,
 } from "./client.gen.js";
 export type { components, operations, paths, UnknownEnumValue, OpenEnum } from "./schema.gen.js";
 export {

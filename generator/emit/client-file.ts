@@ -10,7 +10,7 @@ import { LINE_WIDTH, literal, propertyKey } from "./literal.js";
 import type { ClientNames, OperationNames } from "./names.js";
 import { operationDocs } from "./operation-docs.js";
 import { importFrom } from "./module-statements.js";
-import { genericType } from "./type-layout.js";
+import { genericType, unionType } from "./type-layout.js";
 import {
   argsRequired,
   operationStructures,
@@ -135,6 +135,34 @@ export function clientFileStatements(
       })),
   };
 
+  // The credentials each method needs, as a type: what a hover's "Credentials:" line says, for code.
+  const credentialsInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: names.credentials,
+    isExported: true,
+    docs: [
+      docText(
+        `The credential options each method of \`${names.client}\` needs, by method: one tuple per way the spec allows (usually one); \`[]\` for none. A call without them throws ConfigurationError before sending.`,
+        ops.length === 0
+          ? undefined
+          : `The options a \`${ops[0]!.names.method}\` call needs: \`Pick<${names.options}, ${names.credentials}["${ops[0]!.names.method}"][number]>\`.`,
+      )!,
+    ],
+    properties: ops.map(({ op, names: n }) => ({
+      name: n.method,
+      isReadonly: true,
+      type:
+        op.security.length === 0
+          ? "readonly []"
+          : unionType(
+              op.security.map(
+                (alt) =>
+                  `readonly [${[...new Set(alt.map((a) => a.option))].map((o) => JSON.stringify(o)).join(", ")}]`,
+              ),
+            ),
+    })),
+  };
+
   const factory: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
     name: names.factory,
@@ -199,6 +227,7 @@ export function clientFileStatements(
     ...(validators.size > 0 ? [importFrom([...validatorNames].sort(), "./validators.gen.js")] : []),
     ...ops.flatMap(({ op, names: n }) => operationStructures(op, n, validators.get(op.id)!, typeNames)),
     optionsInterface,
+    credentialsInterface,
     clientInterface,
     factory,
   ];

@@ -29,6 +29,7 @@ export function indexFileStatements(
   const clientTypes = [
     names.client,
     names.options,
+    names.credentials,
     ...[...names.operations.values()].flatMap((n) => [n.args, n.result, n.item, n.batchId].filter((t) => t !== "")),
   ];
   // schema.gen.ts declares most schemas by name; the rest are declared here from `components`.

@@ -22,6 +22,8 @@ export interface ClientNames {
   readonly factory: string;
   readonly client: string;
   readonly options: string;
+  /** The type listing, per method, the credential options it needs. */
+  readonly credentials: string;
   readonly operations: ReadonlyMap<string, OperationNames>;
 }
 
@@ -60,6 +62,7 @@ export interface ApiNames {
 function clientNames(model: ApiModel, taken: Set<string>): ClientNames {
   const client = uniqueTypeName(`${model.clientName}Client`, taken);
   const options = uniqueTypeName(`${model.clientName}ClientOptions`, taken);
+  const credentials = uniqueTypeName(`${model.clientName}Credentials`, taken);
   const methods = new Set<string>();
   const operations = new Map<string, OperationNames>();
   for (const op of model.operations) {
@@ -78,7 +81,7 @@ function clientNames(model: ApiModel, taken: Set<string>): ClientNames {
   }
   const factory = `create${client}`;
   taken.add(factory);
-  return { factory, client, options, operations };
+  return { factory, client, options, credentials, operations };
 }
 
 function webhookNames(model: ApiModel, taken: Set<string>): WebhookNames {

@@ -1,12 +1,15 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createCryptoCloudClient,
+  type CryptoCloudCredentials,
   type GetInvoiceInfoResult as CloudResult,
   type Invoice as CloudInvoice,
   type InvoiceStatus as CloudInvoiceStatus,
 } from "../../generated/cryptocloud/index.js";
 import {
   createCryptomusClient,
+  type CryptomusClientOptions,
+  type CryptomusCredentials,
   type ErrorMessage,
   type ListPaymentsItem,
   type ListPaymentsResult,
@@ -56,6 +59,17 @@ describe("factories take the credentials the spec names", () => {
     createCryptoCloudClient({ apiKey: 1 });
     // @ts-expect-error unknown option
     createMoruneClient({ apiKey: "k", secret: "s" });
+  });
+
+  it("the types say which credentials each operation needs", () => {
+    expectTypeOf<CryptomusCredentials["createPayout"]>().toEqualTypeOf<readonly ["merchant", "payoutKey"]>();
+    expectTypeOf<CryptomusCredentials["listPayments"]>().toEqualTypeOf<readonly ["merchant", "paymentKey"]>();
+    expectTypeOf<CryptoCloudCredentials["createWithdrawal"]>().toEqualTypeOf<readonly ["withdrawalKey"]>();
+    expectTypeOf<CryptoCloudCredentials["getInvoiceInfo"]>().toEqualTypeOf<readonly ["apiKey"]>();
+    expectTypeOf<keyof CryptomusCredentials>().toEqualTypeOf<keyof ReturnType<typeof createCryptomusClient>>();
+    // What a payments-only service is given: exactly the options its calls need.
+    type PaymentsOnly = Pick<CryptomusClientOptions, CryptomusCredentials["listPayments"][number]>;
+    expectTypeOf<PaymentsOnly>().toEqualTypeOf<{ readonly merchant: string; readonly paymentKey?: string }>();
   });
 });
 
