@@ -1,4 +1,6 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js";
+import { createDeref } from "../spec/deref.js";
+import { requiredProperties } from "../spec/schema-pointer.js";
 import { docText } from "./comment.js";
 import { literal } from "./literal.js";
 import type { OperationNames } from "./names.js";
@@ -50,21 +52,12 @@ function bodyExample(op: OperationModel, model: ApiModel): unknown {
   const filled = new Set(Object.keys(op.body?.clientOptions ?? {}));
   const entries = Object.entries(example).filter(([key]) => !filled.has(key));
   if (entries.length <= 4) return Object.fromEntries(entries);
-  const required = requiredFields(op.body?.schema, model);
+  const required = requiredProperties(
+    op.body?.schema,
+    createDeref({ components: { schemas: model.componentSchemas } }),
+  );
   const kept = entries.filter(([key]) => required.has(key));
   return Object.fromEntries(kept.length > 0 ? kept.slice(0, 6) : entries.slice(0, 4));
-}
-
-/** The properties a body schema requires, its `allOf` members' included (refs followed, a bounded depth). */
-function requiredFields(schema: unknown, model: ApiModel, depth = 0): Set<string> {
-  if (typeof schema !== "object" || schema === null || depth > 8) return new Set();
-  const node = schema as { $ref?: unknown; required?: unknown; allOf?: unknown };
-  if (typeof node.$ref === "string") {
-    return requiredFields(model.componentSchemas[node.$ref.replace(/^#\/components\/schemas\//, "")], model, depth + 1);
-  }
-  const own = Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === "string") : [];
-  const members = Array.isArray(node.allOf) ? node.allOf : [];
-  return new Set([...own, ...members.flatMap((m) => [...requiredFields(m, model, depth + 1)])]);
 }
 
 function argsExample(op: OperationModel, model: ApiModel): string {

@@ -28,23 +28,39 @@ function wrapLine(prefix: string, text: string, width: number): string[] {
 /** A type alias's or property signature's head, which a union follows. */
 const TYPE_HEAD = /^(?:export )?type [\w$]+ =$|^(?:readonly )?(?:[\w$]+|"(?:[^"\\]|\\.)*")\??:$/;
 
-/** The top-level members of the union after a type head on one line, or undefined if it is none. */
-function unionMembers(code: string): { head: string; members: string[] } | undefined {
-  if (!code.endsWith(";")) return undefined;
+/** Each character of `code` outside string literals, with the bracket depth it stands at. */
+function* unquoted(code: string): Generator<{ at: number; char: string; depth: number }> {
   let depth = 0;
   let quote = "";
-  let head = -1;
-  const cuts: number[] = [];
-  for (let i = 0; i < code.length - 1; i++) {
+  for (let i = 0; i < code.length; i++) {
     const c = code[i]!;
     if (quote !== "") {
       if (c === "\\") i++;
       else if (c === quote) quote = "";
     } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if ("([{<".includes(c)) depth++;
-    else if (")]}>".includes(c)) depth--;
-    else if (depth === 0 && head === -1 && c === " " && TYPE_HEAD.test(code.slice(0, i))) head = i;
-    else if (depth === 0 && head !== -1 && code.startsWith(" | ", i)) cuts.push(i);
+    else {
+      yield { at: i, char: c, depth };
+      if ("([{<".includes(c)) depth++;
+      else if (")]}>".includes(c)) depth--;
+    }
+  }
+}
+
+/** Where ` | ` separates two union members in `code` (at any depth), outside string literals. */
+function barPositions(code: string): number[] {
+  return [...unquoted(code)].filter(({ at }) => code.startsWith(" | ", at)).map(({ at }) => at);
+}
+
+/** The top-level members of the union after a type head on one line, or undefined if it is none. */
+function unionMembers(code: string): { head: string; members: string[] } | undefined {
+  if (!code.endsWith(";")) return undefined;
+  let head = -1;
+  const cuts: number[] = [];
+  for (const { at, char, depth } of unquoted(code)) {
+    if (depth !== 0 || char !== " ") continue;
+    if (head === -1) {
+      if (TYPE_HEAD.test(code.slice(0, at))) head = at;
+    } else if (code.startsWith(" | ", at)) cuts.push(at);
   }
   if (head === -1 || cuts.length === 0) return undefined;
   const members: string[] = [];
@@ -55,21 +71,6 @@ function unionMembers(code: string): { head: string; members: string[] } | undef
   }
   members.push(code.slice(from, -1));
   return { head: code.slice(0, head), members };
-}
-
-/** Where ` | ` separates two union members in `code`, outside string literals. */
-function barPositions(code: string): number[] {
-  const cuts: number[] = [];
-  let quote = "";
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i]!;
-    if (quote !== "") {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (code.startsWith(" | ", i)) cuts.push(i);
-  }
-  return cuts;
 }
 
 /**

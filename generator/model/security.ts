@@ -29,6 +29,16 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
   if (scheme["x-credential"] !== undefined) {
     ({ option, prefix } = unwrap(parseXCredential(scheme["x-credential"]), [...at, "x-credential"], ctx));
   }
+  // An `Authorization` header: the scheme's own prefix unless x-credential names another.
+  const authorization = (defaultPrefix: string, encoding?: "base64"): AuthModel => ({
+    kind: "credential",
+    scheme: name,
+    in: "header",
+    name: "Authorization",
+    option,
+    prefix: prefix || defaultPrefix,
+    ...(encoding === undefined ? {} : { encoding }),
+  });
   switch (scheme.type) {
     case "apiKey": {
       const location = scheme.in;
@@ -39,27 +49,8 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
     }
     case "http": {
       const httpScheme = String(scheme.scheme).toLowerCase();
-      if (httpScheme === "bearer") {
-        return {
-          kind: "credential",
-          scheme: name,
-          in: "header",
-          name: "Authorization",
-          option,
-          prefix: prefix || "Bearer ",
-        };
-      }
-      if (httpScheme === "basic") {
-        return {
-          kind: "credential",
-          scheme: name,
-          in: "header",
-          name: "Authorization",
-          option,
-          prefix: prefix || "Basic ",
-          encoding: "base64",
-        };
-      }
+      if (httpScheme === "bearer") return authorization("Bearer ");
+      if (httpScheme === "basic") return authorization("Basic ", "base64");
       return ctx.fail(
         [...at, "scheme"],
         `unsupported: http scheme "${httpScheme}"; use bearer or basic, or an apiKey scheme with x-credential`,
@@ -68,14 +59,7 @@ export function transformScheme(name: string, ctx: ModelContext): AuthModel {
     case "oauth2":
     case "openIdConnect":
       // The client does not run the OAuth flow; it sends the token it is given.
-      return {
-        kind: "credential",
-        scheme: name,
-        in: "header",
-        name: "Authorization",
-        option,
-        prefix: prefix || "Bearer ",
-      };
+      return authorization("Bearer ");
     default:
       return ctx.fail([...at, "type"], `unsupported: security scheme type "${String(scheme.type)}"`);
   }

@@ -19,7 +19,8 @@ export type JsonParse =
 export const MAX_DEPTH = 512;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+/** What each one-character JSON escape (`\n`, `\/`…) stands for; `\u` is read separately. */
+export const JSON_SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   "\\": "\\",
   "/": "/",
@@ -75,8 +76,8 @@ export function parseOrderedJson(text: string): JsonParse {
       }
       const escaped = text[at + 1];
       at += 2;
-      if (escaped !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escaped)) {
-        out += SIMPLE_ESCAPES[escaped];
+      if (escaped !== undefined && Object.hasOwn(JSON_SIMPLE_ESCAPES, escaped)) {
+        out += JSON_SIMPLE_ESCAPES[escaped];
       } else if (escaped === "u") {
         const unit = hex4();
         if (unit >= 0xdc00 && unit <= 0xdfff) fail("no unpaired low surrogate");

@@ -1,3 +1,5 @@
+import { JSON_SIMPLE_ESCAPES } from "./ordered-json.js";
+
 /**
  * Values computed from secrets for the request that produced a result (its signatures), so an
  * error built later from that result (PaginationError) can redact them too.
@@ -21,16 +23,6 @@ interface Unit {
   readonly end: number;
 }
 
-const JSON_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"',
-  "\\": "\\",
-  "/": "/",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-};
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** A run of `%XX` bytes from `at` that forms one UTF-8 character: its text and length, if any. */
@@ -57,7 +49,7 @@ function encodedAt(text: string, at: number): { text: string; length: number } |
   if (c === "\\") {
     const unicode = /^\\u([0-9A-Fa-f]{4})/.exec(text.slice(at, at + 6));
     if (unicode) return { text: String.fromCharCode(Number.parseInt(unicode[1]!, 16)), length: 6 };
-    const escaped = JSON_ESCAPES[text[at + 1] ?? ""];
+    const escaped = JSON_SIMPLE_ESCAPES[text[at + 1] ?? ""];
     return escaped === undefined ? undefined : { text: escaped, length: 2 };
   }
   if (c === "%") return percentChar(text, at);

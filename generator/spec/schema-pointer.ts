@@ -53,3 +53,14 @@ export function schemaProperties(schema: unknown, deref: Deref): Record<string, 
   const inherited = Array.isArray(node.allOf) ? node.allOf.map((branch) => schemaProperties(branch, deref)) : [];
   return Object.assign({}, ...inherited, own) as Record<string, unknown>;
 }
+
+/** The properties an object schema requires (through `$ref`s and `allOf`). */
+export function requiredProperties(schema: unknown, deref: Deref): Set<string> {
+  const node = deref(schema);
+  if (!isRecord(node)) return new Set();
+  const own = Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === "string") : [];
+  const inherited = Array.isArray(node.allOf)
+    ? node.allOf.flatMap((branch) => [...requiredProperties(branch, deref)])
+    : [];
+  return new Set([...own, ...inherited]);
+}
