@@ -141,7 +141,7 @@ export type ListInvoicesResult =
   | Failure<403, ErrorDetail>;
 /** One item of a `listInvoices` page (at `/result`). */
 export type ListInvoicesItem = NonNullable<
-  NonNullable<Extract<ListInvoicesResult, { ok: true; }>["data"]>["result"]
+  NonNullable<Extract<ListInvoicesResult, { ok: true }>["data"]>["result"]
 >[number];
 const listInvoicesOperation: OperationSpec = {
   id: "listInvoices",
@@ -182,7 +182,7 @@ export type GetInvoiceInfoResult =
   | Failure<403, ErrorDetail>;
 /** One entry of the lists `getInvoiceInfo.batched()` merges (at `/result`). */
 export type GetInvoiceInfoBatchItem = NonNullable<
-  NonNullable<Extract<GetInvoiceInfoResult, { ok: true; }>["data"]>["result"]
+  NonNullable<Extract<GetInvoiceInfoResult, { ok: true }>["data"]>["result"]
 >[number];
 /** One entry of the request list `getInvoiceInfo.batched()` splits (at `/uuids`). */
 export type GetInvoiceInfoBatchId = NonNullable<NonNullable<GetInvoiceInfoArgs["body"]>["uuids"]>[number];
@@ -451,7 +451,7 @@ export interface CryptoCloudClient {
     batched(args: GetInvoiceInfoArgs, options?: BatchOptions): Promise<BatchResult<
       GetInvoiceInfoBatchItem,
       GetInvoiceInfoBatchId,
-      Extract<GetInvoiceInfoResult, { ok: false; }>
+      Extract<GetInvoiceInfoResult, { ok: false }>
     >>;
   };
   /**

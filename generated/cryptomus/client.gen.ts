@@ -159,7 +159,7 @@ export type ListPaymentsResult =
   | Failure<422, ValidationErrorResponse>;
 /** One item of a `listPayments` page (at `/result/items`). */
 export type ListPaymentsItem = NonNullable<
-  NonNullable<NonNullable<Extract<ListPaymentsResult, { ok: true; }>["data"]>["result"]>["items"]
+  NonNullable<NonNullable<Extract<ListPaymentsResult, { ok: true }>["data"]>["result"]>["items"]
 >[number];
 const listPaymentsOperation: OperationSpec = {
   id: "listPayments",
@@ -510,7 +510,7 @@ export type ListPayoutsResult =
   | Failure<422, ValidationErrorResponse>;
 /** One item of a `listPayouts` page (at `/result/items`). */
 export type ListPayoutsItem = NonNullable<
-  NonNullable<NonNullable<Extract<ListPayoutsResult, { ok: true; }>["data"]>["result"]>["items"]
+  NonNullable<NonNullable<Extract<ListPayoutsResult, { ok: true }>["data"]>["result"]>["items"]
 >[number];
 const listPayoutsOperation: OperationSpec = {
   id: "listPayouts",

@@ -10,7 +10,7 @@ import { LINE_WIDTH, literal, propertyKey } from "./literal.js";
 import type { ClientNames, OperationNames } from "./names.js";
 import { operationDocs } from "./operation-docs.js";
 import { importFrom } from "./module-statements.js";
-import { genericType, unionType } from "./type-layout.js";
+import { genericType, indented, unionType } from "./type-layout.js";
 import {
   argsRequired,
   operationStructures,
@@ -47,26 +47,31 @@ function methodEntry(op: OperationModel, n: OperationNames): string {
       ? genericType("withBatching", [n.args, n.result, n.item, n.batchId], 90)
       : undefined;
   if (wrapper === undefined) {
-    return `${n.method}: ${call.length + n.method.length + 8 <= LINE_WIDTH ? call : `${head}\n${invoke}`},`;
+    return `${n.method}: ${call.length + n.method.length + 8 <= LINE_WIDTH ? call : `${head}\n  ${invoke}`},`;
   }
   const oneLine = `${n.method}: ${wrapper}(context, ${n.spec}, ${call}),`;
-  return oneLine.length + 4 <= LINE_WIDTH ? oneLine : `${n.method}: ${wrapper}(\ncontext,\n${n.spec},\n${call},\n),`;
+  return oneLine.length + 4 <= LINE_WIDTH
+    ? oneLine
+    : `${n.method}: ${wrapper}(\n  context,\n  ${n.spec},\n  ${call},\n),`;
 }
 
 /** The callable type of a paged or batched operation: the call plus its helpers. */
 function helperType(op: OperationModel, n: OperationNames): string {
   const args = `args${argsRequired(op) ? "" : "?"}: ${n.args}`;
   const helpers = op.pagination
-    ? `${jsDoc("Every page, first to last; stops after a failed page, which is yielded.")}
-  pages(${args}, options?: PageOptions): AsyncGenerator<${n.result}, void, undefined>;
-  ${jsDoc("Every item of every page; a failed page throws PaginationError.")}
-  all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;`
-    : `${jsDoc(`Splits \`${op.batch!.items}\` into requests of at most ${op.batch!.size}, runs them with bounded concurrency, merges \`${op.batch!.results}\` in input order; failed requests are listed with their entries.`)}
-  batched(args: ${n.args}, options?: BatchOptions): Promise<${genericType("BatchResult", [n.item, n.batchId, `Extract<${n.result}, { ok: false }>`], 60)}>;`;
-  return `{
-  (${args}): Promise<${n.result}>;
-  ${helpers}
-}`;
+    ? [
+        jsDoc("Every page, first to last; stops after a failed page, which is yielded."),
+        `pages(${args}, options?: PageOptions): AsyncGenerator<${n.result}, void, undefined>;`,
+        jsDoc("Every item of every page; a failed page throws PaginationError."),
+        `all(${args}, options?: PageOptions): AsyncGenerator<${n.item}, void, undefined>;`,
+      ]
+    : [
+        jsDoc(
+          `Splits \`${op.batch!.items}\` into requests of at most ${op.batch!.size}, runs them with bounded concurrency, merges \`${op.batch!.results}\` in input order; failed requests are listed with their entries.`,
+        ),
+        `batched(args: ${n.args}, options?: BatchOptions): Promise<${genericType("BatchResult", [n.item, n.batchId, `Extract<${n.result}, { ok: false }>`], 60)}>;`,
+      ];
+  return `{\n${[`(${args}): Promise<${n.result}>;`, ...helpers].map((line) => `  ${indented(line)}`).join("\n")}\n}`;
 }
 
 /** Statements of generated/<api>/client.gen.ts, built as Structures and added in one go. */
@@ -187,7 +192,7 @@ export function clientFileStatements(
               },
               LINE_WIDTH - 40,
             )}, options);`,
-            `return {\n${ops.map(({ op, names: n }) => methodEntry(op, n)).join("\n")}\n};`,
+            `return {\n${ops.map(({ op, names: n }) => `  ${indented(methodEntry(op, n))}`).join("\n")}\n};`,
           ],
   };
 

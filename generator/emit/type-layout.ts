@@ -1,14 +1,19 @@
 import { LINE_WIDTH } from "./literal.js";
 
 /**
- * Layout of the type expressions the emitters write as text: one line when it fits, else one
- * part per line. Continuation lines are indented by two spaces; the file's formatter (ts-morph)
- * re-indents them to their nesting.
+ * Layout of the code the emitters write as text: one line when it fits, else one part per
+ * line, each nesting level two spaces deeper. No formatter runs after them, so this text is
+ * what the generated files read.
  */
+
+/** Every line of `text` two spaces deeper, but the first (which continues a line already begun). */
+export function indented(text: string): string {
+  return text.replace(/\n(?!\n)/g, "\n  ");
+}
 
 /** A union: one member per line, each after `|` (the member itself when alone). */
 export function unionType(members: readonly string[]): string {
-  return members.length === 1 ? members[0]! : `\n${members.map((m) => `  | ${m.replace(/\n/g, "\n  ")}`).join("\n")}`;
+  return members.length === 1 ? members[0]! : `\n${members.map((m) => `  | ${indented(m)}`).join("\n")}`;
 }
 
 /** `Name<A, B>`, or its arguments one per line when the line would pass `room` columns. */
@@ -16,7 +21,7 @@ export function genericType(name: string, args: readonly string[], room = LINE_W
   const oneLine = `${name}<${args.join(", ")}>`;
   return oneLine.length <= room && !oneLine.includes("\n")
     ? oneLine
-    : `${name}<\n${args.map((a) => `  ${a.replace(/\n/g, "\n  ")}`).join(",\n")}\n>`;
+    : `${name}<\n${args.map((a) => `  ${indented(a)}`).join(",\n")}\n>`;
 }
 
 /** `{ readonly a: A; readonly b: B }`, or one field per line when it would pass `room` columns. */

@@ -146,7 +146,7 @@ export function webhookFileStatements(
       `Creates a verifier for the ${model.title} webhooks: ${model.webhooks.map((w) => `\`${w.name}\``).join(", ")}.`,
     ),
     exportedFunctionHead(names.factory, `options: ${names.options}`, names.verifier),
-    `return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`,
+    `  return createWebhookVerifier<${names.result}>(${literal(model.name)}, webhookSpecs, options);`,
     "}",
   ].join("\n");
 

@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { bundleGenerator } from "../../generator/bundle.mjs";
 import { REPO } from "../helpers/temp-project.js";
 
-it("the bundled generator maps back to its TypeScript files and imports one TypeScript compiler", async () => {
+it("the bundled generator maps back to its TypeScript files, loads one TypeScript compiler, and requires CommonJS packages", async () => {
   const dir = mkdtempSync(path.join(REPO, "node_modules/.cache/payspec-launcher-test-"));
   try {
     await (bundleGenerator as (outdir: string) => Promise<string>)(dir);
@@ -26,10 +26,18 @@ it("the bundled generator maps back to its TypeScript files and imports one Type
       "generator/emit/api-files.ts",
     ])
       expect(sources).toContain(file);
-    // Every import of the compiler names ts-morph's copy; none is left to Node's own resolution.
-    const imports = chunks.flatMap((text) => [...text.matchAll(/\bfrom\s*"([^"]*typescript[^"]*)"/g)].map((m) => m[1]));
-    expect(imports.filter((i) => /(^|\/)typescript(\/lib\/typescript\.js)?$/.test(i!))).toEqual([]);
-    expect(imports.some((i) => i!.endsWith("/@ts-morph/common/dist/typescript.js"))).toBe(true);
+    // Every load of the compiler names ts-morph's copy; none is left to Node's own resolution.
+    const loads = (pattern: RegExp) => chunks.flatMap((text) => [...text.matchAll(pattern)].map((m) => m[1]!));
+    const imported = loads(/\bfrom\s*"([^"]*)"/g);
+    const required = loads(/\b__require\("([^"]*)"\)/g);
+    const compilers = [...imported, ...required].filter((i) => /typescript(\/lib\/typescript)?(\.js)?$/.test(i));
+    expect(compilers.length).toBeGreaterThan(0);
+    expect(compilers.every((i) => i.endsWith("/@ts-morph/common/dist/typescript.js"))).toBe(true);
+    // CommonJS packages are required, so Node's ES loader never scans their source (bundle.mjs).
+    for (const cjs of ["/@ts-morph/common/dist/typescript.js", "/ts-morph/dist/ts-morph.js"]) {
+      expect(required.some((i) => i.endsWith(cjs))).toBe(true);
+      expect(imported.some((i) => i.endsWith(cjs))).toBe(false);
+    }
     expect(readFileSync(path.join(REPO, "generator/launch.mjs"), "utf8")).toContain(
       "process.setSourceMapsEnabled(true)",
     );
