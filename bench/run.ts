@@ -1,7 +1,7 @@
 // `npm run bench`: runs the benchmarks under bench/ and prints one Markdown report (machine,
 // table of ratios with the exact commands, bundle attribution, generate profile). Progress goes
 // to stderr. Options:
-//   --only generate,spec,overhead,bundle,profile,test   (default: all, in that order)
+//   --only generate,spec,large,overhead,bundle,profile,test   (default: all, in that order)
 //   --runs N --warmup N      counted runs / warm-up runs per peer for 1 and 2 (default 5 / 1)
 //   --calls N --rounds N     benchmark 3 (default 10000 calls in 10 rounds)
 //   --spec FILE              benchmark 2's spec (default ../shared/corpus/openai-3.1.yaml)
@@ -19,10 +19,10 @@ import { renderTable, type Row } from "./lib/table.js";
 import { benchNpmTest } from "./npm-test.js";
 import { benchSpec } from "./openai.js";
 import { benchOverhead } from "./overhead.js";
-import { OPENAI_SPEC, shown } from "./lib/paths.js";
+import { LARGE_SPECS, OPENAI_SPEC, shown } from "./lib/paths.js";
 import { profileGenerate, type ProfileResult, renderProfile } from "./profile.js";
 
-const ALL = ["generate", "spec", "overhead", "bundle", "profile", "test"] as const;
+const ALL = ["generate", "spec", "large", "overhead", "bundle", "profile", "test"] as const;
 type Bench = (typeof ALL)[number];
 
 export function machine(): string {
@@ -95,6 +95,12 @@ async function main(): Promise<void> {
   if (selected.has("spec")) {
     log(`2. ${shown(values.spec ?? OPENAI_SPEC)}: generation vs openapi-typescript and hey-api, then tsc …`);
     rows.push(...(await benchSpec({ runs, warmup, log, ...(values.spec === undefined ? {} : { spec: values.spec }) })));
+  }
+  if (selected.has("large")) {
+    for (const spec of LARGE_SPECS) {
+      log(`2. ${shown(spec)}: generation vs openapi-typescript …`);
+      rows.push(...(await benchSpec({ runs, warmup, log, spec, bench: "2", full: false })));
+    }
   }
   if (selected.has("overhead")) {
     log("3. per-call overhead on 127.0.0.1 …");

@@ -17,6 +17,14 @@ export const CORPUS = path.resolve(REPO, "..", "shared", "corpus");
 export const OPENAI_SPEC = path.join(CORPUS, "openai-3.1.yaml");
 export const PETSTORE_SPEC = path.join(CORPUS, "petstore-oai-3.0.yaml");
 
+/**
+ * Large public specs for benchmark "large", shipped by npm packages that are benchmark-only
+ * devDependencies (nothing is fetched at bench time).
+ */
+export const LARGE_SPECS = [
+  path.join(REPO, "node_modules/@octokit/openapi/generated/api.github.com.json"), // GitHub's REST API, 1,223 operations
+] as const;
+
 /** A path as shown in printed commands: relative to the repo when inside it. */
 export function shown(file: string): string {
   const rel = path.relative(REPO, file);

@@ -1,11 +1,12 @@
 // Every benchmark under bench/ runs once here on tiny input (one run, a few calls, the petstore
 // spec, a trivial command in place of `npm test`), so none of them can rot. Only the shape of
 // the figures is checked (finite, positive, rows present): no timing thresholds.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { benchBundle } from "../../bench/bundle.js";
 import { benchGenerate } from "../../bench/generate.js";
-import { PETSTORE_SPEC, REPO } from "../../bench/lib/paths.js";
+import { LARGE_SPECS, PETSTORE_SPEC, REPO } from "../../bench/lib/paths.js";
 import { renderTable, type Row, rowProblems } from "../../bench/lib/table.js";
 import { benchNpmTest } from "../../bench/npm-test.js";
 import { benchSpec } from "../../bench/openai.js";
@@ -35,6 +36,13 @@ describe.concurrent("benchmarks on tiny input", () => {
     const rows = await benchSpec({ ...tiny, spec: PETSTORE_SPEC });
     expectWellFormed(rows, 3);
     expect(rows[2]!.what).toMatch(/\(3 \/ 3 calls\)/);
+  }, 90_000);
+
+  it("large: generation vs openapi-typescript only (petstore in place of the large specs, which are installed)", async () => {
+    for (const spec of LARGE_SPECS) expect(existsSync(spec), spec).toBe(true);
+    const rows = await benchSpec({ ...tiny, spec: PETSTORE_SPEC, full: false });
+    expectWellFormed(rows, 1);
+    expect(rows[0]!.what).toMatch(/vs openapi-typescript$/);
   }, 90_000);
 
   it("3: per-call overhead (20 calls in 2 rounds)", async () => {
