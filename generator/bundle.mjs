@@ -54,7 +54,9 @@ const dependencies = {
         if (found.errors.length > 0) return { errors: found.errors };
         file = found.path;
       }
-      if (isCommonJs(file)) return { path: file, namespace: "require" };
+      // No side effects: a package none of whose imports are used is not loaded at all (such as
+      // openapi-typescript's Redocly 1 index, which only its unused `openapiTS()` needs).
+      if (isCommonJs(file)) return { path: file, namespace: "require", sideEffects: false };
       // Resolved by Node from the bundle's place, except for openapi-typescript's own dependencies.
       return {
         path: args.importer.startsWith(OPENAPI_TYPESCRIPT + path.sep) ? pathToFileURL(file).href : args.path,

@@ -51,7 +51,6 @@ export function emitApi(
       timed("emit: client", onPhase, () =>
         printFile(
           project,
-          "client.gen.ts",
           clientFileStatements(model, names.client, validators.names, runtimeImport, schemaTypeNames),
           header,
         ),
@@ -60,7 +59,7 @@ export function emitApi(
     [
       `${apiDir}index.ts`,
       timed("emit: index", onPhase, () =>
-        printFile(project, "index.ts", indexFileStatements(model, names, types.named, runtimeImport), header),
+        printFile(project, indexFileStatements(model, names, types.named, runtimeImport), header),
       ),
     ],
   ];
@@ -69,7 +68,7 @@ export function emitApi(
     files.push([
       `${apiDir}webhooks.gen.ts`,
       timed("emit: webhooks", onPhase, () =>
-        printFile(project, "webhooks.gen.ts", webhookFileStatements(model, webhooks, runtimeImport), header),
+        printFile(project, webhookFileStatements(model, webhooks, runtimeImport), header),
       ),
     ]);
   }

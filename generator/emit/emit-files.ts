@@ -53,19 +53,31 @@ function restoreLayout(text: string): string {
 }
 
 /**
+ * ts-morph's printer of a whole file's Structures. ts-morph has no public way to print
+ * Structures without also parsing the text into a source file, which the generator never reads
+ * (on GitHub's spec the parse took a second). Pinned ts-morph version; test/emit/emit-files.test.ts
+ * fails if this internal changes shape.
+ */
+interface StructurePrinting {
+  readonly _context: {
+    readonly structurePrinterFactory: {
+      forSourceFile(options: { isAmbient: boolean }): {
+        printText(writer: ReturnType<Project["createWriter"]>, structure: { statements: Statements }): void;
+      };
+    };
+  };
+}
+
+/**
  * Prints one file from its Structures. The emitters lay out every multi-line text themselves
  * (one member or property per line, two spaces a level), so no formatter pass runs: on a large
  * spec ts-morph's `formatText` was most of the client's emit time.
  */
-export function printFile(project: Project, path: string, statements: Statements, header: string): string {
-  const file = project.createSourceFile(
-    path,
-    { statements: markContinuations(statements) as Statements },
-    {
-      overwrite: true,
-    },
-  );
-  const text = header + restoreLayout(file.getFullText());
-  project.removeSourceFile(file);
-  return text;
+export function printFile(project: Project, statements: Statements, header: string): string {
+  const writer = project.createWriter();
+  const printer = (project as unknown as StructurePrinting)._context.structurePrinterFactory.forSourceFile({
+    isAmbient: false,
+  });
+  printer.printText(writer, { statements: markContinuations(statements) as Statements });
+  return header + restoreLayout(writer.toString());
 }
