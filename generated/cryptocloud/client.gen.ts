@@ -40,21 +40,13 @@ import {
 } from "../runtime/index.js";
 import {
   cancelInvoiceRequest,
-  cancelInvoiceResponse,
   createInvoiceRequest,
-  createInvoiceResponse,
   createStaticWalletRequest,
-  createStaticWalletResponse,
   createWithdrawalRequest,
-  createWithdrawalResponse,
   getBalancesRequest,
-  getBalancesResponse,
   getInvoiceInfoRequest,
-  getInvoiceInfoResponse,
   getStatisticsRequest,
-  getStatisticsResponse,
   listInvoicesRequest,
-  listInvoicesResponse,
 } from "./validators.gen.js";
 
 /** Arguments of `createInvoice`. */
@@ -91,7 +83,6 @@ const createInvoiceOperation: OperationSpec = {
   idempotent: false,
   defaults: [{ in: "body", name: "shop_id", option: "shopId" }],
   validateRequest: createInvoiceRequest,
-  validateResponse: createInvoiceResponse,
 };
 
 /** Arguments of `cancelInvoice`. */
@@ -122,7 +113,6 @@ const cancelInvoiceOperation: OperationSpec = {
   },
   idempotent: false,
   validateRequest: cancelInvoiceRequest,
-  validateResponse: cancelInvoiceResponse,
 };
 
 /** Arguments of `listInvoices`. */
@@ -163,7 +153,6 @@ const listInvoicesOperation: OperationSpec = {
     items: "/result",
   },
   validateRequest: listInvoicesRequest,
-  validateResponse: listInvoicesResponse,
 };
 
 /** Arguments of `getInvoiceInfo`. */
@@ -201,7 +190,6 @@ const getInvoiceInfoOperation: OperationSpec = {
   idempotent: true,
   batch: { items: "/uuids", results: "/result", size: 100 },
   validateRequest: getInvoiceInfoRequest,
-  validateResponse: getInvoiceInfoResponse,
 };
 
 /** Arguments of `getBalances`. */
@@ -229,7 +217,6 @@ const getBalancesOperation: OperationSpec = {
   },
   idempotent: true,
   validateRequest: getBalancesRequest,
-  validateResponse: getBalancesResponse,
 };
 
 /** Arguments of `getStatistics`. */
@@ -260,7 +247,6 @@ const getStatisticsOperation: OperationSpec = {
   },
   idempotent: true,
   validateRequest: getStatisticsRequest,
-  validateResponse: getStatisticsResponse,
 };
 
 /** Arguments of `createStaticWallet`. */
@@ -292,7 +278,6 @@ const createStaticWalletOperation: OperationSpec = {
   idempotent: false,
   defaults: [{ in: "body", name: "shop_id", option: "shopId" }],
   validateRequest: createStaticWalletRequest,
-  validateResponse: createStaticWalletResponse,
 };
 
 /** Arguments of `createWithdrawal`. */
@@ -325,11 +310,10 @@ const createWithdrawalOperation: OperationSpec = {
   },
   idempotent: false,
   validateRequest: createWithdrawalRequest,
-  validateResponse: createWithdrawalResponse,
 };
 
 /** Options of `createCryptoCloudClient`: the credentials the spec's security schemes name, plus transport settings. */
-export interface CryptoCloudClientOptions extends BaseClientOptions {
+export interface CryptoCloudClientOptions extends BaseClientOptions<"cryptocloud"> {
   /** API key of the project (CryptoCloud dashboard → project settings). */
   readonly apiKey?: string;
   /** Withdrawal API key (CryptoCloud account settings → «Security»; shown once). Only `createWithdrawal` uses it. */

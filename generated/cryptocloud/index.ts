@@ -52,6 +52,7 @@ export type {
   PageOptions,
   RequestEvent,
   ResponseEvent,
+  ResponseValidators,
   RetryOptions,
   Success,
 } from "../runtime/index.js";

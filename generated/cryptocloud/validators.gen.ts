@@ -201,14 +201,6 @@ export function InvoiceCreateRequest(value: unknown, pointer: string, issues: Is
   checkObject(value, pointer, issues, open, InvoiceCreateRequest_required, InvoiceCreateRequest_properties, false);
 }
 
-export function InvoiceCreateResponse_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (value !== "success") issues.push({ pointer, message: "must be \"success\"" });
-}
-
 const InvoiceId_pattern = new RegExp("^(INV-)?[A-Za-z0-9]+$", "u");
 
 /** Checks a value against the `InvoiceId` schema. */
@@ -218,294 +210,6 @@ export function InvoiceId(value: unknown, pointer: string, issues: Issue[], _ope
     return;
   }
   if (!InvoiceId_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^(INV-)?[A-Za-z0-9]+$" });
-}
-
-const CryptoDate_pattern = new RegExp("^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$", "u");
-
-/** Checks a value against the `CryptoDate` schema. */
-export function CryptoDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!CryptoDate_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$" });
-  }
-}
-
-export function Invoice_date_finished_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
-}
-
-const Invoice_date_finished_branches = [CryptoDate, Invoice_date_finished_anyOf2];
-
-export function Invoice_date_finished(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Invoice_date_finished_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-export function Invoice_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-const InvoiceStatus_values: readonly unknown[] = ["created", "paid", "partial", "overpaid", "canceled"];
-
-/** Checks a value against the `InvoiceStatus` schema. */
-export function InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !InvoiceStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"created\", \"paid\", \"partial\", \"overpaid\", \"canceled\"" });
-  }
-}
-
-export function Invoice_is_email_required(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-}
-
-export function Invoice_invoice_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-  }
-}
-
-export function Currency_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-  }
-}
-
-const Network_required = ["code", "id", "icon", "fullname"];
-
-const Network_properties = {
-  code: InvoiceCreateRequest_order_id,
-  id: Currency_id,
-  icon: InvoiceCreateRequest_order_id,
-  fullname: InvoiceCreateRequest_order_id,
-};
-
-/** Checks a value against the `Network` schema. */
-export function Network(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Network_required, Network_properties, undefined);
-}
-
-const Currency_required = [
-  "id",
-  "code",
-  "fullcode",
-  "network",
-  "name",
-  "is_email_required",
-  "stablecoin",
-  "icon_base",
-  "icon_network",
-  "icon_qr",
-  "order",
-];
-
-const Currency_properties = {
-  id: Currency_id,
-  code: InvoiceCreateRequest_order_id,
-  fullcode: InvoiceCreateRequest_order_id,
-  network: Network,
-  name: InvoiceCreateRequest_order_id,
-  is_email_required: Invoice_is_email_required,
-  stablecoin: Invoice_is_email_required,
-  icon_base: InvoiceCreateRequest_order_id,
-  icon_network: InvoiceCreateRequest_order_id,
-  icon_qr: InvoiceCreateRequest_order_id,
-  order: Currency_id,
-};
-
-/** Checks a value against the `Currency` schema. */
-export function Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Currency_required, Currency_properties, undefined);
-}
-
-const Project_required = ["id", "name", "fail", "success", "logo"];
-
-const Project_properties = {
-  id: Currency_id,
-  name: InvoiceCreateRequest_order_id,
-  fail: InvoiceCreateRequest_order_id,
-  success: InvoiceCreateRequest_order_id,
-  logo: Invoice_invoice_id,
-};
-
-/** Checks a value against the `Project` schema. */
-export function Project(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Project_required, Project_properties, undefined);
-}
-
-export function Invoice_to_surcharge(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-  }
-}
-
-export function Invoice_tx_list_item(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
-}
-
-export function Invoice_tx_list(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Invoice_tx_list_item(item, pointer + segment(i), issues, open));
-}
-
-const Invoice_required = [
-  "uuid",
-  "address",
-  "expiry_date",
-  "side_commission",
-  "side_commission_cc",
-  "amount",
-  "amount_usd",
-  "fee",
-  "fee_usd",
-  "service_fee",
-  "service_fee_usd",
-  "status",
-  "currency",
-  "project",
-  "test_mode",
-];
-
-const Invoice_properties = {
-  uuid: InvoiceId,
-  created: CryptoDate,
-  address: InvoiceCreateRequest_order_id,
-  expiry_date: CryptoDate,
-  date_finished: Invoice_date_finished,
-  side_commission: InvoiceCreateRequest_order_id,
-  side_commission_cc: InvoiceCreateRequest_order_id,
-  amount: Invoice_amount,
-  amount_usd: Invoice_amount,
-  amount_in_fiat: Invoice_amount,
-  received: Invoice_amount,
-  received_usd: Invoice_amount,
-  fee: Invoice_amount,
-  fee_usd: Invoice_amount,
-  service_fee: Invoice_amount,
-  service_fee_usd: Invoice_amount,
-  fiat_currency: FiatCurrency,
-  status: InvoiceStatus,
-  is_email_required: Invoice_is_email_required,
-  link: InvoiceCreateRequest_order_id,
-  invoice_id: Invoice_invoice_id,
-  type_payments: InvoiceCreateRequest_order_id,
-  order_id: Invoice_invoice_id,
-  currency: Currency,
-  project: Project,
-  test_mode: Invoice_is_email_required,
-  invoice_status: InvoiceCreateRequest_order_id,
-  amount_in_crypto: Invoice_amount,
-  amount_to_pay: Invoice_amount,
-  amount_to_pay_usd: Invoice_amount,
-  amount_paid: Invoice_amount,
-  amount_paid_usd: Invoice_amount,
-  to_surcharge: Invoice_to_surcharge,
-  to_surcharge_usd: Invoice_to_surcharge,
-  phone: Invoice_invoice_id,
-  pay_url: Invoice_invoice_id,
-  user_email: Invoice_invoice_id,
-  type: Invoice_invoice_id,
-  tx_list: Invoice_tx_list,
-};
-
-/** Checks a value against the `Invoice` schema. */
-export function Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Invoice_required, Invoice_properties, undefined);
-}
-
-const InvoiceCreateResponse_required = ["status", "result"];
-
-const InvoiceCreateResponse_properties = { status: InvoiceCreateResponse_status, result: Invoice };
-
-/** Checks a value against the `InvoiceCreateResponse` schema. */
-export function InvoiceCreateResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    InvoiceCreateResponse_required, InvoiceCreateResponse_properties, undefined,
-  );
-}
-
-export function ErrorResult_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (value !== "error") issues.push({ pointer, message: "must be \"error\"" });
-}
-
-const ErrorResult_result_properties = {
-  validate_error: InvoiceCreateRequest_order_id,
-  authorization: InvoiceCreateRequest_order_id,
-};
-
-export function ErrorResult_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], ErrorResult_result_properties, InvoiceCreateRequest_order_id);
-  if (Object.keys(value).length < 1) {
-    issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
-  }
-}
-
-const ErrorResult_required = ["status", "result"];
-
-const ErrorResult_properties = { status: ErrorResult_status, result: ErrorResult_result };
-
-/** Checks a value against the `ErrorResult` schema. */
-export function ErrorResult(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorResult_required, ErrorResult_properties, undefined);
-}
-
-const ErrorDetail_required = ["detail"];
-
-const ErrorDetail_properties = { detail: InvoiceCreateRequest_order_id };
-
-/** Checks a value against the `ErrorDetail` schema. */
-export function ErrorDetail(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorDetail_required, ErrorDetail_properties, undefined);
 }
 
 const InvoiceCancelRequest_required = ["uuid"];
@@ -519,40 +223,6 @@ export function InvoiceCancelRequest(value: unknown, pointer: string, issues: Is
     return;
   }
   checkObject(value, pointer, issues, open, InvoiceCancelRequest_required, InvoiceCancelRequest_properties, false);
-}
-
-export function InvoiceCancelResponse_result_anyOf1(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => InvoiceCreateRequest_order_id(item, pointer + segment(i), issues, open));
-}
-
-const InvoiceCancelResponse_result_branches = [InvoiceCancelResponse_result_anyOf1, InvoiceCreateRequest_order_id];
-
-export function InvoiceCancelResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!InvoiceCancelResponse_result_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const InvoiceCancelResponse_required = ["status", "result"];
-
-const InvoiceCancelResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceCancelResponse_result };
-
-/** Checks a value against the `InvoiceCancelResponse` schema. */
-export function InvoiceCancelResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    InvoiceCancelResponse_required, InvoiceCancelResponse_properties, undefined,
-  );
 }
 
 const PeriodDate_pattern = new RegExp("^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$", "u");
@@ -594,27 +264,6 @@ export function InvoiceListRequest(value: unknown, pointer: string, issues: Issu
   checkObject(value, pointer, issues, open, InvoiceListRequest_required, InvoiceListRequest_properties, false);
 }
 
-export function InvoiceListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Invoice(item, pointer + segment(i), issues, open));
-}
-
-const InvoiceListResponse_required = ["status", "result"];
-
-const InvoiceListResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceListResponse_result };
-
-/** Checks a value against the `InvoiceListResponse` schema. */
-export function InvoiceListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceListResponse_required, InvoiceListResponse_properties, undefined);
-}
-
 export function InvoiceInfoRequest_uuids(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!Array.isArray(value)) {
     issues.push({ pointer, message: "must be array, not " + typeName(value) });
@@ -638,98 +287,6 @@ export function InvoiceInfoRequest(value: unknown, pointer: string, issues: Issu
   checkObject(value, pointer, issues, open, InvoiceInfoRequest_required, InvoiceInfoRequest_properties, false);
 }
 
-const InvoiceInfoResponse_required = ["status", "result"];
-
-const InvoiceInfoResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceListResponse_result };
-
-/** Checks a value against the `InvoiceInfoResponse` schema. */
-export function InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceInfoResponse_required, InvoiceInfoResponse_properties, undefined);
-}
-
-const AccountCurrency_required = [
-  "id",
-  "code",
-  "short_code",
-  "name",
-  "is_email_required",
-  "stablecoin",
-  "icon_base",
-  "icon_network",
-  "icon_qr",
-  "order",
-  "obj_network",
-  "enable",
-];
-
-const AccountCurrency_properties = {
-  id: Currency_id,
-  code: InvoiceCreateRequest_order_id,
-  short_code: InvoiceCreateRequest_order_id,
-  name: InvoiceCreateRequest_order_id,
-  is_email_required: Invoice_is_email_required,
-  stablecoin: Invoice_is_email_required,
-  icon_base: InvoiceCreateRequest_order_id,
-  icon_network: InvoiceCreateRequest_order_id,
-  icon_qr: InvoiceCreateRequest_order_id,
-  order: Currency_id,
-  obj_network: Network,
-  enable: Invoice_is_email_required,
-};
-
-/** Checks a value against the `AccountCurrency` schema. */
-export function AccountCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, AccountCurrency_required, AccountCurrency_properties, undefined);
-}
-
-const Balance_required = ["currency", "balance_crypto", "balance_usd", "available_balance", "available_balance_usd"];
-
-const Balance_properties = {
-  currency: AccountCurrency,
-  balance_crypto: Invoice_amount,
-  balance_usd: Invoice_amount,
-  available_balance: Invoice_amount,
-  available_balance_usd: Invoice_amount,
-};
-
-/** Checks a value against the `Balance` schema. */
-export function Balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Balance_required, Balance_properties, undefined);
-}
-
-export function BalanceResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Balance(item, pointer + segment(i), issues, open));
-}
-
-const BalanceResponse_required = ["status", "result"];
-
-const BalanceResponse_properties = { status: InvoiceCreateResponse_status, result: BalanceResponse_result };
-
-/** Checks a value against the `BalanceResponse` schema. */
-export function BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceResponse_required, BalanceResponse_properties, undefined);
-}
-
 const StatisticsRequest_required = ["start", "end"];
 
 const StatisticsRequest_properties = { start: PeriodDate, end: PeriodDate };
@@ -741,74 +298,6 @@ export function StatisticsRequest(value: unknown, pointer: string, issues: Issue
     return;
   }
   checkObject(value, pointer, issues, open, StatisticsRequest_required, StatisticsRequest_properties, false);
-}
-
-const StatisticsCounts_required = ["all", "created", "paid", "overpaid", "partial", "canceled"];
-
-const StatisticsCounts_properties = {
-  all: TimeToPay_hours,
-  created: TimeToPay_hours,
-  paid: TimeToPay_hours,
-  overpaid: TimeToPay_hours,
-  partial: TimeToPay_hours,
-  canceled: TimeToPay_hours,
-};
-
-/** Checks a value against the `StatisticsCounts` schema. */
-export function StatisticsCounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsCounts_required, StatisticsCounts_properties, undefined);
-}
-
-const StatisticsAmounts_required = ["all", "created", "paid", "overpaid", "partial", "canceled"];
-
-const StatisticsAmounts_properties = {
-  all: Invoice_amount,
-  created: Invoice_amount,
-  paid: Invoice_amount,
-  overpaid: Invoice_amount,
-  partial: Invoice_amount,
-  canceled: Invoice_amount,
-};
-
-/** Checks a value against the `StatisticsAmounts` schema. */
-export function StatisticsAmounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsAmounts_required, StatisticsAmounts_properties, undefined);
-}
-
-const StatisticsResponse_result_required = ["count", "amount"];
-
-const StatisticsResponse_result_properties = { count: StatisticsCounts, amount: StatisticsAmounts };
-
-export function StatisticsResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    StatisticsResponse_result_required, StatisticsResponse_result_properties, undefined,
-  );
-}
-
-const StatisticsResponse_required = ["status", "result"];
-
-const StatisticsResponse_properties = { status: InvoiceCreateResponse_status, result: StatisticsResponse_result };
-
-/** Checks a value against the `StatisticsResponse` schema. */
-export function StatisticsResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsResponse_required, StatisticsResponse_properties, undefined);
 }
 
 const StaticWalletRequest_required = ["shop_id", "currency", "identify"];
@@ -828,36 +317,6 @@ export function StaticWalletRequest(value: unknown, pointer: string, issues: Iss
   checkObject(value, pointer, issues, open, StaticWalletRequest_required, StaticWalletRequest_properties, false);
 }
 
-const StaticWallet_required = ["currency", "address", "uuid"];
-
-const StaticWallet_properties = {
-  currency: AccountCurrency,
-  address: InvoiceCreateRequest_order_id,
-  uuid: InvoiceCreateRequest_shop_id,
-};
-
-/** Checks a value against the `StaticWallet` schema. */
-export function StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWallet_required, StaticWallet_properties, undefined);
-}
-
-const StaticWalletResponse_required = ["status", "result"];
-
-const StaticWalletResponse_properties = { status: InvoiceCreateResponse_status, result: StaticWallet };
-
-/** Checks a value against the `StaticWalletResponse` schema. */
-export function StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWalletResponse_required, StaticWalletResponse_properties, undefined);
-}
-
 const WithdrawalRequest_required = ["currency_code", "to_address", "amount"];
 
 const WithdrawalRequest_properties = {
@@ -875,88 +334,6 @@ export function WithdrawalRequest(value: unknown, pointer: string, issues: Issue
   checkObject(value, pointer, issues, open, WithdrawalRequest_required, WithdrawalRequest_properties, false);
 }
 
-const Withdrawal_status_values: readonly unknown[] = ["created"];
-
-export function Withdrawal_status(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !Withdrawal_status_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"created\"" });
-  }
-}
-
-const Withdrawal_required = ["invoice_id", "status", "currency", "amount"];
-
-const Withdrawal_properties = {
-  invoice_id: InvoiceId,
-  status: Withdrawal_status,
-  currency: InvoiceCreateRequest_order_id,
-  amount: Invoice_amount,
-};
-
-/** Checks a value against the `Withdrawal` schema. */
-export function Withdrawal(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Withdrawal_required, Withdrawal_properties, undefined);
-}
-
-const WithdrawalResponse_required = ["status", "data"];
-
-const WithdrawalResponse_properties = { status: InvoiceCreateResponse_status, data: Withdrawal };
-
-/** Checks a value against the `WithdrawalResponse` schema. */
-export function WithdrawalResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WithdrawalResponse_required, WithdrawalResponse_properties, undefined);
-}
-
-const WithdrawalErrorKeys_properties = {
-  required_parameter: InvoiceCreateRequest_order_id,
-  currency_code: InvoiceCreateRequest_order_id,
-  network: InvoiceCreateRequest_order_id,
-  uncorrected_amount: InvoiceCreateRequest_order_id,
-  rate_limit: InvoiceCreateRequest_order_id,
-  validate_error: InvoiceCreateRequest_order_id,
-  authorization: InvoiceCreateRequest_order_id,
-};
-
-/** Checks a value against the `WithdrawalErrorKeys` schema. */
-export function WithdrawalErrorKeys(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], WithdrawalErrorKeys_properties, InvoiceCreateRequest_order_id);
-  if (Object.keys(value).length < 1) {
-    issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
-  }
-}
-
-const WithdrawalError_required = ["status"];
-
-const WithdrawalError_properties = {
-  status: ErrorResult_status,
-  result: WithdrawalErrorKeys,
-  data: WithdrawalErrorKeys,
-};
-
-/** Checks a value against the `WithdrawalError` schema. */
-export function WithdrawalError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WithdrawalError_required, WithdrawalError_properties, undefined);
-}
-
 /** Checks the arguments of `createInvoice` against the spec before anything is sent. */
 export function createInvoiceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
@@ -964,18 +341,6 @@ export function createInvoiceRequest(args: RequestArgs): Issue[] {
   if (query["locale"] !== undefined) createInvoiceQuery_locale(query["locale"], "/query/locale", issues, false);
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else InvoiceCreateRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `createInvoice` against its schema; string enums stay open. */
-export function createInvoiceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceCreateResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -987,35 +352,11 @@ export function cancelInvoiceRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `cancelInvoice` against its schema; string enums stay open. */
-export function cancelInvoiceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceCancelResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `listInvoices` against the spec before anything is sent. */
 export function listInvoicesRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else InvoiceListRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `listInvoices` against its schema; string enums stay open. */
-export function listInvoicesResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceListResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1027,34 +368,10 @@ export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `getInvoiceInfo` against its schema; string enums stay open. */
-export function getInvoiceInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceInfoResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `getBalances` against the spec before anything is sent. */
 export function getBalancesRequest(_args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
 
-  return issues;
-}
-
-/** Checks a documented JSON answer of `getBalances` against its schema; string enums stay open. */
-export function getBalancesResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": BalanceResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1066,18 +383,6 @@ export function getStatisticsRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `getStatistics` against its schema; string enums stay open. */
-export function getStatisticsResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": StatisticsResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `createStaticWallet` against the spec before anything is sent. */
 export function createStaticWalletRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
@@ -1086,35 +391,10 @@ export function createStaticWalletRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `createStaticWallet` against its schema; string enums stay open. */
-export function createStaticWalletResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": StaticWalletResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `createWithdrawal` against the spec before anything is sent. */
 export function createWithdrawalRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else WithdrawalRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `createWithdrawal` against its schema; string enums stay open. */
-export function createWithdrawalResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": WithdrawalResponse(body, "", issues, true); break;
-    case "400": WithdrawalError(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-    case "429": WithdrawalError(body, "", issues, true); break;
-  }
   return issues;
 }

@@ -41,35 +41,20 @@ import {
 } from "../runtime/index.js";
 import {
   createPaymentRequest,
-  createPaymentResponse,
   createPayoutRequest,
-  createPayoutResponse,
   createStaticWalletRequest,
-  createStaticWalletResponse,
   getBalanceRequest,
-  getBalanceResponse,
   getPaymentInfoRequest,
-  getPaymentInfoResponse,
   getPayoutInfoRequest,
-  getPayoutInfoResponse,
   listPaymentsRequest,
-  listPaymentsResponse,
   listPayoutsRequest,
-  listPayoutsResponse,
   refundBlockedAddressRequest,
-  refundBlockedAddressResponse,
   refundPaymentRequest,
-  refundPaymentResponse,
   resendPaymentWebhookRequest,
-  resendPaymentWebhookResponse,
   resendPaymentWebhookV2Request,
-  resendPaymentWebhookV2Response,
   sendTestPaymentWebhookRequest,
-  sendTestPaymentWebhookResponse,
   sendTestPayoutWebhookRequest,
-  sendTestPayoutWebhookResponse,
   sendTestWalletWebhookRequest,
-  sendTestWalletWebhookResponse,
 } from "./validators.gen.js";
 
 /** Arguments of `createPayment`. */
@@ -105,7 +90,6 @@ const createPaymentOperation: OperationSpec = {
   },
   idempotent: true,
   validateRequest: createPaymentRequest,
-  validateResponse: createPaymentResponse,
 };
 
 /** Arguments of `getPaymentInfo`. */
@@ -135,7 +119,6 @@ const getPaymentInfoOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: true,
   validateRequest: getPaymentInfoRequest,
-  validateResponse: getPaymentInfoResponse,
 };
 
 /** Arguments of `listPayments`. */
@@ -180,7 +163,6 @@ const listPaymentsOperation: OperationSpec = {
     items: "/result/items",
   },
   validateRequest: listPaymentsRequest,
-  validateResponse: listPaymentsResponse,
 };
 
 /** Arguments of `refundPayment`. */
@@ -210,7 +192,6 @@ const refundPaymentOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: refundPaymentRequest,
-  validateResponse: refundPaymentResponse,
 };
 
 /** Arguments of `resendPaymentWebhook`. */
@@ -240,7 +221,6 @@ const resendPaymentWebhookOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: resendPaymentWebhookRequest,
-  validateResponse: resendPaymentWebhookResponse,
 };
 
 /** Arguments of `resendPaymentWebhookV2`. */
@@ -270,7 +250,6 @@ const resendPaymentWebhookV2Operation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: resendPaymentWebhookV2Request,
-  validateResponse: resendPaymentWebhookV2Response,
 };
 
 /** Arguments of `sendTestPaymentWebhook`. */
@@ -300,7 +279,6 @@ const sendTestPaymentWebhookOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: sendTestPaymentWebhookRequest,
-  validateResponse: sendTestPaymentWebhookResponse,
 };
 
 /** Arguments of `sendTestPayoutWebhook`. */
@@ -330,7 +308,6 @@ const sendTestPayoutWebhookOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: sendTestPayoutWebhookRequest,
-  validateResponse: sendTestPayoutWebhookResponse,
 };
 
 /** Arguments of `sendTestWalletWebhook`. */
@@ -360,7 +337,6 @@ const sendTestWalletWebhookOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: sendTestWalletWebhookRequest,
-  validateResponse: sendTestWalletWebhookResponse,
 };
 
 /** Arguments of `createStaticWallet`. */
@@ -390,7 +366,6 @@ const createStaticWalletOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: false,
   validateRequest: createStaticWalletRequest,
-  validateResponse: createStaticWalletResponse,
 };
 
 /** Arguments of `refundBlockedAddress`. */
@@ -420,7 +395,6 @@ const refundBlockedAddressOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: true,
   validateRequest: refundBlockedAddressRequest,
-  validateResponse: refundBlockedAddressResponse,
 };
 
 /** Arguments of `createPayout`. */
@@ -456,7 +430,6 @@ const createPayoutOperation: OperationSpec = {
   },
   idempotent: true,
   validateRequest: createPayoutRequest,
-  validateResponse: createPayoutResponse,
 };
 
 /** Arguments of `getPayoutInfo`. */
@@ -486,7 +459,6 @@ const getPayoutInfoOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: true,
   validateRequest: getPayoutInfoRequest,
-  validateResponse: getPayoutInfoResponse,
 };
 
 /** Arguments of `listPayouts`. */
@@ -531,7 +503,6 @@ const listPayoutsOperation: OperationSpec = {
     items: "/result/items",
   },
   validateRequest: listPayoutsRequest,
-  validateResponse: listPayoutsResponse,
 };
 
 /** Arguments of `getBalance`. */
@@ -561,11 +532,10 @@ const getBalanceOperation: OperationSpec = {
   responses: { "200": "application/json", "401": "application/json", "422": "application/json" },
   idempotent: true,
   validateRequest: getBalanceRequest,
-  validateResponse: getBalanceResponse,
 };
 
 /** Options of `createCryptomusClient`: the credentials the spec's security schemes name, plus transport settings. */
-export interface CryptomusClientOptions extends BaseClientOptions {
+export interface CryptomusClientOptions extends BaseClientOptions<"cryptomus"> {
   /** Merchant UUID (Cryptomus dashboard → Business → merchant settings). */
   readonly merchant: string;
   /** Payment API key (signs /v1/payment*, /v1/wallet*, /v1/balance and the payment and wallet test webhooks). */

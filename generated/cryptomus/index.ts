@@ -65,6 +65,7 @@ export type {
   PageOptions,
   RequestEvent,
   ResponseEvent,
+  ResponseValidators,
   RetryOptions,
   Success,
 } from "../runtime/index.js";

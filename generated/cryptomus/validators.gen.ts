@@ -237,16 +237,7 @@ export function CreatePaymentRequest(value: unknown, pointer: string, issues: Is
   checkObject(value, pointer, issues, open, CreatePaymentRequest_required, CreatePaymentRequest_properties, false);
 }
 
-/** Checks a value against the `SuccessState` schema. */
-export function SuccessState(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value !== 0) issues.push({ pointer, message: "must be 0" });
-}
-
-export function Payment_uuid(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
+export function PaymentInfoRequest_allOf1_uuid(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
   if (typeof value !== "string") {
     issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
@@ -254,308 +245,7 @@ export function Payment_uuid(value: unknown, pointer: string, issues: Issue[], _
   if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
 }
 
-export function Payment_payment_amount_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
-}
-
-const Payment_payment_amount_branches = [Amount, Payment_payment_amount_anyOf2];
-
-export function Payment_payment_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payment_payment_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-export function Payment_discount_percent(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isInteger(value)) || value === null)) {
-    issues.push({ pointer, message: "must be integer or null, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "number") {
-    if (value < -99) issues.push({ pointer, message: "must be at least -99 (minimum)" });
-    if (value > 100) issues.push({ pointer, message: "must be at most 100 (maximum)" });
-  }
-}
-
-const SignedAmount_pattern = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
-
-/** Checks a value against the `SignedAmount` schema. */
-export function SignedAmount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!SignedAmount_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^-?\\d+(\\.\\d+)?$" });
-}
-
-export function Payment_payer_currency(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-  }
-}
-
-const PaymentStatus_values: readonly unknown[] = [
-  "paid",
-  "paid_over",
-  "wrong_amount",
-  "process",
-  "confirm_check",
-  "wrong_amount_waiting",
-  "check",
-  "fail",
-  "cancel",
-  "system_fail",
-  "refund_process",
-  "refund_fail",
-  "refund_paid",
-  "locked",
-];
-
-/** Checks a value against the `PaymentStatus` schema. */
-export function PaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !PaymentStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
-  }
-}
-
-export function Payment_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-}
-
-/** Checks a value against the `UnixTime` schema. */
-export function UnixTime(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-/** Checks a value against the `Timestamp` schema. */
-export function Timestamp(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
-}
-
-const Payment_required = [
-  "uuid",
-  "order_id",
-  "amount",
-  "currency",
-  "network",
-  "address",
-  "from",
-  "txid",
-  "payment_status",
-  "url",
-  "expired_at",
-  "status",
-  "is_final",
-];
-
-const Payment_properties = {
-  uuid: Payment_uuid,
-  order_id: CreatePaymentRequest_network,
-  amount: Amount,
-  payment_amount: Payment_payment_amount,
-  payer_amount: Payment_payment_amount,
-  discount_percent: Payment_discount_percent,
-  discount: SignedAmount,
-  payer_currency: Payment_payer_currency,
-  currency: CreatePaymentRequest_network,
-  merchant_amount: Payment_payment_amount,
-  comments: Payment_payer_currency,
-  network: Payment_payer_currency,
-  address: Payment_payer_currency,
-  from: Payment_payer_currency,
-  txid: Payment_payer_currency,
-  payment_status: PaymentStatus,
-  url: Payment_url,
-  expired_at: UnixTime,
-  status: PaymentStatus,
-  is_final: CreatePaymentRequest_is_payment_multiple,
-  additional_data: Payment_payer_currency,
-  created_at: Timestamp,
-  updated_at: Timestamp,
-};
-
-/** Checks a value against the `Payment` schema. */
-export function Payment(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Payment_required, Payment_properties, undefined);
-}
-
-const PaymentResponse_required = ["state", "result"];
-
-const PaymentResponse_properties = { state: SuccessState, result: Payment };
-
-/** Checks a value against the `PaymentResponse` schema. */
-export function PaymentResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PaymentResponse_required, PaymentResponse_properties, undefined);
-}
-
-export function ErrorMessage_state(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value !== 1) issues.push({ pointer, message: "must be 1" });
-}
-
-const ErrorMessage_required = ["message"];
-
-const ErrorMessage_properties = { state: ErrorMessage_state, message: CreatePaymentRequest_network };
-
-/** Checks a value against the `ErrorMessage` schema. */
-export function ErrorMessage(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorMessage_required, ErrorMessage_properties, undefined);
-}
-
-export function FieldErrors_value(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => CreatePaymentRequest_network(item, pointer + segment(i), issues, open));
-}
-
-/** Checks a value against the `FieldErrors` schema. */
-export function FieldErrors(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], {}, FieldErrors_value);
-}
-
-/** Checks a value against the `ErrorText` schema. */
-export function ErrorText(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
-}
-
-const ValidationErrorResponse_allOf1_required = ["state"];
-
-const ValidationErrorResponse_allOf1_properties = {
-  state: ErrorMessage_state,
-  errors: FieldErrors,
-  message: ErrorText,
-};
-
-export function ValidationErrorResponse_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ValidationErrorResponse_allOf1_required, ValidationErrorResponse_allOf1_properties, undefined,
-  );
-}
-
-const ValidationErrorResponse_allOf2_anyOf1_required = ["errors"];
-
-const ValidationErrorResponse_allOf2_anyOf1_properties = { errors: FieldErrors };
-
-export function ValidationErrorResponse_allOf2_anyOf1(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ValidationErrorResponse_allOf2_anyOf1_required, ValidationErrorResponse_allOf2_anyOf1_properties, undefined,
-  );
-}
-
-const ValidationErrorResponse_allOf2_anyOf2_required = ["message"];
-
-const ValidationErrorResponse_allOf2_anyOf2_properties = { message: ErrorText };
-
-export function ValidationErrorResponse_allOf2_anyOf2(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ValidationErrorResponse_allOf2_anyOf2_required, ValidationErrorResponse_allOf2_anyOf2_properties, undefined,
-  );
-}
-
-const ValidationErrorResponse_allOf2_branches = [
-  ValidationErrorResponse_allOf2_anyOf1,
-  ValidationErrorResponse_allOf2_anyOf2,
-];
-
-export function ValidationErrorResponse_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!ValidationErrorResponse_allOf2_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-/** Checks a value against the `ValidationErrorResponse` schema. */
-export function ValidationErrorResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  ValidationErrorResponse_allOf1(value, pointer, issues, open);
-  ValidationErrorResponse_allOf2(value, pointer, issues, open);
-}
-
-export function ServerError_code(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-  }
-}
-
-export function ServerError_error(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
-}
-
-const ServerError_required = ["message"];
-
-const ServerError_properties = {
-  message: CreatePaymentRequest_network,
-  code: ServerError_code,
-  error: ServerError_error,
-};
-
-/** Checks a value against the `ServerError` schema. */
-export function ServerError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ServerError_required, ServerError_properties, undefined);
-}
-
-const PaymentInfoRequest_allOf1_properties = { uuid: Payment_uuid, order_id: InvoiceOrderId };
+const PaymentInfoRequest_allOf1_properties = { uuid: PaymentInfoRequest_allOf1_uuid, order_id: InvoiceOrderId };
 
 export function PaymentInfoRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!isRecord(value)) {
@@ -565,9 +255,12 @@ export function PaymentInfoRequest_allOf1(value: unknown, pointer: string, issue
   checkObject(value, pointer, issues, open, [], PaymentInfoRequest_allOf1_properties, false);
 }
 
+export function UuidOrOrderId_anyOf1_uuid(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
+}
+
 const UuidOrOrderId_anyOf1_required = ["uuid"];
 
-const UuidOrOrderId_anyOf1_properties = { uuid: ServerError_error };
+const UuidOrOrderId_anyOf1_properties = { uuid: UuidOrOrderId_anyOf1_uuid };
 
 export function UuidOrOrderId_anyOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!isRecord(value)) {
@@ -579,7 +272,7 @@ export function UuidOrOrderId_anyOf1(value: unknown, pointer: string, issues: Is
 
 const UuidOrOrderId_anyOf2_required = ["order_id"];
 
-const UuidOrOrderId_anyOf2_properties = { order_id: ServerError_error };
+const UuidOrOrderId_anyOf2_properties = { order_id: UuidOrOrderId_anyOf1_uuid };
 
 export function UuidOrOrderId_anyOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!isRecord(value)) {
@@ -638,79 +331,6 @@ export function DateFilter(value: unknown, pointer: string, issues: Issue[], ope
   }
 }
 
-export function PaymentListResponse_result_items(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Payment(item, pointer + segment(i), issues, open));
-}
-
-export function Paginate_count(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-export function Paginate_perPage(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-}
-
-const Paginate_required = ["count", "hasPages", "nextCursor", "previousCursor", "perPage"];
-
-const Paginate_properties = {
-  count: Paginate_count,
-  hasPages: CreatePaymentRequest_is_payment_multiple,
-  nextCursor: Payment_payer_currency,
-  previousCursor: Payment_payer_currency,
-  perPage: Paginate_perPage,
-};
-
-/** Checks a value against the `Paginate` schema. */
-export function Paginate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Paginate_required, Paginate_properties, undefined);
-}
-
-const PaymentListResponse_result_required = ["items", "paginate"];
-
-const PaymentListResponse_result_properties = { items: PaymentListResponse_result_items, paginate: Paginate };
-
-export function PaymentListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    PaymentListResponse_result_required, PaymentListResponse_result_properties, undefined,
-  );
-}
-
-const PaymentListResponse_required = ["state", "result"];
-
-const PaymentListResponse_properties = { state: SuccessState, result: PaymentListResponse_result };
-
-/** Checks a value against the `PaymentListResponse` schema. */
-export function PaymentListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PaymentListResponse_required, PaymentListResponse_properties, undefined);
-}
-
 const FlexibleBoolean_anyOf2_values: readonly unknown[] = ["true", "false", "1", "0"];
 
 export function FlexibleBoolean_anyOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
@@ -737,7 +357,7 @@ const RefundRequest_allOf1_required = ["address", "is_subtract"];
 const RefundRequest_allOf1_properties = {
   address: CreatePaymentRequest_currency,
   is_subtract: FlexibleBoolean,
-  uuid: Payment_uuid,
+  uuid: PaymentInfoRequest_allOf1_uuid,
   order_id: InvoiceOrderId,
 };
 
@@ -753,28 +373,6 @@ export function RefundRequest_allOf1(value: unknown, pointer: string, issues: Is
 export function RefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   RefundRequest_allOf1(value, pointer, issues, open);
   UuidOrOrderId(value, pointer, issues, open);
-}
-
-export function EmptyResultResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
-  value.forEach((item, i) => ServerError_error(item, pointer + segment(i), issues, open));
-}
-
-const EmptyResultResponse_required = ["state", "result"];
-
-const EmptyResultResponse_properties = { state: SuccessState, result: EmptyResultResponse_result };
-
-/** Checks a value against the `EmptyResultResponse` schema. */
-export function EmptyResultResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, EmptyResultResponse_required, EmptyResultResponse_properties, undefined);
 }
 
 /** Checks a value against the `ResendWebhookRequest` schema. */
@@ -796,7 +394,7 @@ export function ResendWebhookV2Request_allOf1_txid(
 }
 
 const ResendWebhookV2Request_allOf1_properties = {
-  uuid: Payment_uuid,
+  uuid: PaymentInfoRequest_allOf1_uuid,
   order_id: InvoiceOrderId,
   txid: ResendWebhookV2Request_allOf1_txid,
 };
@@ -811,7 +409,7 @@ export function ResendWebhookV2Request_allOf1(value: unknown, pointer: string, i
 
 const ResendWebhookV2Request_allOf2_anyOf3_required = ["txid"];
 
-const ResendWebhookV2Request_allOf2_anyOf3_properties = { txid: ServerError_error };
+const ResendWebhookV2Request_allOf2_anyOf3_properties = { txid: UuidOrOrderId_anyOf1_uuid };
 
 export function ResendWebhookV2Request_allOf2_anyOf3(
   value: unknown, pointer: string, issues: Issue[], open: boolean,
@@ -871,7 +469,7 @@ const TestWebhookFields_properties = {
   url_callback: TestWebhookFields_url_callback,
   currency: CreatePaymentRequest_currency,
   network: CreatePaymentRequest_currency,
-  uuid: Payment_uuid,
+  uuid: PaymentInfoRequest_allOf1_uuid,
   order_id: ShortOrderId,
   status: CreatePaymentRequest_network,
 };
@@ -990,40 +588,6 @@ export function CreateStaticWalletRequest(value: unknown, pointer: string, issue
   );
 }
 
-const StaticWallet_required = ["uuid", "address", "network", "currency"];
-
-const StaticWallet_properties = {
-  wallet_uuid: Payment_uuid,
-  uuid: Payment_uuid,
-  address: CreatePaymentRequest_network,
-  network: CreatePaymentRequest_network,
-  currency: CreatePaymentRequest_network,
-  url: Payment_url,
-  order_id: CreatePaymentRequest_network,
-};
-
-/** Checks a value against the `StaticWallet` schema. */
-export function StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWallet_required, StaticWallet_properties, undefined);
-}
-
-const StaticWalletResponse_required = ["state", "result"];
-
-const StaticWalletResponse_properties = { state: SuccessState, result: StaticWallet };
-
-/** Checks a value against the `StaticWalletResponse` schema. */
-export function StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWalletResponse_required, StaticWalletResponse_properties, undefined);
-}
-
 export function BlockedAddressRefundRequest_allOf1_address(
   value: unknown, pointer: string, issues: Issue[], open: boolean,
 ): void {
@@ -1038,7 +602,7 @@ export function BlockedAddressRefundRequest_allOf1_address(
 const BlockedAddressRefundRequest_allOf1_required = ["address"];
 
 const BlockedAddressRefundRequest_allOf1_properties = {
-  uuid: Payment_uuid,
+  uuid: PaymentInfoRequest_allOf1_uuid,
   order_id: ShortOrderId,
   address: BlockedAddressRefundRequest_allOf1_address,
 };
@@ -1062,37 +626,14 @@ export function BlockedAddressRefundRequest(value: unknown, pointer: string, iss
   UuidOrOrderId(value, pointer, issues, open);
 }
 
-const BlockedAddressRefundResponse_result_required = ["commission", "amount"];
-
-const BlockedAddressRefundResponse_result_properties = { commission: Amount, amount: Amount };
-
-export function BlockedAddressRefundResponse_result(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
+export function CreatePayoutRequest_url_callback(
+  value: unknown, pointer: string, issues: Issue[], _open: boolean,
 ): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
+  if (typeof value !== "string") {
+    issues.push({ pointer, message: "must be string, not " + typeName(value) });
     return;
   }
-  checkObject(
-    value, pointer, issues, open,
-    BlockedAddressRefundResponse_result_required, BlockedAddressRefundResponse_result_properties, undefined,
-  );
-}
-
-const BlockedAddressRefundResponse_required = ["state", "result"];
-
-const BlockedAddressRefundResponse_properties = { state: SuccessState, result: BlockedAddressRefundResponse_result };
-
-/** Checks a value against the `BlockedAddressRefundResponse` schema. */
-export function BlockedAddressRefundResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    BlockedAddressRefundResponse_required, BlockedAddressRefundResponse_properties, undefined,
-  );
+  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
 }
 
 const CreatePayoutRequest_priority_values: readonly unknown[] = ["recommended", "economy", "high", "highest"];
@@ -1126,7 +667,7 @@ const CreatePayoutRequest_properties = {
   address: CreatePaymentRequest_currency,
   is_subtract: FlexibleBoolean,
   network: CreatePaymentRequest_network,
-  url_callback: Payment_url,
+  url_callback: CreatePayoutRequest_url_callback,
   to_currency: CreatePaymentRequest_network,
   course_source: CreatePaymentRequest_network,
   from_currency: CreatePaymentRequest_network,
@@ -1143,73 +684,7 @@ export function CreatePayoutRequest(value: unknown, pointer: string, issues: Iss
   checkObject(value, pointer, issues, open, CreatePayoutRequest_required, CreatePayoutRequest_properties, false);
 }
 
-export function Payout_balance_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-const Payout_balance_branches = [Amount, Payout_balance_anyOf2];
-
-export function Payout_balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payout_balance_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Payout_payer_amount_branches = [Payout_balance_anyOf2, Amount];
-
-export function Payout_payer_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payout_payer_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Payout_required = ["uuid", "amount", "currency", "network", "address", "txid", "status", "is_final", "balance"];
-
-const Payout_properties = {
-  uuid: Payment_uuid,
-  amount: Amount,
-  currency: CreatePaymentRequest_network,
-  network: CreatePaymentRequest_network,
-  address: CreatePaymentRequest_network,
-  txid: Payment_payer_currency,
-  order_id: Payment_payer_currency,
-  payment_status: Payment_payer_currency,
-  status: PayoutStatus,
-  is_final: CreatePaymentRequest_is_payment_multiple,
-  balance: Payout_balance,
-  payer_currency: CreatePaymentRequest_network,
-  payer_amount: Payout_payer_amount,
-  created_at: Timestamp,
-  updated_at: Timestamp,
-};
-
-/** Checks a value against the `Payout` schema. */
-export function Payout(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Payout_required, Payout_properties, undefined);
-}
-
-const PayoutResponse_required = ["state", "result"];
-
-const PayoutResponse_properties = { state: SuccessState, result: Payout };
-
-/** Checks a value against the `PayoutResponse` schema. */
-export function PayoutResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PayoutResponse_required, PayoutResponse_properties, undefined);
-}
-
-const PayoutInfoRequest_allOf1_properties = { uuid: Payment_uuid, order_id: ShortOrderId };
+const PayoutInfoRequest_allOf1_properties = { uuid: PaymentInfoRequest_allOf1_uuid, order_id: ShortOrderId };
 
 export function PayoutInfoRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (!isRecord(value)) {
@@ -1225,46 +700,6 @@ export function PayoutInfoRequest(value: unknown, pointer: string, issues: Issue
   UuidOrOrderId(value, pointer, issues, open);
 }
 
-export function PayoutListResponse_result_items(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Payout(item, pointer + segment(i), issues, open));
-}
-
-const PayoutListResponse_result_required = ["items", "paginate"];
-
-const PayoutListResponse_result_properties = {
-  merchant_uuid: Payment_uuid,
-  items: PayoutListResponse_result_items,
-  paginate: Paginate,
-};
-
-export function PayoutListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    PayoutListResponse_result_required, PayoutListResponse_result_properties, undefined,
-  );
-}
-
-const PayoutListResponse_required = ["state", "result"];
-
-const PayoutListResponse_properties = { state: SuccessState, result: PayoutListResponse_result };
-
-/** Checks a value against the `PayoutListResponse` schema. */
-export function PayoutListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PayoutListResponse_required, PayoutListResponse_properties, undefined);
-}
-
 export function getBalanceBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
   if (Array.isArray(value)) {
     if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
@@ -1272,81 +707,6 @@ export function getBalanceBody(value: unknown, pointer: string, issues: Issue[],
   if (isRecord(value)) {
     checkObject(value, pointer, issues, open, [], {}, false);
   }
-}
-
-const WalletBalance_required = ["uuid", "balance", "currency_code"];
-
-const WalletBalance_properties = {
-  uuid: CreatePaymentRequest_network,
-  balance: Amount,
-  currency_code: CreatePaymentRequest_network,
-};
-
-/** Checks a value against the `WalletBalance` schema. */
-export function WalletBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WalletBalance_required, WalletBalance_properties, undefined);
-}
-
-export function BalanceEntry_balance_merchant(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => WalletBalance(item, pointer + segment(i), issues, open));
-}
-
-const BalanceEntry_balance_required = ["merchant", "user"];
-
-const BalanceEntry_balance_properties = {
-  merchant: BalanceEntry_balance_merchant,
-  user: BalanceEntry_balance_merchant,
-};
-
-export function BalanceEntry_balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceEntry_balance_required, BalanceEntry_balance_properties, undefined);
-}
-
-const BalanceEntry_required = ["balance"];
-
-const BalanceEntry_properties = { balance: BalanceEntry_balance };
-
-/** Checks a value against the `BalanceEntry` schema. */
-export function BalanceEntry(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceEntry_required, BalanceEntry_properties, undefined);
-}
-
-export function BalanceResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
-  value.forEach((item, i) => BalanceEntry(item, pointer + segment(i), issues, open));
-}
-
-const BalanceResponse_required = ["state", "result"];
-
-const BalanceResponse_properties = { state: SuccessState, result: BalanceResponse_result };
-
-/** Checks a value against the `BalanceResponse` schema. */
-export function BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceResponse_required, BalanceResponse_properties, undefined);
 }
 
 /** Checks the arguments of `createPayment` against the spec before anything is sent. */
@@ -1357,34 +717,11 @@ export function createPaymentRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `createPayment` against its schema; string enums stay open. */
-export function createPaymentResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PaymentResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-    case "500": ServerError(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `getPaymentInfo` against the spec before anything is sent. */
 export function getPaymentInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else PaymentInfoRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `getPaymentInfo` against its schema; string enums stay open. */
-export function getPaymentInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PaymentResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1397,33 +734,11 @@ export function listPaymentsRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `listPayments` against its schema; string enums stay open. */
-export function listPaymentsResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PaymentListResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `refundPayment` against the spec before anything is sent. */
 export function refundPaymentRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else RefundRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `refundPayment` against its schema; string enums stay open. */
-export function refundPaymentResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1435,33 +750,11 @@ export function resendPaymentWebhookRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `resendPaymentWebhook` against its schema; string enums stay open. */
-export function resendPaymentWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `resendPaymentWebhookV2` against the spec before anything is sent. */
 export function resendPaymentWebhookV2Request(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else ResendWebhookV2Request(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `resendPaymentWebhookV2` against its schema; string enums stay open. */
-export function resendPaymentWebhookV2Response(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1473,33 +766,11 @@ export function sendTestPaymentWebhookRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `sendTestPaymentWebhook` against its schema; string enums stay open. */
-export function sendTestPaymentWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `sendTestPayoutWebhook` against the spec before anything is sent. */
 export function sendTestPayoutWebhookRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else TestPayoutWebhookRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `sendTestPayoutWebhook` against its schema; string enums stay open. */
-export function sendTestPayoutWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1511,33 +782,11 @@ export function sendTestWalletWebhookRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `sendTestWalletWebhook` against its schema; string enums stay open. */
-export function sendTestWalletWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `createStaticWallet` against the spec before anything is sent. */
 export function createStaticWalletRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else CreateStaticWalletRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `createStaticWallet` against its schema; string enums stay open. */
-export function createStaticWalletResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": StaticWalletResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1549,17 +798,6 @@ export function refundBlockedAddressRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `refundBlockedAddress` against its schema; string enums stay open. */
-export function refundBlockedAddressResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": BlockedAddressRefundResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `createPayout` against the spec before anything is sent. */
 export function createPayoutRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
@@ -1568,34 +806,11 @@ export function createPayoutRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `createPayout` against its schema; string enums stay open. */
-export function createPayoutResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoutResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-    case "500": ServerError(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `getPayoutInfo` against the spec before anything is sent. */
 export function getPayoutInfoRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
   else PayoutInfoRequest(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `getPayoutInfo` against its schema; string enums stay open. */
-export function getPayoutInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoutResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }
 
@@ -1608,31 +823,9 @@ export function listPayoutsRequest(args: RequestArgs): Issue[] {
   return issues;
 }
 
-/** Checks a documented JSON answer of `listPayouts` against its schema; string enums stay open. */
-export function listPayoutsResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoutListResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
-
 /** Checks the arguments of `getBalance` against the spec before anything is sent. */
 export function getBalanceRequest(args: RequestArgs): Issue[] {
   const issues: Issue[] = [];
   if (args.body !== undefined) getBalanceBody(args.body, "/body", issues, false);
-  return issues;
-}
-
-/** Checks a documented JSON answer of `getBalance` against its schema; string enums stay open. */
-export function getBalanceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": BalanceResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
   return issues;
 }

@@ -23,15 +23,10 @@ import {
 } from "../runtime/index.js";
 import {
   createInvoiceRequest,
-  createInvoiceResponse,
   createPayoffRequest,
-  createPayoffResponse,
   getInvoiceInfoRequest,
-  getInvoiceInfoResponse,
   getPayoffInfoRequest,
-  getPayoffInfoResponse,
   getUserBalanceRequest,
-  getUserBalanceResponse,
 } from "./validators.gen.js";
 
 /** Arguments of `createInvoice`. */
@@ -68,7 +63,6 @@ const createInvoiceOperation: OperationSpec = {
   idempotent: false,
   defaults: [{ in: "body", name: "shop_id", option: "shopId" }],
   validateRequest: createInvoiceRequest,
-  validateResponse: createInvoiceResponse,
 };
 
 /** Arguments of `getInvoiceInfo`. */
@@ -109,7 +103,6 @@ const getInvoiceInfoOperation: OperationSpec = {
   exactlyOneOf: ["invoice_id", "order_id"],
   defaults: [{ in: "query", name: "shop_id", option: "shopId" }],
   validateRequest: getInvoiceInfoRequest,
-  validateResponse: getInvoiceInfoResponse,
 };
 
 /** Arguments of `createPayoff`. */
@@ -144,7 +137,6 @@ const createPayoffOperation: OperationSpec = {
   idempotent: false,
   defaults: [{ in: "body", name: "user_id", option: "userId" }],
   validateRequest: createPayoffRequest,
-  validateResponse: createPayoffResponse,
 };
 
 /** Arguments of `getPayoffInfo`. */
@@ -183,7 +175,6 @@ const getPayoffInfoOperation: OperationSpec = {
   exactlyOneOf: ["id", "order_id"],
   defaults: [{ in: "query", name: "user_id", option: "userId" }],
   validateRequest: getPayoffInfoRequest,
-  validateResponse: getPayoffInfoResponse,
 };
 
 /** Arguments of `getUserBalance`. */
@@ -220,11 +211,10 @@ const getUserBalanceOperation: OperationSpec = {
   idempotent: true,
   defaults: [{ in: "path", name: "userId", option: "userId" }],
   validateRequest: getUserBalanceRequest,
-  validateResponse: getUserBalanceResponse,
 };
 
 /** Options of `createMoruneClient`: the credentials the spec's security schemes name, plus transport settings. */
-export interface MoruneClientOptions extends BaseClientOptions {
+export interface MoruneClientOptions extends BaseClientOptions<"morune"> {
   /** Secret key of the shop (Morune dashboard → shop settings). */
   readonly apiKey?: string;
   /** Secret key of the user account (Morune dashboard → profile settings → integration); not the shop's key. */

@@ -43,6 +43,7 @@ export type {
   PageOptions,
   RequestEvent,
   ResponseEvent,
+  ResponseValidators,
   RetryOptions,
   Success,
 } from "../runtime/index.js";

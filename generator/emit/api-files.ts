@@ -45,7 +45,8 @@ export function emitApi(
   const files: [string, string][] = [
     [`${apiDir}schema.gen.ts`, header + types.text],
     // Indented as text: the validators of a large spec are a megabyte ts-morph takes seconds to format.
-    [`${apiDir}validators.gen.ts`, header + indentCode(validators.text)],
+    [`${apiDir}validators.gen.ts`, header + indentCode(validators.request)],
+    [`${apiDir}response-validators.gen.ts`, header + indentCode(validators.response)],
     [
       `${apiDir}client.gen.ts`,
       timed("emit: client", onPhase, () =>

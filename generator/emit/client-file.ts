@@ -84,7 +84,7 @@ export function clientFileStatements(
 ): (StatementStructures | string)[] {
   const required = requiredCredentials(model);
   // A schema imported by name must not shadow a validator this file imports too.
-  const validatorNames = new Set([...validators.values()].flatMap((v) => [v.request, v.response]));
+  const validatorNames = new Set([...validators.values()].map((v) => v.request));
   const typeNames: SchemaTypeNames = new Map([...schemaTypes].filter(([, local]) => !validatorNames.has(local)));
   const ops = model.operations.map((op) => ({ op, names: names.operations.get(op.id)! }));
 
@@ -92,7 +92,7 @@ export function clientFileStatements(
     kind: StructureKind.Interface,
     name: names.options,
     isExported: true,
-    extends: ["BaseClientOptions"],
+    extends: [`BaseClientOptions<${JSON.stringify(model.name)}>`],
     docs: [
       docText(
         `Options of \`${names.factory}\`: the credentials the spec's security schemes name, plus transport settings.`,

@@ -24,6 +24,8 @@ export interface ClientNames {
   readonly options: string;
   /** The type listing, per method, the credential options it needs. */
   readonly credentials: string;
+  /** The constant response-validators.gen.ts exports, for the client's `validateResponses`. */
+  readonly responseValidators: string;
   readonly operations: ReadonlyMap<string, OperationNames>;
 }
 
@@ -81,7 +83,11 @@ function clientNames(model: ApiModel, taken: Set<string>): ClientNames {
   }
   const factory = `create${client}`;
   taken.add(factory);
-  return { factory, client, options, credentials, operations };
+  const responseValidators = uniqueName(
+    `${model.clientName[0]!.toLowerCase()}${model.clientName.slice(1)}ResponseValidators`,
+    taken,
+  );
+  return { factory, client, options, credentials, responseValidators, operations };
 }
 
 function webhookNames(model: ApiModel, taken: Set<string>): WebhookNames {

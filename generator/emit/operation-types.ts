@@ -253,7 +253,6 @@ function specConstant(
     exactlyOneOf: op.exactlyOneOf,
     defaults: op.defaults,
     validateRequest: new Code(validators.request),
-    validateResponse: new Code(validators.response),
   };
   return {
     kind: StructureKind.VariableStatement,

@@ -23,6 +23,7 @@ export const RUNTIME_TYPES = [
   "PageOptions",
   "RequestEvent",
   "ResponseEvent",
+  "ResponseValidators",
   "RetryOptions",
   "Success",
 ];

@@ -91,9 +91,7 @@ const VALIDATOR_ARGS = ["value", "pointer", "issues", "open"];
 
 /**
  * A whole JSDoc comment of one sentence, broken between words into lines that fit (at the top
- * level of the file); the text goes through jsDoc, the one escaping path for spec text. In the
- * file a block's lines read `* text`: indentCode trims the space before the star, which JSDoc
- * does not need.
+ * level of the file); the text goes through jsDoc, the one escaping path for spec text.
  */
 export function docComment(text: string): string {
   if (`/** ${text} */`.length <= LINE_WIDTH) return jsDoc(text);

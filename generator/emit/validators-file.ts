@@ -1,6 +1,7 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js";
 import { isJsonMediaType } from "../runtime/media-types.js";
 import { segment } from "../runtime/validation.js";
+import { Code, LINE_WIDTH, literal } from "./literal.js";
 import { call, docComment, fits, guarded, SchemaCompiler } from "./validator-compiler.js";
 import type { ClientNames } from "./names.js";
 
@@ -119,16 +120,38 @@ return issues;
 }`;
 }
 
+/** The import of `names` from `from`, on one line when it fits, else one name per line. */
+function importStatement(names: readonly string[], from: string): string {
+  const quoted = JSON.stringify(from);
+  const line = `import { ${names.join(", ")} } from ${quoted};`;
+  return fits(line, 0) ? line : `import {\n${names.map((i) => `${i},`).join("\n")}\n} from ${quoted};`;
+}
+
+/** The names a piece of generated code refers to, among `known`. */
+function referenced(code: string, known: Iterable<string>): string[] {
+  const words = new Set(code.match(/\b[A-Za-z_$][\w$]*\b/g) ?? []);
+  return [...known].filter((name) => words.has(name)).sort();
+}
+
+export interface ValidatorsFiles {
+  /** validators.gen.ts: the request validators, which client.gen.ts imports. */
+  readonly request: string;
+  /**
+   * response-validators.gen.ts: the response validators, a separate entry the client never
+   * imports, so an app that does not validate answers does not carry them.
+   */
+  readonly response: string;
+  readonly names: ReadonlyMap<string, ValidatorNames>;
+}
+
 /**
- * validators.gen.ts: per operation, a request validator (run before every call) and a
- * response validator (run with `validateResponses: true`), compiled from the spec's schemas.
+ * The validators of one api, compiled from the spec's schemas: per operation a request
+ * validator (run before every call) and a response validator (run when the client is given
+ * the response validators). The request ones come first, so a schema both use is compiled
+ * once, in validators.gen.ts, and response-validators.gen.ts imports it from there.
  */
-export function validatorsFile(
-  model: ApiModel,
-  names: ClientNames,
-  runtimeImport: string,
-): { text: string; names: ReadonlyMap<string, ValidatorNames> } {
-  // The operation-level names come first (client.gen.ts imports them), so no schema takes one.
+export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImport: string): ValidatorsFiles {
+  // The operation-level names come first (the clients import them), so no schema takes one.
   const own = new Map(
     model.operations.map((op) => {
       const method = names.operations.get(op.id)!.method;
@@ -137,34 +160,63 @@ export function validatorsFile(
   );
   const compiler = new SchemaCompiler(
     model.componentSchemas,
-    [...own.values()].flatMap((n) => [n.request, n.response]),
+    [...own.values()].flatMap((n) => [n.request, n.response, names.responseValidators]),
   );
-  const validatorNames = new Map<string, ValidatorNames>();
-  const operationFunctions = model.operations.flatMap((op) => {
-    const { method, request, response } = own.get(op.id)!;
-    validatorNames.set(op.id, { request, response });
-    return [requestValidator(op, method, request, compiler), responseValidator(op, method, response, compiler)];
+  const requests = model.operations.map((op) => {
+    const { method, request } = own.get(op.id)!;
+    return requestValidator(op, method, request, compiler);
   });
-  const imports = [
-    ...compiler.usedHelpers,
-    ...(operationFunctions.length > 0 ? ["type Issue", "type RequestArgs"] : []),
-  ];
-  const from = JSON.stringify(runtimeImport);
-  const importLine = `import { ${imports.join(", ")} } from ${from};`;
-  const text = [
-    ...(imports.length === 0
+  const requestUnits = compiler.statements;
+  const requestHelpers = compiler.usedHelpers;
+  const responses = model.operations.map((op) => {
+    const { method, response } = own.get(op.id)!;
+    return responseValidator(op, method, response, compiler);
+  });
+  const responseUnits = compiler.statements.slice(requestUnits.length);
+
+  const requestText = [
+    ...(requestHelpers.length === 0 && requests.length === 0
       ? ["export {};"]
-      : [fits(importLine, 0) ? importLine : `import {\n${imports.map((i) => `${i},`).join("\n")}\n} from ${from};`]),
-    ...(compiler.statements.length === 0 ? [] : [SHARING]),
-    ...compiler.statements,
-    ...operationFunctions,
+      : [
+          importStatement(
+            [...requestHelpers, ...(requests.length > 0 ? ["type Issue", "type RequestArgs"] : [])],
+            runtimeImport,
+          ),
+        ]),
+    ...(requestUnits.length === 0 ? [] : [SHARING]),
+    ...requestUnits,
+    ...requests,
   ].join("\n\n");
-  return { text, names: validatorNames };
+
+  const responseCode = [...responseUnits, ...responses].join("\n");
+  const shared = referenced(
+    responseCode,
+    requestUnits.flatMap((unit) => [...unit.matchAll(/^export function (\w+)/gm)].map((m) => m[1]!)),
+  );
+  const operations = Object.fromEntries(model.operations.map((op) => [op.id, new Code(own.get(op.id)!.response)]));
+  const responseText = [
+    importStatement(
+      [...referenced(responseCode, compiler.usedHelpers), "type Issue", "type ResponseValidators"],
+      runtimeImport,
+    ),
+    ...(shared.length === 0 ? [] : [importStatement(shared, "./validators.gen.js")]),
+    ...(responseUnits.length === 0 ? [] : [SHARING]),
+    ...responseUnits,
+    ...responses,
+    `${docComment(`Pass as \`validateResponses\` to \`${names.factory}\`: each documented JSON answer is then checked against its schema, and a mismatch throws ResponseValidationError. A separate module, so a client without it does not carry it.`)}
+export const ${names.responseValidators}: ResponseValidators<${JSON.stringify(model.name)}> = ${literal({ provider: model.name, operations }, LINE_WIDTH - 60)};`,
+  ].join("\n\n");
+
+  return {
+    request: requestText,
+    response: responseText,
+    names: new Map([...own].map(([id, { request, response }]) => [id, { request, response }])),
+  };
 }
 
 /**
  * Heads the schema validators, so a reader knows why one place calls a function named after
- * another. Each line keeps its brackets and quotes balanced: indentCode counts them, in comments too.
+ * another.
  */
 const SHARING = [
   "// Each validator is named after what it checks: a component schema by its own name, an inline",

@@ -1,5 +1,5 @@
 import { ConfigurationError } from "./errors.js";
-import type { BaseClientOptions, ClientHooks, RetryOptions } from "./types.js";
+import type { BaseClientOptions, ClientHooks, ResponseValidators, RetryOptions } from "./types.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -39,7 +39,8 @@ export interface ClientContext {
   readonly timeoutMs: number;
   readonly retry: RetryOptions | false;
   readonly validateRequests: boolean;
-  readonly validateResponses: boolean;
+  /** Per operationId, the check of its documented answers; empty unless `validateResponses` was given. */
+  readonly responseValidators: ResponseValidators["operations"];
   readonly maxBodyBytes: number;
   readonly hooks: ClientHooks;
   /** Headers whose value identifies an answer, first found wins. */
@@ -65,6 +66,26 @@ function checkedBaseUrl(provider: string, raw: string): URL {
     fail("must not carry a user name or password (pass credentials as client options)");
   if (url.search !== "" || url.hash !== "") fail("must not carry a query or fragment");
   return url;
+}
+
+/** The operations of `validateResponses`, checked to be this api's (a JavaScript caller may pass anything). */
+function checkedResponseValidators(provider: string, given: unknown): ResponseValidators["operations"] {
+  if (given === undefined) return {};
+  const validators = given as Partial<ResponseValidators>;
+  if (
+    typeof given !== "object" ||
+    given === null ||
+    validators.provider !== provider ||
+    typeof validators.operations !== "object" ||
+    validators.operations === null
+  ) {
+    throw new ConfigurationError(
+      provider,
+      "createClient",
+      `validateResponses takes this client's response validators: import them from its "${provider}/response-validators" module`,
+    );
+  }
+  return validators.operations;
 }
 
 /** What a generated client tells the runtime about its api (emitted from the spec). */
@@ -121,7 +142,7 @@ export function createContext(spec: ClientSpec, options: BaseClientOptions & obj
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: options.retry ?? {},
     validateRequests: options.validateRequests ?? true,
-    validateResponses: options.validateResponses ?? false,
+    responseValidators: checkedResponseValidators(provider, options.validateResponses),
     maxBodyBytes,
     hooks: options.hooks ?? {},
     requestIdHeaders: spec.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS,

@@ -23,6 +23,7 @@ export type {
   OperationSpec,
   PaginationSpec,
   RequestArgs,
+  ResponseValidators,
   RetryOptions,
   Success,
   WithDefaults,

@@ -98,8 +98,9 @@ export async function readResponse(
     } catch {
       return fail("body is not valid JSON", text);
     }
-    if (ctx.validateResponses && op.validateResponse) {
-      const issues = op.validateResponse(key, payload);
+    const validate = Object.hasOwn(ctx.responseValidators, op.id) ? ctx.responseValidators[op.id] : undefined;
+    if (validate !== undefined) {
+      const issues = validate(key, payload);
       if (issues.length > 0) {
         const error = new ResponseValidationError(ctx.provider, op.id, status, issues);
         error.requestId = requestId;

@@ -107,8 +107,18 @@ export interface OperationSpec {
   readonly defaults?: readonly ClientDefaultSpec[];
   /** Generated from the spec: issues with the call's arguments (required, patterns, limits, one-of). */
   readonly validateRequest?: (args: RequestArgs) => Issue[];
-  /** Generated from the spec: issues with a documented JSON answer, by its response key. */
-  readonly validateResponse?: (status: string, body: unknown) => Issue[];
+}
+
+/**
+ * A client's response validators, generated from the spec into its own module
+ * (`<provider>/response-validators`), which the client never imports: an app that does not
+ * check answers does not carry them. Passed as the client's `validateResponses`.
+ */
+export interface ResponseValidators<P extends string = string> {
+  /** The api they were generated for: a client refuses another's. */
+  readonly provider: P;
+  /** Per operationId: the issues with a documented JSON answer, by its response key ("200", "4XX", "default"). */
+  readonly operations: Readonly<Record<string, (status: string, body: unknown) => Issue[]>>;
 }
 
 /** A documented success: `data` is the typed body. */
@@ -199,8 +209,8 @@ export interface RequestArgs extends CallOptions {
   readonly contentType?: string;
 }
 
-/** Options every generated client accepts besides its credentials. */
-export interface BaseClientOptions {
+/** Options every generated client accepts besides its credentials; `P` is its api's name. */
+export interface BaseClientOptions<P extends string = string> {
   /** Defaults to the spec's first server URL. */
   readonly baseUrl?: string;
   /** Defaults to the global fetch. */
@@ -213,8 +223,11 @@ export interface BaseClientOptions {
   readonly retry?: RetryOptions | false;
   /** Check each call's arguments against the spec before sending (ValidationError). Default true. */
   readonly validateRequests?: boolean;
-  /** Check each documented JSON answer against its schema (ResponseValidationError). Default false. */
-  readonly validateResponses?: boolean;
+  /**
+   * Check each documented JSON answer against its schema (ResponseValidationError): the
+   * client's response validators, imported from `<provider>/response-validators`. Default: not checked.
+   */
+  readonly validateResponses?: ResponseValidators<P>;
   /** Largest answer body read; a longer one is cancelled and thrown as UnexpectedResponseError. Default 10 MiB. */
   readonly maxBodyBytes?: number;
   /** Observers of every attempt; see ClientHooks. */

@@ -26,7 +26,7 @@ export class ValidationError extends ClientError {
   }
 }
 
-/** With `validateResponses: true`, a documented answer whose body does not match its schema. */
+/** With `validateResponses` given, a documented answer whose body does not match its schema. */
 export class ResponseValidationError extends ClientError {
   override name = "ResponseValidationError";
   readonly status: number;

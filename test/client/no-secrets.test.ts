@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCryptoCloudClient } from "../../generated/cryptocloud/index.js";
 import { ClientError, createCryptomusClient } from "../../generated/cryptomus/index.js";
 import { createMoruneClient } from "../../generated/morune/index.js";
+import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
 import { type Handler, json, localServer } from "../helpers/local-server.js";
 
 /**
@@ -84,7 +85,11 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
     type: "ResponseValidationError",
     run: async () => {
       const url = await server(echo(200));
-      return createMoruneClient({ apiKey: KEYS.apiKey, baseUrl: url, validateResponses: true }).getInvoiceInfo({
+      return createMoruneClient({
+        apiKey: KEYS.apiKey,
+        baseUrl: url,
+        validateResponses: moruneResponseValidators,
+      }).getInvoiceInfo({
         query: { shop_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6", order_id: KEYS.apiKey.slice(0, 3) },
       });
     },

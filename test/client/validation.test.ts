@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCryptoCloudClient } from "../../generated/cryptocloud/index.js";
-import { createCryptomusClient, ResponseValidationError } from "../../generated/cryptomus/index.js";
+import { ConfigurationError, createCryptomusClient, ResponseValidationError } from "../../generated/cryptomus/index.js";
+import { cryptomusResponseValidators } from "../../generated/cryptomus/response-validators.gen.js";
 import { createMoruneClient, ValidationError } from "../../generated/morune/index.js";
+import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
 import { json, localServer } from "../helpers/local-server.js";
 
 let close: (() => Promise<void>) | undefined;
@@ -159,7 +162,7 @@ describe("opt-in response validation", () => {
       paymentKey: "p-1234",
       payoutKey: "q-1234",
       baseUrl: server.url,
-      validateResponses: true,
+      validateResponses: cryptomusResponseValidators,
     });
     const error = (await client.listPayouts().catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
@@ -178,9 +181,44 @@ describe("opt-in response validation", () => {
       paymentKey: "p-1234",
       payoutKey: "q-1234",
       baseUrl: server.url,
-      validateResponses: true,
+      validateResponses: cryptomusResponseValidators,
     });
     const result = await client.listPayouts();
     expect(result.ok && result.data.result.items[0]!.status).toBe("on_hold");
+  });
+
+  it("answers are not checked without the validators, and the client does not import them", async () => {
+    const server = await localServer(json(200, { ...page([{ ...payout, amount: 3 }]), state: 1 }));
+    close = server.close;
+    const client = createCryptomusClient({
+      merchant: "m",
+      paymentKey: "p-1234",
+      payoutKey: "q-1234",
+      baseUrl: server.url,
+    });
+    expect((await client.listPayouts()).ok).toBe(true);
+    const clientFile = readFileSync(new URL("../../generated/cryptomus/client.gen.ts", import.meta.url), "utf8");
+    const imported = /import \{([^}]*)\} from "\.\/validators\.gen\.js";/.exec(clientFile)![1]!.match(/\w+/g);
+    expect(imported!.length).toBeGreaterThan(0);
+    expect(imported!.filter((name) => !name.endsWith("Request"))).toEqual([]);
+    expect(clientFile).not.toContain("response-validators");
+  });
+
+  it.each([
+    ["another provider's validators", moruneResponseValidators],
+    ["`true`, the old switch (a JavaScript caller)", true],
+    ["an object without operations", { provider: "cryptomus" }],
+  ])("refuses %s with a ConfigurationError naming the module to import", (_, given) => {
+    const create = () =>
+      createCryptomusClient({
+        merchant: "m",
+        paymentKey: "p-1234",
+        payoutKey: "q-1234",
+        validateResponses: given as typeof cryptomusResponseValidators,
+      });
+    expect(create).toThrow(ConfigurationError);
+    expect(create).toThrow(
+      'validateResponses takes this client\'s response validators: import them from its "cryptomus/response-validators" module',
+    );
   });
 });

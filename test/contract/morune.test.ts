@@ -11,6 +11,7 @@ import {
   TransportError,
   ValidationError,
 } from "../../generated/morune/index.js";
+import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
 import { type Handler, json, localServer } from "../helpers/local-server.js";
 import { callArgs, loadApis } from "../mock/support.js";
 
@@ -385,7 +386,7 @@ describe("Morune: custom_field is typed as the provider sends it back", () => {
     ["null when nothing was passed", null],
   ])("%s is accepted by response validation", async (_name, customField) => {
     const { server } = await serve(json(200, answer(customField)));
-    const strict = createMoruneClient({ ...KEYS, baseUrl: server.url, validateResponses: true });
+    const strict = createMoruneClient({ ...KEYS, baseUrl: server.url, validateResponses: moruneResponseValidators });
     const result = await strict.getInvoiceInfo({ query });
     expect(result).toMatchObject({ ok: true, data: { data: { custom_field: customField } } });
   });
@@ -394,7 +395,7 @@ describe("Morune: custom_field is typed as the provider sends it back", () => {
     const { data, ...envelope } = answer(null);
     const { custom_field: _dropped, ...withoutField } = data;
     const { server } = await serve(json(200, { ...envelope, data: withoutField }));
-    const strict = createMoruneClient({ ...KEYS, baseUrl: server.url, validateResponses: true });
+    const strict = createMoruneClient({ ...KEYS, baseUrl: server.url, validateResponses: moruneResponseValidators });
     const error = await strict.getInvoiceInfo({ query }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).issues).toContainEqual({

@@ -47,6 +47,7 @@ describe("README samples", () => {
         paths: {
           "payspec/mock": [path.join(REPO, "mock/index.ts")],
           "payspec/mock/vitest": [path.join(REPO, "mock/vitest.ts")],
+          "payspec/*/response-validators": [path.join(REPO, "generated/*/response-validators.gen.ts")],
           "payspec/*": [path.join(REPO, "generated/*/index.ts")],
           // Test samples import vitest, which this folder outside the repository cannot resolve.
           vitest: [path.join(REPO, "node_modules/vitest/dist/index.d.ts")],

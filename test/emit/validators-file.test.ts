@@ -8,7 +8,10 @@ import { buildModel } from "../../generator/model/build-model.js";
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-/** validators.gen.ts (indented, as written) of a spec with the one operation `post /payments/{shop-id}`. */
+/**
+ * validators.gen.ts and response-validators.gen.ts (indented, as written) of a spec with the one
+ * operation `post /payments/{shop-id}`.
+ */
 function fileFor(operation: Record<string, unknown>, components: Record<string, unknown>) {
   const document = {
     openapi: "3.1.0",
@@ -18,8 +21,8 @@ function fileFor(operation: Record<string, unknown>, components: Record<string, 
     components: { schemas: components },
   };
   const model = buildModel({ name: "shop", file: "specs/shop.yaml", document });
-  const { text, names } = validatorsFile(model, apiNames(model).client, "../runtime/index.js");
-  return { text: indentCode(text), names };
+  const { request, response, names } = validatorsFile(model, apiNames(model).client, "../runtime/index.js");
+  return { request: indentCode(request), response: indentCode(response), names };
 }
 
 /** `listPayments`, with inline schemas in every place and a component named like its request validator. */
@@ -45,31 +48,42 @@ function listPaymentsFile() {
 
 describe("validators.gen.ts: names after where each schema is used", () => {
   it("given inline parameter, body and response schemas → method + place names; operation names unchanged", () => {
-    const { text, names } = listPaymentsFile();
+    const { request, response, names } = listPaymentsFile();
+    const exported = (text: string) => [...text.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
     expect(names.get("listPayments")).toEqual({ request: "listPaymentsRequest", response: "listPaymentsResponse" });
-    expect([...text.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1])).toEqual([
+    expect(exported(request)).toEqual([
       "listPaymentsPath_shop_id",
       "listPaymentsQuery_cursor",
       "listPaymentsHeader_X_Trace",
       // The component named like the operation's request validator gives way.
       "listPaymentsRequest_2",
       "listPaymentsBody",
+      // The operation-level validator follows every schema validator.
+      "listPaymentsRequest",
+    ]);
+    expect(exported(response)).toEqual([
       "listPaymentsResponse200",
       "listPaymentsResponse4XX",
       "listPaymentsResponseDefault",
-      // The operation-level validators follow every schema validator.
-      "listPaymentsRequest",
       "listPaymentsResponse",
+      // What the client's `validateResponses` takes.
+      "shopResponseValidators",
     ]);
-    expect(text).toContain(
+    expect(request).toContain(
       "/** Checks a value against the `listPaymentsRequest` schema. */\nexport function listPaymentsRequest_2(",
     );
-    expect(text).toContain('case "4XX": listPaymentsResponse4XX(body, "", issues, true); break;');
+    expect(response).toContain('case "4XX": listPaymentsResponse4XX(body, "", issues, true); break;');
+    expect(response).toContain(
+      'export const shopResponseValidators: ResponseValidators<"shop"> = {\n' +
+        '  provider: "shop",\n  operations: { listPayments: listPaymentsResponse },\n};\n',
+    );
+    // Nothing is shared, so nothing is imported from the request validators.
+    expect(response).not.toContain("./validators.gen.js");
   });
 
   it("a required argument's presence and check: two lines, `if` then `else`", () => {
-    const { text } = listPaymentsFile();
-    expect(text).toContain(
+    const { request } = listPaymentsFile();
+    expect(request).toContain(
       '  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });\n' +
         '  else listPaymentsBody(args.body, "/body", issues, false);\n',
     );
@@ -78,7 +92,7 @@ describe("validators.gen.ts: names after where each schema is used", () => {
   it("given long names → the import and every statement break to stay within the width", () => {
     const long = "AnUnusuallyLongComponentNameForTheAnswerOfTheEndpointThatListsAllOfThePayments";
     const parameter = "created_after_timestamp_of_payment";
-    const { text } = fileFor(
+    const { request, response } = fileFor(
       {
         operationId: "listEveryPaymentOfTheShop",
         parameters: [
@@ -90,18 +104,24 @@ describe("validators.gen.ts: names after where each schema is used", () => {
       },
       { [long]: { type: "object", required: [parameter], properties: { [parameter]: ref(long) } } },
     );
-    expect(text.split("\n").filter((line) => line.length > LINE_WIDTH)).toEqual([]);
-    expect(text).toMatch(/^import \{\n {2}checkFormat,\n/);
-    expect(text).toContain(
+    for (const text of [request, response])
+      expect(text.split("\n").filter((line) => line.length > LINE_WIDTH)).toEqual([]);
+    expect(request).toMatch(/^import \{\n {2}checkFormat,\n/);
+    expect(request).toContain(
       `  if (query["${parameter}"] === undefined) {\n` +
         `    issues.push({ pointer: "/query/${parameter}", message: "is required" });\n` +
         `  } else {\n    listEveryPaymentOfTheShopQuery_${parameter}(\n` +
         `      query["${parameter}"], "/query/${parameter}",\n      issues, false,\n    );\n  }\n`,
     );
-    expect(text).toContain(`    case "200": {\n      ${long}(body, "", issues, true);\n      break;\n    }\n`);
-    // A JSDoc too long for one line becomes a block (indentCode trims the space before each star).
-    expect(text).toContain(`/**\n* Checks a value against the \`${long}\`\n* schema.\n*/\nexport function ${long}(`);
-    expect(text).toContain(
+    // A schema both use is compiled once, with the request validators, and imported by the response ones.
+    expect(response).toMatch(new RegExp(`import \\{\\s*${long},?\\s*\\} from "\\./validators\\.gen\\.js";`));
+    expect(response).not.toContain(`export function ${long}(`);
+    expect(response).toContain(`    case "200": {\n      ${long}(body, "", issues, true);\n      break;\n    }\n`);
+    // A JSDoc too long for one line becomes a block, each line's star one space in.
+    expect(request).toContain(
+      `/**\n * Checks a value against the \`${long}\`\n * schema.\n */\nexport function ${long}(`,
+    );
+    expect(request).toContain(
       `  value.forEach((item, i) =>\n    ${long}(\n      item, pointer + segment(i), issues, open,\n    ),\n  );\n`,
     );
   });

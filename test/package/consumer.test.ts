@@ -329,9 +329,15 @@ describe("the packed package in a throwaway consumer project", () => {
       clientError: true,
       others: ["function", "function"],
       runtimeImport: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+      validated: true,
+      validatorsResolved: expect.stringMatching(
+        /\/node_modules\/payspec\/dist\/generated\/cryptomus\/response-validators\.gen\.js$/,
+      ),
     });
 
-    expect(requests).toHaveLength(1);
+    // The second is the same call with the answer validated.
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.body.equals(requests[0]!.body)).toBe(true);
     const request = requests[0]!;
     expect(request.method).toBe("POST");
     expect(request.url).toBe("/v1/payment/list");

@@ -23,7 +23,9 @@ import {
   type UnknownEnumValue,
   type ValidationErrorResponse,
 } from "../../generated/cryptomus/index.js";
+import { cryptomusResponseValidators } from "../../generated/cryptomus/response-validators.gen.js";
 import { createMoruneClient, type ErrorEnvelope, type InvoiceInfoResponse } from "../../generated/morune/index.js";
+import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
 
 /** True when `T` is `any`. */
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -105,6 +107,15 @@ describe("wrong values and unknown fields do not compile", () => {
     void cryptomus.listPayments({ body: { date_from: 5 } });
     // @ts-expect-error unknown query parameter
     void cryptomus.listPayments({ query: { page: "2" } });
+  });
+
+  it("validateResponses takes the client's own response validators, not another's or a boolean", () => {
+    const keys = { merchant: "m", paymentKey: "p", payoutKey: "q" };
+    void createCryptomusClient({ ...keys, validateResponses: cryptomusResponseValidators });
+    // @ts-expect-error Morune's validators for a Cryptomus client
+    void createCryptomusClient({ ...keys, validateResponses: moruneResponseValidators });
+    // @ts-expect-error the validators are passed, not switched on
+    void createCryptomusClient({ ...keys, validateResponses: true });
   });
 
   it("rejects a status that is not in the enum", () => {
