@@ -196,7 +196,11 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
   const operations = Object.fromEntries(model.operations.map((op) => [op.id, new Code(own.get(op.id)!.response)]));
   const responseText = [
     importStatement(
-      [...referenced(responseCode, compiler.usedHelpers), "type Issue", "type ResponseValidators"],
+      [
+        ...referenced(responseCode, compiler.usedHelpers),
+        ...(responses.length > 0 ? ["type Issue"] : []),
+        "type ResponseValidators",
+      ],
       runtimeImport,
     ),
     ...(shared.length === 0 ? [] : [importStatement(shared, "./validators.gen.js")]),

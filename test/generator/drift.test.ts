@@ -101,7 +101,7 @@ describe("generate CLI in a temporary copy", () => {
 
     const regen = await run(false);
     expect(regen.code).toBe(0);
-    expect(regen.stdout).toMatch(/cryptomus: \d+ operation\(s\), 5 files in \d+ ms/);
+    expect(regen.stdout).toMatch(/cryptomus: \d+ operation\(s\), 6 files in \d+ ms/);
     expect(readFileSync(path.join(project.dir, "generated/cryptomus/schema.gen.ts"), "utf8")).toContain('"frozen"');
     expect((await run(true)).code).toBe(0);
     // Four CLI runs: on a loaded 2-core machine a minute is not always enough.
