@@ -35,6 +35,31 @@ function unread(response: Response, bytes: Uint8Array | null): Response {
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+/**
+ * A documented answer's result. Its `response` copy is made when first read, since most callers
+ * never read it and a Response costs about a sixth of a call on loopback.
+ */
+function result(
+  ok: boolean,
+  status: number,
+  value: unknown,
+  response: Response,
+  bytes: Uint8Array | null,
+  requestId: string | undefined,
+): unknown {
+  let copy: Response | undefined;
+  return {
+    ok,
+    status,
+    [ok ? "data" : "error"]: value,
+    get response(): Response {
+      copy ??= unread(response, bytes);
+      return copy;
+    },
+    requestId,
+  };
+}
+
 /** Bytes of a body read for an error excerpt: enough for the excerpt plus any secret in it, however encoded. */
 function excerptBytes(secrets: readonly string[]): number {
   const longest = secrets.reduce((n, s) => Math.max(n, s.length), 0);
@@ -81,10 +106,7 @@ export async function readResponse(
   const mediaType = op.responses[key] ?? null;
   if (mediaType === null) {
     await response.body?.cancel();
-    const copy = unread(response, null);
-    return ok
-      ? { ok, status, data: undefined, response: copy, requestId }
-      : { ok, status, error: undefined, response: copy, requestId };
+    return result(ok, status, undefined, response, null, requestId);
   }
   const read = await readBytes(response, ctx.maxBodyBytes);
   if (!read.ok) return fail(`body larger than maxBodyBytes (${ctx.maxBodyBytes} bytes), not read further`, "");
@@ -112,8 +134,5 @@ export async function readResponse(
   } else {
     payload = new Blob([read.bytes], { type: contentType });
   }
-  const copy = unread(response, read.bytes);
-  return ok
-    ? { ok, status, data: payload, response: copy, requestId }
-    : { ok, status, error: payload, response: copy, requestId };
+  return result(ok, status, payload, response, read.bytes, requestId);
 }

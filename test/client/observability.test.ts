@@ -101,8 +101,12 @@ describe("request ids and the raw answer", () => {
     const s = await server(json(200, PAGE, { "cf-ray": "8f1e-AMS" }));
     const result = await createCryptomusClient({ ...KEYS, baseUrl: s.url }).listPayments();
     expect(result.requestId).toBe("8f1e-AMS");
+    expect(Object.keys(result)).toEqual(["ok", "status", "data", "response", "requestId"]);
+    // One copy, made when first read: reading its body spends it, as with any Response.
+    expect(result.response).toBe(result.response);
     expect(result.response.bodyUsed).toBe(false);
     expect(JSON.parse(await result.response.text())).toEqual(PAGE);
+    expect(result.response.bodyUsed).toBe(true);
     expect(result.response.headers.get("cf-ray")).toBe("8f1e-AMS");
   });
 
