@@ -25,11 +25,12 @@ function expectWellFormed(rows: readonly Row[], count: number): void {
 }
 
 describe.concurrent("benchmarks on tiny input", () => {
-  it("1: generate vs openapi-typescript --redocly, and the no-change answer (one api, one run)", async () => {
-    const rows = await benchGenerate({ ...tiny, apis: ["morune"], noChange: true });
-    expectWellFormed(rows, 2);
+  it("1: generate vs openapi-typescript --redocly, its floor, and the no-change answer (one api, one run)", async () => {
+    const rows = await benchGenerate({ ...tiny, apis: ["morune"], noChange: true, floor: true });
+    expectWellFormed(rows, 3);
     expect(rows[0]!.peer!.command).toContain("--redocly");
-    expect(rows[1]!.target).toBe("≤ 300 ms");
+    expect(rows[1]!.ours.command).toContain("bench/floor.mjs");
+    expect(rows[2]!.target).toBe("≤ 300 ms");
   }, 90_000);
 
   it("2: generation vs openapi-typescript and hey-api, and tsc over one call per operation (petstore)", async () => {
