@@ -82,7 +82,7 @@ function checkedResponseValidators(provider: string, given: unknown): ResponseVa
     throw new ConfigurationError(
       provider,
       "createClient",
-      `validateResponses takes this client's response validators: import them from its "${provider}/response-validators" module`,
+      `validateResponses takes this client's response validators: import them from its response-validators module ("payspec/${provider}/response-validators" in the package)`,
     );
   }
   return validators.operations;
