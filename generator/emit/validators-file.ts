@@ -127,9 +127,13 @@ function importStatement(names: readonly string[], from: string): string {
   return fits(line, 0) ? line : `import {\n${names.map((i) => `${i},`).join("\n")}\n} from ${quoted};`;
 }
 
-/** The names a piece of generated code refers to, among `known`. */
+/**
+ * The names a piece of generated code refers to, among `known`. Strings and comments are left
+ * out first: an enum value, a pattern or a doc line may spell a validator's name.
+ */
 function referenced(code: string, known: Iterable<string>): string[] {
-  const words = new Set(code.match(/\b[A-Za-z_$][\w$]*\b/g) ?? []);
+  const bare = code.replace(/"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/|\/\/.*$/gm, " ");
+  const words = new Set(bare.match(/[A-Za-z_$][\w$]*/g) ?? []);
   return [...known].filter((name) => words.has(name)).sort();
 }
 

@@ -81,6 +81,37 @@ describe("validators.gen.ts: names after where each schema is used", () => {
     expect(response).not.toContain("./validators.gen.js");
   });
 
+  it("given a response enum value and pattern that spell a request validator's name → that name is not imported", () => {
+    const { request, response } = fileFor(
+      {
+        operationId: "pay",
+        requestBody: json(ref("Payment")),
+        responses: {
+          "200": {
+            description: "ok",
+            ...json({ type: "string", enum: ["Payment", "Refund"], pattern: "^Payment|Refund$" }),
+          },
+          "400": { description: "refused", ...json(ref("Payment")) },
+        },
+      },
+      { Payment: { type: "object", required: ["amount"] } },
+    );
+    expect(request).toContain("export function Payment(");
+    // Only the 400 answer calls it: imported once, by name, for that call.
+    expect(response).toMatch(/^import \{ Payment \} from "\.\/validators\.gen\.js";$/m);
+    const withoutTheCall = fileFor(
+      {
+        operationId: "pay",
+        requestBody: json(ref("Payment")),
+        responses: {
+          "200": { description: "ok", ...json({ type: "string", enum: ["Payment"], pattern: "^Payment$" }) },
+        },
+      },
+      { Payment: { type: "object", required: ["amount"] } },
+    );
+    expect(withoutTheCall.response).not.toContain("./validators.gen.js");
+  });
+
   it("a required argument's presence and check: two lines, `if` then `else`", () => {
     const { request } = listPaymentsFile();
     expect(request).toContain(
