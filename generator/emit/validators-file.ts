@@ -2,6 +2,7 @@ import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js
 import { isJsonMediaType } from "../runtime/media-types.js";
 import { segment } from "../runtime/validation.js";
 import { Code, LINE_WIDTH, literal } from "./literal.js";
+import { importFrom } from "./module-statements.js";
 import { call, docComment, fits, guarded, SchemaCompiler } from "./validator-compiler.js";
 import type { ClientNames } from "./names.js";
 
@@ -120,13 +121,6 @@ return issues;
 }`;
 }
 
-/** The import of `names` from `from`, on one line when it fits, else one name per line. */
-function importStatement(names: readonly string[], from: string): string {
-  const quoted = JSON.stringify(from);
-  const line = `import { ${names.join(", ")} } from ${quoted};`;
-  return fits(line, 0) ? line : `import {\n${names.map((i) => `${i},`).join("\n")}\n} from ${quoted};`;
-}
-
 /**
  * The names a piece of generated code refers to, among `known`. Strings and comments are left
  * out first: an enum value, a pattern or a doc line may spell a validator's name.
@@ -182,7 +176,7 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
     ...(requestHelpers.length === 0 && requests.length === 0
       ? ["export {};"]
       : [
-          importStatement(
+          importFrom(
             [...requestHelpers, ...(requests.length > 0 ? ["type Issue", "type RequestArgs"] : [])],
             runtimeImport,
           ),
@@ -199,7 +193,7 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
   );
   const operations = Object.fromEntries(model.operations.map((op) => [op.id, new Code(own.get(op.id)!.response)]));
   const responseText = [
-    importStatement(
+    importFrom(
       [
         ...referenced(responseCode, compiler.usedHelpers),
         ...(responses.length > 0 ? ["type Issue"] : []),
@@ -207,7 +201,7 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
       ],
       runtimeImport,
     ),
-    ...(shared.length === 0 ? [] : [importStatement(shared, "./validators.gen.js")]),
+    ...(shared.length === 0 ? [] : [importFrom(shared, "./validators.gen.js")]),
     ...(responseUnits.length === 0 ? [] : [SHARING]),
     ...responseUnits,
     ...responses,
