@@ -42,7 +42,6 @@ const dependencies = {
     const compiler = require.resolve("@ts-morph/common/dist/typescript.js");
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === "resolve" || args.path.startsWith("node:")) return undefined;
-      if (args.namespace === "require") return { path: args.path, external: true };
       if (args.path === "openapi-typescript") return undefined;
       let file = compiler;
       if (args.path !== "typescript") {
@@ -63,7 +62,8 @@ const dependencies = {
         external: true,
       };
     });
-    build.onResolve({ filter: /^\//, namespace: "require" }, (args) => ({ path: args.path, external: true }));
+    // The absolute path each `require` module below names stays external, for Node to load.
+    build.onResolve({ filter: /.*/, namespace: "require" }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: "require" }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: "js",
