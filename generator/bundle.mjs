@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { COMPILER } from "./compiler.mjs";
 
 const require = createRequire(import.meta.url);
 const OPENAPI_TYPESCRIPT = path.dirname(require.resolve("openapi-typescript/package.json"));
@@ -39,7 +40,7 @@ function isCommonJs(file) {
 const dependencies = {
   name: "dependencies",
   setup(build) {
-    const compiler = require.resolve("@ts-morph/common/dist/typescript.js");
+    const compiler = require.resolve(COMPILER);
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === "resolve" || args.path.startsWith("node:")) return undefined;
       if (args.path === "openapi-typescript") return undefined;

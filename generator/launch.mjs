@@ -9,14 +9,27 @@ import { createHash } from "node:crypto";
 import module from "node:module";
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { generatorVersion } from "./cache/version.mjs";
+import { dependencyVersion, generatorVersion } from "./cache/version.mjs";
+import { enableCodeCache } from "./code-cache.mjs";
+import { COMPILER } from "./compiler.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
+if (!existsSync(`${repo}node_modules`)) {
+  console.error(`${repo}node_modules/ is missing: run \`npm ci\` (or \`npm install\`) there first`);
+  process.exit(1);
+}
 const cacheDir = fileURLToPath(new URL("../node_modules/.cache/payspec/", import.meta.url));
-// Node >= 22.1 keeps the compiled code of the bundle and its dependencies between runs (Node 20
-// has no such function; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for any Node program).
-module.enableCompileCache?.(`${cacheDir}compile`);
-const version = generatorVersion(repo);
+const dependencies = dependencyVersion(repo);
+const version = generatorVersion(repo, dependencies);
+// Node >= 22.1 keeps the compiled code of the bundle and its dependencies between runs; on Node
+// 20, which has no such function, code-cache.mjs does it for the largest of them, the compiler
+// (the one every full run loads, bundle.mjs), in a folder per installed dependency tree.
+// NODE_DISABLE_COMPILE_CACHE=1 turns either off, as for any Node program.
+const codeDir = `${cacheDir}code-${dependencies}`;
+let codeCache;
+if (module.enableCompileCache !== undefined) module.enableCompileCache(`${cacheDir}compile`);
+else if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined)
+  codeCache = enableCodeCache(codeDir, [module.createRequire(import.meta.url).resolve(COMPILER)]);
 // The bundle names some dependencies by absolute path (bundle.mjs): one per installed node_modules.
 const place = createHash("sha256")
   .update(realpathSync(`${repo}node_modules`))
@@ -44,13 +57,14 @@ if (existsSync(`${bundleDir}/main.mjs`)) {
   } finally {
     rmSync(building, { recursive: true, force: true });
   }
+  // A new bundle can mean new dependencies: code caches of other dependency trees go too.
   for (const name of readdirSync(cacheDir)) {
     const old = `${cacheDir}${name}`;
-    if (name.startsWith("generator-") && old !== bundleDir && Date.now() - statSync(old).mtimeMs > STALE_MS)
-      rmSync(old, { recursive: true, force: true });
+    const other = (name.startsWith("generator-") && old !== bundleDir) || (name.startsWith("code-") && old !== codeDir);
+    if (other && Date.now() - statSync(old).mtimeMs > STALE_MS) rmSync(old, { recursive: true, force: true });
   }
 }
 // Stack traces of internal errors then name the generator's own files and lines.
 process.setSourceMapsEnabled(true);
 const { main } = await import(pathToFileURL(`${bundleDir}/main.mjs`).href);
-process.exitCode = await main(process.argv.slice(2), { dir: cacheDir, version });
+process.exitCode = await main(process.argv.slice(2), { dir: cacheDir, version }, codeCache);

@@ -16,20 +16,30 @@ function filesBelow(dir) {
   });
 }
 
-/** Hex digest over generator/** and the dependency files of the project at `repo`. */
-export function generatorVersion(repo) {
+const read = (file) => {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Adds one named file's bytes (or their absence) to a hash. */
+const add = (hash, name, bytes) =>
+  hash.update(`${name}\0${bytes === undefined ? "absent" : bytes.length}\0`).update(bytes ?? "");
+
+/** Hex digest over the dependency files of the project at `repo`: what npm installed. */
+export function dependencyVersion(repo) {
   const hash = createHash("sha256");
-  const add = (name, bytes) =>
-    hash.update(`${name}\0${bytes === undefined ? "absent" : bytes.length}\0`).update(bytes ?? "");
-  const read = (file) => {
-    try {
-      return readFileSync(file);
-    } catch {
-      return undefined;
-    }
-  };
+  for (const file of DEPENDENCY_FILES) add(hash, file, read(path.join(repo, file)));
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** Hex digest over generator/** and the dependencies (`dependencyVersion`) of the project at `repo`. */
+export function generatorVersion(repo, dependencies) {
+  const hash = createHash("sha256");
   const generator = path.join(repo, "generator");
-  for (const file of filesBelow(generator).sort()) add(path.relative(generator, file), read(file));
-  for (const file of DEPENDENCY_FILES) add(file, read(path.join(repo, file)));
+  for (const file of filesBelow(generator).sort()) add(hash, path.relative(generator, file), read(file));
+  hash.update(`dependencies\0${dependencies}`);
   return hash.digest("hex").slice(0, 32);
 }

@@ -11,12 +11,19 @@ function loadedCompilers(): string[] {
   return Object.keys(cache).filter((file) => /[/\\]typescript\.js$/.test(file));
 }
 
+/** How many CommonJS files the launcher's code cache (code-cache.mjs, Node 20) served and compiled. */
+export interface CodeCacheCounts {
+  readonly cached: number;
+  readonly compiled: number;
+}
+
 /**
  * `npm run generate`: see HELP in cli/args.ts for options and exit codes. The launcher passes
  * `cache`; a run with nothing changed since the last one then answers without loading the
- * pipeline (its compilers and Redocly are in chunks imported below only when needed).
+ * pipeline (its compilers and Redocly are in chunks imported below only when needed). It passes
+ * `codeCache` where it keeps V8's code cache itself.
  */
-export async function main(argv: string[], cache?: CacheContext): Promise<number> {
+export async function main(argv: string[], cache?: CacheContext, codeCache?: CodeCacheCounts): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCli(argv);
@@ -32,7 +39,11 @@ export async function main(argv: string[], cache?: CacheContext): Promise<number
     return 0;
   }
   if (debug)
-    process.once("exit", () => console.log(`TypeScript compilers loaded: ${loadedCompilers().join(", ") || "none"}`));
+    process.once("exit", () => {
+      console.log(`TypeScript compilers loaded: ${loadedCompilers().join(", ") || "none"}`);
+      if (codeCache !== undefined)
+        console.log(`code cache: ${codeCache.cached} CommonJS file(s) from cache, ${codeCache.compiled} compiled`);
+    });
   const cwd = process.cwd();
   if (options.watch) return (await import("./watch.js")).watch(options, cwd);
   const key = cache === undefined ? undefined : cacheKey(options, cwd);
