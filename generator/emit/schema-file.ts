@@ -51,27 +51,33 @@ function openStringEnums(type: ts.TypeNode): ts.TypeNode | undefined {
 /**
  * OpenAPI lets a discriminator mapping value be a bare schema name ("Cat"); openapi-typescript
  * resolves every value as a ref, so bare names are written out as `#/components/schemas/Cat`.
+ * Returns `node` itself where nothing changed below it (describeRefProperties copies the rest).
  */
 export function qualifyMappings(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(qualifyMappings);
   if (typeof node !== "object" || node === null) return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
-      if (key === "discriminator" && typeof value === "object" && value !== null && "mapping" in value) {
-        const mapping = (value as { mapping: unknown }).mapping;
-        if (typeof mapping === "object" && mapping !== null) {
-          const qualified = Object.fromEntries(
-            Object.entries(mapping).map(([k, v]) => [
-              k,
-              typeof v === "string" && !v.includes("/") && !v.includes("#") ? `#/components/schemas/${v}` : v,
-            ]),
-          );
-          return [key, { ...value, mapping: qualified }];
-        }
-      }
-      return [key, qualifyMappings(value)];
-    }),
+  if (Array.isArray(node)) {
+    const items = node.map(qualifyMappings);
+    return items.some((item, i) => item !== node[i]) ? items : node;
+  }
+  let changed = false;
+  const entries = Object.entries(node).map(([key, value]): [string, unknown] => {
+    const next = key === "discriminator" ? qualifiedDiscriminator(value) : qualifyMappings(value);
+    if (next !== value) changed = true;
+    return [key, next];
+  });
+  return changed ? Object.fromEntries(entries) : node;
+}
+
+/** A discriminator with its bare mapping values qualified, or itself when it has none. */
+function qualifiedDiscriminator(value: unknown): unknown {
+  const mapping = typeof value === "object" && value !== null ? (value as { mapping?: unknown }).mapping : undefined;
+  if (typeof mapping !== "object" || mapping === null) return qualifyMappings(value);
+  const bare = (v: unknown) => typeof v === "string" && !v.includes("/") && !v.includes("#");
+  if (!Object.values(mapping).some(bare)) return value;
+  const qualified = Object.fromEntries(
+    Object.entries(mapping).map(([k, v]) => [k, bare(v) ? `#/components/schemas/${v}` : v]),
   );
+  return { ...value, mapping: qualified };
 }
 
 /** schema.gen.ts's text, and the component schemas it declares as top-level types of their own name. */

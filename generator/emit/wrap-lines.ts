@@ -28,8 +28,11 @@ function wrapLine(prefix: string, text: string, width: number): string[] {
 /** A type alias's or property signature's head, which a union follows. */
 const TYPE_HEAD = /^(?:export )?type [\w$]+ =$|^(?:readonly )?(?:[\w$]+|"(?:[^"\\]|\\.)*")\??:$/;
 
-/** Each character of `code` outside string literals, with the bracket depth it stands at. */
-function* unquoted(code: string): Generator<{ at: number; char: string; depth: number }> {
+/**
+ * Calls `visit` for each character of `code` outside string literals, with the bracket depth it
+ * stands at (a plain loop: this runs over every long line of every generated file).
+ */
+function forEachUnquoted(code: string, visit: (at: number, char: string, depth: number) => void): void {
   let depth = 0;
   let quote = "";
   for (let i = 0; i < code.length; i++) {
@@ -39,7 +42,7 @@ function* unquoted(code: string): Generator<{ at: number; char: string; depth: n
       else if (c === quote) quote = "";
     } else if (c === '"' || c === "'" || c === "`") quote = c;
     else {
-      yield { at: i, char: c, depth };
+      visit(i, c, depth);
       if ("([{<".includes(c)) depth++;
       else if (")]}>".includes(c)) depth--;
     }
@@ -48,7 +51,11 @@ function* unquoted(code: string): Generator<{ at: number; char: string; depth: n
 
 /** Where ` | ` separates two union members in `code` (at any depth), outside string literals. */
 function barPositions(code: string): number[] {
-  return [...unquoted(code)].filter(({ at }) => code.startsWith(" | ", at)).map(({ at }) => at);
+  const bars: number[] = [];
+  forEachUnquoted(code, (at, char) => {
+    if (char === " " && code.startsWith(" | ", at)) bars.push(at);
+  });
+  return bars;
 }
 
 /** The top-level members of the union after a type head on one line, or undefined if it is none. */
@@ -56,12 +63,14 @@ function unionMembers(code: string): { head: string; members: string[] } | undef
   if (!code.endsWith(";")) return undefined;
   let head = -1;
   const cuts: number[] = [];
-  for (const { at, char, depth } of unquoted(code)) {
-    if (depth !== 0 || char !== " ") continue;
+  forEachUnquoted(code, (at, char, depth) => {
+    if (depth !== 0 || char !== " ") return;
     if (head === -1) {
-      if (TYPE_HEAD.test(code.slice(0, at))) head = at;
+      // A head ends in "=" or ":" (TYPE_HEAD): only such a space can end one.
+      const before = code[at - 1];
+      if ((before === "=" || before === ":") && TYPE_HEAD.test(code.slice(0, at))) head = at;
     } else if (code.startsWith(" | ", at)) cuts.push(at);
-  }
+  });
   if (head === -1 || cuts.length === 0) return undefined;
   const members: string[] = [];
   let from = head + 1;
@@ -80,16 +89,21 @@ function unionMembers(code: string): { head: string; members: string[] } | undef
  */
 function breakAtBars(line: string, width: number): string[] {
   const indent = " ".repeat(line.length - line.trimStart().length + 4);
+  const bars = barPositions(line);
   const lines: string[] = [];
-  let rest = line;
-  while (rest.length > width) {
-    const cuts = barPositions(rest).filter((cut) => cut > indent.length);
-    const cut = cuts.filter((c) => c <= width).at(-1) ?? cuts[0];
+  // What is left to break is `lead + line.slice(from)`; `at` maps a bar of `line` into it.
+  let lead = "";
+  let from = 0;
+  const at = (bar: number) => bar - from + lead.length;
+  while (lead.length + line.length - from > width) {
+    const cuts = bars.filter((bar) => bar >= from && at(bar) > indent.length);
+    const cut = cuts.filter((bar) => at(bar) <= width).at(-1) ?? cuts[0];
     if (cut === undefined) break;
-    lines.push(rest.slice(0, cut));
-    rest = `${indent}| ${rest.slice(cut + 3)}`;
+    lines.push(lead + line.slice(from, cut));
+    lead = `${indent}| `;
+    from = cut + 3;
   }
-  return [...lines, rest];
+  return [...lines, lead + line.slice(from)];
 }
 
 /**
@@ -104,42 +118,63 @@ function breakAtBars(line: string, width: number): string[] {
 export function wrapLines(text: string, width = LINE_WIDTH): string {
   let inComment = false;
   let inFence = false;
+  // Runs of unchanged lines are copied as one slice: generated files run to megabytes, and most
+  // of their lines fit.
   const out: string[] = [];
-  for (const line of text.split("\n")) {
+  let copied = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
     const trimmed = line.trimStart();
-    const indent = line.slice(0, line.length - trimmed.length);
     const opens = !inComment && trimmed.startsWith("/*");
     const single = opens && trimmed.endsWith("*/") && /^\/\*\*? /.test(trimmed);
     if (opens && !single && !trimmed.includes("*/")) inComment = true;
     else if (inComment && trimmed.includes("*/")) inComment = false;
     const body = /^\* ?(.*)$/.exec(trimmed)?.[1];
     if (body !== undefined && (inComment || trimmed.endsWith("*/")) && /^\s*```/.test(body)) inFence = !inFence;
-    if (line.length <= width || inFence || /^\s*(```|\|)/.test(body ?? "")) {
-      out.push(line);
-      continue;
+    if (line.length > width && !inFence && !/^\s*(```|\|)/.test(body ?? "")) {
+      out.push(text.slice(copied, start), broken(line, trimmed, body, single, inComment, width).join("\n"));
+      copied = end;
     }
-    if (single) {
-      const content = trimmed.replace(/^\/\*\*? /, "").replace(/ ?\*\/$/, "");
-      out.push(`${indent}/**`, ...wrapLine(`${indent} * `, content, width), `${indent} */`);
-    } else if (trimmed.startsWith("//")) {
-      const [, mark = "// ", content = ""] = /^(\/\/+ ?)(.*)$/.exec(trimmed) ?? [];
-      out.push(...wrapLine(`${indent}${mark}`, content, width));
-    } else if (inComment && body !== undefined) {
-      // openapi-typescript indents a tag's continuation ("*     text"): the prefix keeps it.
-      const [, spaces = "", content = ""] = /^(\s*)(.*)$/.exec(body) ?? [];
-      out.push(...wrapLine(`${indent}* ${spaces}`, content, width));
-    } else {
-      const union = inComment ? undefined : unionMembers(trimmed);
-      const lines =
-        union === undefined
-          ? [line]
-          : [
-              `${indent}${union.head}`,
-              ...union.members.map((m, i) => `${indent}  | ${m}${i === union.members.length - 1 ? ";" : ""}`),
-            ];
-      // A member that is itself a long union (or a line with no head) is broken at its bars.
-      out.push(...(inComment ? lines : lines.flatMap((l) => (l.length > width ? breakAtBars(l, width) : [l]))));
-    }
+    start = end + 1;
   }
-  return out.join("\n");
+  out.push(text.slice(copied));
+  return out.join("");
+}
+
+/** One line longer than `width`, broken as `wrapLines` says. */
+function broken(
+  line: string,
+  trimmed: string,
+  body: string | undefined,
+  single: boolean,
+  inComment: boolean,
+  width: number,
+): string[] {
+  const indent = line.slice(0, line.length - trimmed.length);
+  if (single) {
+    const content = trimmed.replace(/^\/\*\*? /, "").replace(/ ?\*\/$/, "");
+    return [`${indent}/**`, ...wrapLine(`${indent} * `, content, width), `${indent} */`];
+  }
+  if (trimmed.startsWith("//")) {
+    const [, mark = "// ", content = ""] = /^(\/\/+ ?)(.*)$/.exec(trimmed) ?? [];
+    return wrapLine(`${indent}${mark}`, content, width);
+  }
+  if (inComment && body !== undefined) {
+    // openapi-typescript indents a tag's continuation ("*     text"): the prefix keeps it.
+    const [, spaces = "", content = ""] = /^(\s*)(.*)$/.exec(body) ?? [];
+    return wrapLine(`${indent}* ${spaces}`, content, width);
+  }
+  if (inComment) return [line];
+  const union = unionMembers(trimmed);
+  const lines =
+    union === undefined
+      ? [line]
+      : [
+          `${indent}${union.head}`,
+          ...union.members.map((m, i) => `${indent}  | ${m}${i === union.members.length - 1 ? ";" : ""}`),
+        ];
+  // A member that is itself a long union (or a line with no head) is broken at its bars.
+  return lines.flatMap((l) => (l.length > width ? breakAtBars(l, width) : [l]));
 }
