@@ -70,7 +70,8 @@ export function qualifyMappings(node: unknown): unknown {
 
 /** A discriminator with its bare mapping values qualified, or itself when it has none. */
 function qualifiedDiscriminator(value: unknown): unknown {
-  const mapping = typeof value === "object" && value !== null ? (value as { mapping?: unknown }).mapping : undefined;
+  if (typeof value !== "object" || value === null) return value;
+  const { mapping } = value as { mapping?: unknown };
   if (typeof mapping !== "object" || mapping === null) return qualifyMappings(value);
   const bare = (v: unknown) => typeof v === "string" && !v.includes("/") && !v.includes("#");
   if (!Object.values(mapping).some(bare)) return value;
