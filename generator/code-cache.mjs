@@ -7,23 +7,9 @@
 // file is then compiled as usual and its cache rewritten. Plain JavaScript: the launcher loads it.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import Module from "node:module";
+import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-
-/**
- * The `require` a CommonJS module gets, as Node builds it for the module (`require.resolve`,
- * `.cache`, `.main` and `.extensions` included).
- */
-function requireFor(mod) {
-  const require = (id) => mod.require(id);
-  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
-  require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
-  require.main = process.mainModule;
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
-  return require;
-}
 
 /**
  * Turns the code cache on for the CommonJS `files` (absolute paths), kept in `dir`. Returns live
@@ -53,7 +39,7 @@ export function enableCodeCache(dir, files) {
       counts.compiled += 1;
     } else counts.cached += 1;
     const wrapper = script.runInThisContext({ displayErrors: true });
-    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once("exit", () => {
     if (pending.size === 0) return;
