@@ -2,750 +2,370 @@
 // Source sha256: 581e968cb58bba357701e6a2ec6e7e4e88a5ee2711c9aa58aaeb76a771c341db.
 // Do not edit: change the source and run `npm run generate`.
 
-import {
-  checkObject,
-  isRecord,
-  passes,
-  segment,
-  typeName,
-  type Issue,
-  type ResponseValidators,
-} from "../runtime/index.js";
+import { responseCheck, type ResponseValidators, type Rules } from "../runtime/index.js";
 
-import {
-  FiatCurrency,
-  InvoiceCreateRequest_order_id,
-  InvoiceCreateRequest_shop_id,
-  InvoiceId,
-  TimeToPay_hours,
-} from "./validators.gen.js";
+import { requestRules } from "./validators.gen.js";
 
-// Each validator is named after what it checks: a component schema by its own name, an inline
-// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
-// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
-// schemas share one function, named after the first place met: a later place, a property of
-// another name say, calls that function under the name of the first place. Names follow the
-// order of the spec, so the same spec always gives the same names.
+// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
+// applied by `checkValue`): a string is the name of a component's entry in the table, `true`
+// allows anything, `false` nothing. Components are listed in the order the spec first uses them.
 
-export function InvoiceCreateResponse_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (value !== "success") issues.push({ pointer, message: "must be \"success\"" });
-}
-
-const CryptoDate_pattern = new RegExp("^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$", "u");
-
-/** Checks a value against the `CryptoDate` schema. */
-export function CryptoDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!CryptoDate_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$" });
-  }
-}
-
-export function Invoice_date_finished_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
-}
-
-const Invoice_date_finished_branches = [CryptoDate, Invoice_date_finished_anyOf2];
-
-export function Invoice_date_finished(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Invoice_date_finished_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-export function Invoice_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-const InvoiceStatus_values: readonly unknown[] = ["created", "paid", "partial", "overpaid", "canceled"];
-
-/** Checks a value against the `InvoiceStatus` schema. */
-export function InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !InvoiceStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"created\", \"paid\", \"partial\", \"overpaid\", \"canceled\"" });
-  }
-}
-
-export function Invoice_is_email_required(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-}
-
-export function Invoice_invoice_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-  }
-}
-
-export function Currency_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-  }
-}
-
-const Network_required = ["code", "id", "icon", "fullname"];
-
-const Network_properties = {
-  code: InvoiceCreateRequest_order_id,
-  id: Currency_id,
-  icon: InvoiceCreateRequest_order_id,
-  fullname: InvoiceCreateRequest_order_id,
+const responseRules: Rules = {
+  ...requestRules,
+  InvoiceCreateResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: { status: { type: ["string"], const: "success" }, result: "Invoice" },
+  },
+  Invoice: {
+    type: ["object"],
+    required: [
+      "uuid",
+      "address",
+      "expiry_date",
+      "side_commission",
+      "side_commission_cc",
+      "amount",
+      "amount_usd",
+      "fee",
+      "fee_usd",
+      "service_fee",
+      "service_fee_usd",
+      "status",
+      "currency",
+      "project",
+      "test_mode",
+    ],
+    properties: {
+      uuid: "InvoiceId",
+      created: "CryptoDate",
+      address: { type: ["string"] },
+      expiry_date: "CryptoDate",
+      date_finished: { anyOf: ["CryptoDate", { type: ["null"] }] },
+      side_commission: { type: ["string"] },
+      side_commission_cc: { type: ["string"] },
+      amount: { type: ["number"], minimum: 0 },
+      amount_usd: { type: ["number"], minimum: 0 },
+      amount_in_fiat: { type: ["number"], minimum: 0 },
+      received: { type: ["number"], minimum: 0 },
+      received_usd: { type: ["number"], minimum: 0 },
+      fee: { type: ["number"], minimum: 0 },
+      fee_usd: { type: ["number"], minimum: 0 },
+      service_fee: { type: ["number"], minimum: 0 },
+      service_fee_usd: { type: ["number"], minimum: 0 },
+      fiat_currency: "FiatCurrency",
+      status: "InvoiceStatus",
+      is_email_required: { type: ["boolean"] },
+      link: { type: ["string"] },
+      invoice_id: { type: ["string", "null"] },
+      type_payments: { type: ["string"] },
+      order_id: { type: ["string", "null"] },
+      currency: "Currency",
+      project: "Project",
+      test_mode: { type: ["boolean"] },
+      invoice_status: { type: ["string"] },
+      amount_in_crypto: { type: ["number"], minimum: 0 },
+      amount_to_pay: { type: ["number"], minimum: 0 },
+      amount_to_pay_usd: { type: ["number"], minimum: 0 },
+      amount_paid: { type: ["number"], minimum: 0 },
+      amount_paid_usd: { type: ["number"], minimum: 0 },
+      to_surcharge: { type: ["number"] },
+      to_surcharge_usd: { type: ["number"] },
+      phone: { type: ["string", "null"] },
+      pay_url: { type: ["string", "null"] },
+      user_email: { type: ["string", "null"] },
+      type: { type: ["string", "null"] },
+      tx_list: { type: ["array"], items: {} },
+    },
+  },
+  CryptoDate: {
+    type: ["string"],
+    pattern: "^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$",
+  },
+  InvoiceStatus: { type: ["string"], enum: ["created", "paid", "partial", "overpaid", "canceled"] },
+  Currency: {
+    type: ["object"],
+    required: [
+      "id",
+      "code",
+      "fullcode",
+      "network",
+      "name",
+      "is_email_required",
+      "stablecoin",
+      "icon_base",
+      "icon_network",
+      "icon_qr",
+      "order",
+    ],
+    properties: {
+      id: { type: ["integer"] },
+      code: { type: ["string"] },
+      fullcode: { type: ["string"] },
+      network: "Network",
+      name: { type: ["string"] },
+      is_email_required: { type: ["boolean"] },
+      stablecoin: { type: ["boolean"] },
+      icon_base: { type: ["string"] },
+      icon_network: { type: ["string"] },
+      icon_qr: { type: ["string"] },
+      order: { type: ["integer"] },
+    },
+  },
+  Network: {
+    type: ["object"],
+    required: ["code", "id", "icon", "fullname"],
+    properties: {
+      code: { type: ["string"] },
+      id: { type: ["integer"] },
+      icon: { type: ["string"] },
+      fullname: { type: ["string"] },
+    },
+  },
+  Project: {
+    type: ["object"],
+    required: ["id", "name", "fail", "success", "logo"],
+    properties: {
+      id: { type: ["integer"] },
+      name: { type: ["string"] },
+      fail: { type: ["string"] },
+      success: { type: ["string"] },
+      logo: { type: ["string", "null"] },
+    },
+  },
+  ErrorResult: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: {
+      status: { type: ["string"], const: "error" },
+      result: {
+        type: ["object"],
+        properties: { validate_error: { type: ["string"] }, authorization: { type: ["string"] } },
+        additionalProperties: { type: ["string"] },
+        minProperties: 1,
+      },
+    },
+  },
+  ErrorDetail: { type: ["object"], required: ["detail"], properties: { detail: { type: ["string"] } } },
+  InvoiceCancelResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: {
+      status: { type: ["string"], const: "success" },
+      result: { anyOf: [{ type: ["array"], items: { type: ["string"] } }, { type: ["string"] }] },
+    },
+  },
+  InvoiceListResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: { status: { type: ["string"], const: "success" }, result: { type: ["array"], items: "Invoice" } },
+  },
+  InvoiceInfoResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: { status: { type: ["string"], const: "success" }, result: { type: ["array"], items: "Invoice" } },
+  },
+  BalanceResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: { status: { type: ["string"], const: "success" }, result: { type: ["array"], items: "Balance" } },
+  },
+  Balance: {
+    type: ["object"],
+    required: ["currency", "balance_crypto", "balance_usd", "available_balance", "available_balance_usd"],
+    properties: {
+      currency: "AccountCurrency",
+      balance_crypto: { type: ["number"], minimum: 0 },
+      balance_usd: { type: ["number"], minimum: 0 },
+      available_balance: { type: ["number"], minimum: 0 },
+      available_balance_usd: { type: ["number"], minimum: 0 },
+    },
+  },
+  AccountCurrency: {
+    type: ["object"],
+    required: [
+      "id",
+      "code",
+      "short_code",
+      "name",
+      "is_email_required",
+      "stablecoin",
+      "icon_base",
+      "icon_network",
+      "icon_qr",
+      "order",
+      "obj_network",
+      "enable",
+    ],
+    properties: {
+      id: { type: ["integer"] },
+      code: { type: ["string"] },
+      short_code: { type: ["string"] },
+      name: { type: ["string"] },
+      is_email_required: { type: ["boolean"] },
+      stablecoin: { type: ["boolean"] },
+      icon_base: { type: ["string"] },
+      icon_network: { type: ["string"] },
+      icon_qr: { type: ["string"] },
+      order: { type: ["integer"] },
+      obj_network: "Network",
+      enable: { type: ["boolean"] },
+    },
+  },
+  StatisticsResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: {
+      status: { type: ["string"], const: "success" },
+      result: {
+        type: ["object"],
+        required: ["count", "amount"],
+        properties: { count: "StatisticsCounts", amount: "StatisticsAmounts" },
+      },
+    },
+  },
+  StatisticsCounts: {
+    type: ["object"],
+    required: ["all", "created", "paid", "overpaid", "partial", "canceled"],
+    properties: {
+      all: { type: ["integer"], minimum: 0 },
+      created: { type: ["integer"], minimum: 0 },
+      paid: { type: ["integer"], minimum: 0 },
+      overpaid: { type: ["integer"], minimum: 0 },
+      partial: { type: ["integer"], minimum: 0 },
+      canceled: { type: ["integer"], minimum: 0 },
+    },
+  },
+  StatisticsAmounts: {
+    type: ["object"],
+    required: ["all", "created", "paid", "overpaid", "partial", "canceled"],
+    properties: {
+      all: { type: ["number"], minimum: 0 },
+      created: { type: ["number"], minimum: 0 },
+      paid: { type: ["number"], minimum: 0 },
+      overpaid: { type: ["number"], minimum: 0 },
+      partial: { type: ["number"], minimum: 0 },
+      canceled: { type: ["number"], minimum: 0 },
+    },
+  },
+  StaticWalletResponse: {
+    type: ["object"],
+    required: ["status", "result"],
+    properties: { status: { type: ["string"], const: "success" }, result: "StaticWallet" },
+  },
+  StaticWallet: {
+    type: ["object"],
+    required: ["currency", "address", "uuid"],
+    properties: {
+      currency: "AccountCurrency",
+      address: { type: ["string"] },
+      uuid: { type: ["string"], minLength: 1 },
+    },
+  },
+  WithdrawalResponse: {
+    type: ["object"],
+    required: ["status", "data"],
+    properties: { status: { type: ["string"], const: "success" }, data: "Withdrawal" },
+  },
+  Withdrawal: {
+    type: ["object"],
+    required: ["invoice_id", "status", "currency", "amount"],
+    properties: {
+      invoice_id: "InvoiceId",
+      status: { type: ["string"], enum: ["created"] },
+      currency: { type: ["string"] },
+      amount: { type: ["number"], minimum: 0 },
+    },
+  },
+  WithdrawalError: {
+    type: ["object"],
+    required: ["status"],
+    properties: {
+      status: { type: ["string"], const: "error" },
+      result: "WithdrawalErrorKeys",
+      data: "WithdrawalErrorKeys",
+    },
+  },
+  WithdrawalErrorKeys: {
+    type: ["object"],
+    properties: {
+      required_parameter: { type: ["string"] },
+      currency_code: { type: ["string"] },
+      network: { type: ["string"] },
+      uncorrected_amount: { type: ["string"] },
+      rate_limit: { type: ["string"] },
+      validate_error: { type: ["string"] },
+      authorization: { type: ["string"] },
+    },
+    additionalProperties: { type: ["string"] },
+    minProperties: 1,
+  },
 };
-
-/** Checks a value against the `Network` schema. */
-export function Network(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Network_required, Network_properties, undefined);
-}
-
-const Currency_required = [
-  "id",
-  "code",
-  "fullcode",
-  "network",
-  "name",
-  "is_email_required",
-  "stablecoin",
-  "icon_base",
-  "icon_network",
-  "icon_qr",
-  "order",
-];
-
-const Currency_properties = {
-  id: Currency_id,
-  code: InvoiceCreateRequest_order_id,
-  fullcode: InvoiceCreateRequest_order_id,
-  network: Network,
-  name: InvoiceCreateRequest_order_id,
-  is_email_required: Invoice_is_email_required,
-  stablecoin: Invoice_is_email_required,
-  icon_base: InvoiceCreateRequest_order_id,
-  icon_network: InvoiceCreateRequest_order_id,
-  icon_qr: InvoiceCreateRequest_order_id,
-  order: Currency_id,
-};
-
-/** Checks a value against the `Currency` schema. */
-export function Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Currency_required, Currency_properties, undefined);
-}
-
-const Project_required = ["id", "name", "fail", "success", "logo"];
-
-const Project_properties = {
-  id: Currency_id,
-  name: InvoiceCreateRequest_order_id,
-  fail: InvoiceCreateRequest_order_id,
-  success: InvoiceCreateRequest_order_id,
-  logo: Invoice_invoice_id,
-};
-
-/** Checks a value against the `Project` schema. */
-export function Project(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Project_required, Project_properties, undefined);
-}
-
-export function Invoice_to_surcharge(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-  }
-}
-
-export function Invoice_tx_list_item(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
-}
-
-export function Invoice_tx_list(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Invoice_tx_list_item(item, pointer + segment(i), issues, open));
-}
-
-const Invoice_required = [
-  "uuid",
-  "address",
-  "expiry_date",
-  "side_commission",
-  "side_commission_cc",
-  "amount",
-  "amount_usd",
-  "fee",
-  "fee_usd",
-  "service_fee",
-  "service_fee_usd",
-  "status",
-  "currency",
-  "project",
-  "test_mode",
-];
-
-const Invoice_properties = {
-  uuid: InvoiceId,
-  created: CryptoDate,
-  address: InvoiceCreateRequest_order_id,
-  expiry_date: CryptoDate,
-  date_finished: Invoice_date_finished,
-  side_commission: InvoiceCreateRequest_order_id,
-  side_commission_cc: InvoiceCreateRequest_order_id,
-  amount: Invoice_amount,
-  amount_usd: Invoice_amount,
-  amount_in_fiat: Invoice_amount,
-  received: Invoice_amount,
-  received_usd: Invoice_amount,
-  fee: Invoice_amount,
-  fee_usd: Invoice_amount,
-  service_fee: Invoice_amount,
-  service_fee_usd: Invoice_amount,
-  fiat_currency: FiatCurrency,
-  status: InvoiceStatus,
-  is_email_required: Invoice_is_email_required,
-  link: InvoiceCreateRequest_order_id,
-  invoice_id: Invoice_invoice_id,
-  type_payments: InvoiceCreateRequest_order_id,
-  order_id: Invoice_invoice_id,
-  currency: Currency,
-  project: Project,
-  test_mode: Invoice_is_email_required,
-  invoice_status: InvoiceCreateRequest_order_id,
-  amount_in_crypto: Invoice_amount,
-  amount_to_pay: Invoice_amount,
-  amount_to_pay_usd: Invoice_amount,
-  amount_paid: Invoice_amount,
-  amount_paid_usd: Invoice_amount,
-  to_surcharge: Invoice_to_surcharge,
-  to_surcharge_usd: Invoice_to_surcharge,
-  phone: Invoice_invoice_id,
-  pay_url: Invoice_invoice_id,
-  user_email: Invoice_invoice_id,
-  type: Invoice_invoice_id,
-  tx_list: Invoice_tx_list,
-};
-
-/** Checks a value against the `Invoice` schema. */
-export function Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Invoice_required, Invoice_properties, undefined);
-}
-
-const InvoiceCreateResponse_required = ["status", "result"];
-
-const InvoiceCreateResponse_properties = { status: InvoiceCreateResponse_status, result: Invoice };
-
-/** Checks a value against the `InvoiceCreateResponse` schema. */
-export function InvoiceCreateResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    InvoiceCreateResponse_required, InvoiceCreateResponse_properties, undefined,
-  );
-}
-
-export function ErrorResult_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (value !== "error") issues.push({ pointer, message: "must be \"error\"" });
-}
-
-const ErrorResult_result_properties = {
-  validate_error: InvoiceCreateRequest_order_id,
-  authorization: InvoiceCreateRequest_order_id,
-};
-
-export function ErrorResult_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], ErrorResult_result_properties, InvoiceCreateRequest_order_id);
-  if (Object.keys(value).length < 1) {
-    issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
-  }
-}
-
-const ErrorResult_required = ["status", "result"];
-
-const ErrorResult_properties = { status: ErrorResult_status, result: ErrorResult_result };
-
-/** Checks a value against the `ErrorResult` schema. */
-export function ErrorResult(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorResult_required, ErrorResult_properties, undefined);
-}
-
-const ErrorDetail_required = ["detail"];
-
-const ErrorDetail_properties = { detail: InvoiceCreateRequest_order_id };
-
-/** Checks a value against the `ErrorDetail` schema. */
-export function ErrorDetail(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorDetail_required, ErrorDetail_properties, undefined);
-}
-
-export function InvoiceCancelResponse_result_anyOf1(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => InvoiceCreateRequest_order_id(item, pointer + segment(i), issues, open));
-}
-
-const InvoiceCancelResponse_result_branches = [InvoiceCancelResponse_result_anyOf1, InvoiceCreateRequest_order_id];
-
-export function InvoiceCancelResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!InvoiceCancelResponse_result_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const InvoiceCancelResponse_required = ["status", "result"];
-
-const InvoiceCancelResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceCancelResponse_result };
-
-/** Checks a value against the `InvoiceCancelResponse` schema. */
-export function InvoiceCancelResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    InvoiceCancelResponse_required, InvoiceCancelResponse_properties, undefined,
-  );
-}
-
-export function InvoiceListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Invoice(item, pointer + segment(i), issues, open));
-}
-
-const InvoiceListResponse_required = ["status", "result"];
-
-const InvoiceListResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceListResponse_result };
-
-/** Checks a value against the `InvoiceListResponse` schema. */
-export function InvoiceListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceListResponse_required, InvoiceListResponse_properties, undefined);
-}
-
-const InvoiceInfoResponse_required = ["status", "result"];
-
-const InvoiceInfoResponse_properties = { status: InvoiceCreateResponse_status, result: InvoiceListResponse_result };
-
-/** Checks a value against the `InvoiceInfoResponse` schema. */
-export function InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceInfoResponse_required, InvoiceInfoResponse_properties, undefined);
-}
-
-const AccountCurrency_required = [
-  "id",
-  "code",
-  "short_code",
-  "name",
-  "is_email_required",
-  "stablecoin",
-  "icon_base",
-  "icon_network",
-  "icon_qr",
-  "order",
-  "obj_network",
-  "enable",
-];
-
-const AccountCurrency_properties = {
-  id: Currency_id,
-  code: InvoiceCreateRequest_order_id,
-  short_code: InvoiceCreateRequest_order_id,
-  name: InvoiceCreateRequest_order_id,
-  is_email_required: Invoice_is_email_required,
-  stablecoin: Invoice_is_email_required,
-  icon_base: InvoiceCreateRequest_order_id,
-  icon_network: InvoiceCreateRequest_order_id,
-  icon_qr: InvoiceCreateRequest_order_id,
-  order: Currency_id,
-  obj_network: Network,
-  enable: Invoice_is_email_required,
-};
-
-/** Checks a value against the `AccountCurrency` schema. */
-export function AccountCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, AccountCurrency_required, AccountCurrency_properties, undefined);
-}
-
-const Balance_required = ["currency", "balance_crypto", "balance_usd", "available_balance", "available_balance_usd"];
-
-const Balance_properties = {
-  currency: AccountCurrency,
-  balance_crypto: Invoice_amount,
-  balance_usd: Invoice_amount,
-  available_balance: Invoice_amount,
-  available_balance_usd: Invoice_amount,
-};
-
-/** Checks a value against the `Balance` schema. */
-export function Balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Balance_required, Balance_properties, undefined);
-}
-
-export function BalanceResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Balance(item, pointer + segment(i), issues, open));
-}
-
-const BalanceResponse_required = ["status", "result"];
-
-const BalanceResponse_properties = { status: InvoiceCreateResponse_status, result: BalanceResponse_result };
-
-/** Checks a value against the `BalanceResponse` schema. */
-export function BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceResponse_required, BalanceResponse_properties, undefined);
-}
-
-const StatisticsCounts_required = ["all", "created", "paid", "overpaid", "partial", "canceled"];
-
-const StatisticsCounts_properties = {
-  all: TimeToPay_hours,
-  created: TimeToPay_hours,
-  paid: TimeToPay_hours,
-  overpaid: TimeToPay_hours,
-  partial: TimeToPay_hours,
-  canceled: TimeToPay_hours,
-};
-
-/** Checks a value against the `StatisticsCounts` schema. */
-export function StatisticsCounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsCounts_required, StatisticsCounts_properties, undefined);
-}
-
-const StatisticsAmounts_required = ["all", "created", "paid", "overpaid", "partial", "canceled"];
-
-const StatisticsAmounts_properties = {
-  all: Invoice_amount,
-  created: Invoice_amount,
-  paid: Invoice_amount,
-  overpaid: Invoice_amount,
-  partial: Invoice_amount,
-  canceled: Invoice_amount,
-};
-
-/** Checks a value against the `StatisticsAmounts` schema. */
-export function StatisticsAmounts(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsAmounts_required, StatisticsAmounts_properties, undefined);
-}
-
-const StatisticsResponse_result_required = ["count", "amount"];
-
-const StatisticsResponse_result_properties = { count: StatisticsCounts, amount: StatisticsAmounts };
-
-export function StatisticsResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    StatisticsResponse_result_required, StatisticsResponse_result_properties, undefined,
-  );
-}
-
-const StatisticsResponse_required = ["status", "result"];
-
-const StatisticsResponse_properties = { status: InvoiceCreateResponse_status, result: StatisticsResponse_result };
-
-/** Checks a value against the `StatisticsResponse` schema. */
-export function StatisticsResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsResponse_required, StatisticsResponse_properties, undefined);
-}
-
-const StaticWallet_required = ["currency", "address", "uuid"];
-
-const StaticWallet_properties = {
-  currency: AccountCurrency,
-  address: InvoiceCreateRequest_order_id,
-  uuid: InvoiceCreateRequest_shop_id,
-};
-
-/** Checks a value against the `StaticWallet` schema. */
-export function StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWallet_required, StaticWallet_properties, undefined);
-}
-
-const StaticWalletResponse_required = ["status", "result"];
-
-const StaticWalletResponse_properties = { status: InvoiceCreateResponse_status, result: StaticWallet };
-
-/** Checks a value against the `StaticWalletResponse` schema. */
-export function StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWalletResponse_required, StaticWalletResponse_properties, undefined);
-}
-
-const Withdrawal_status_values: readonly unknown[] = ["created"];
-
-export function Withdrawal_status(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !Withdrawal_status_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"created\"" });
-  }
-}
-
-const Withdrawal_required = ["invoice_id", "status", "currency", "amount"];
-
-const Withdrawal_properties = {
-  invoice_id: InvoiceId,
-  status: Withdrawal_status,
-  currency: InvoiceCreateRequest_order_id,
-  amount: Invoice_amount,
-};
-
-/** Checks a value against the `Withdrawal` schema. */
-export function Withdrawal(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Withdrawal_required, Withdrawal_properties, undefined);
-}
-
-const WithdrawalResponse_required = ["status", "data"];
-
-const WithdrawalResponse_properties = { status: InvoiceCreateResponse_status, data: Withdrawal };
-
-/** Checks a value against the `WithdrawalResponse` schema. */
-export function WithdrawalResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WithdrawalResponse_required, WithdrawalResponse_properties, undefined);
-}
-
-const WithdrawalErrorKeys_properties = {
-  required_parameter: InvoiceCreateRequest_order_id,
-  currency_code: InvoiceCreateRequest_order_id,
-  network: InvoiceCreateRequest_order_id,
-  uncorrected_amount: InvoiceCreateRequest_order_id,
-  rate_limit: InvoiceCreateRequest_order_id,
-  validate_error: InvoiceCreateRequest_order_id,
-  authorization: InvoiceCreateRequest_order_id,
-};
-
-/** Checks a value against the `WithdrawalErrorKeys` schema. */
-export function WithdrawalErrorKeys(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], WithdrawalErrorKeys_properties, InvoiceCreateRequest_order_id);
-  if (Object.keys(value).length < 1) {
-    issues.push({ pointer, message: "must have at least 1 properties (minProperties)" });
-  }
-}
-
-const WithdrawalError_required = ["status"];
-
-const WithdrawalError_properties = {
-  status: ErrorResult_status,
-  result: WithdrawalErrorKeys,
-  data: WithdrawalErrorKeys,
-};
-
-/** Checks a value against the `WithdrawalError` schema. */
-export function WithdrawalError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WithdrawalError_required, WithdrawalError_properties, undefined);
-}
 
 /** Checks a documented JSON answer of `createInvoice` against its schema; string enums stay open. */
-export function createInvoiceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceCreateResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createInvoiceResponse = responseCheck(responseRules, {
+  "200": "InvoiceCreateResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `cancelInvoice` against its schema; string enums stay open. */
-export function cancelInvoiceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceCancelResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const cancelInvoiceResponse = responseCheck(responseRules, {
+  "200": "InvoiceCancelResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `listInvoices` against its schema; string enums stay open. */
-export function listInvoicesResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceListResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const listInvoicesResponse = responseCheck(responseRules, {
+  "200": "InvoiceListResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `getInvoiceInfo` against its schema; string enums stay open. */
-export function getInvoiceInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceInfoResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getInvoiceInfoResponse = responseCheck(responseRules, {
+  "200": "InvoiceInfoResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `getBalances` against its schema; string enums stay open. */
-export function getBalancesResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": BalanceResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getBalancesResponse = responseCheck(responseRules, {
+  "200": "BalanceResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `getStatistics` against its schema; string enums stay open. */
-export function getStatisticsResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": StatisticsResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getStatisticsResponse = responseCheck(responseRules, {
+  "200": "StatisticsResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `createStaticWallet` against its schema; string enums stay open. */
-export function createStaticWalletResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": StaticWalletResponse(body, "", issues, true); break;
-    case "400": ErrorResult(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createStaticWalletResponse = responseCheck(responseRules, {
+  "200": "StaticWalletResponse",
+  "400": "ErrorResult",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+});
 
 /** Checks a documented JSON answer of `createWithdrawal` against its schema; string enums stay open. */
-export function createWithdrawalResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": WithdrawalResponse(body, "", issues, true); break;
-    case "400": WithdrawalError(body, "", issues, true); break;
-    case "401": ErrorDetail(body, "", issues, true); break;
-    case "403": ErrorDetail(body, "", issues, true); break;
-    case "429": WithdrawalError(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createWithdrawalResponse = responseCheck(responseRules, {
+  "200": "WithdrawalResponse",
+  "400": "WithdrawalError",
+  "401": "ErrorDetail",
+  "403": "ErrorDetail",
+  "429": "WithdrawalError",
+});
 
 /**
  * Pass as `validateResponses` to `createCryptoCloudClient`: each documented JSON answer is then checked against its

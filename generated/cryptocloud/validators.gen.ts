@@ -2,399 +2,162 @@
 // Source sha256: 581e968cb58bba357701e6a2ec6e7e4e88a5ee2711c9aa58aaeb76a771c341db.
 // Do not edit: change the source and run `npm run generate`.
 
-import {
-  checkFormat,
-  checkObject,
-  isRecord,
-  passes,
-  segment,
-  typeName,
-  type Issue,
-  type RequestArgs,
-} from "../runtime/index.js";
+import { requestCheck, type Rules } from "../runtime/index.js";
 
-// Each validator is named after what it checks: a component schema by its own name, an inline
-// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
-// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
-// schemas share one function, named after the first place met: a later place, a property of
-// another name say, calls that function under the name of the first place. Names follow the
-// order of the spec, so the same spec always gives the same names.
+// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
+// applied by `checkValue`): a string is the name of a component's entry in the table, `true`
+// allows anything, `false` nothing. Components are listed in the order the spec first uses them.
 
-const createInvoiceQuery_locale_values: readonly unknown[] = ["en", "ru"];
-
-export function createInvoiceQuery_locale(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !createInvoiceQuery_locale_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"en\", \"ru\"" });
-  }
-}
-
-export function InvoiceCreateRequest_shop_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-}
-
-export function InvoiceCreateRequest_amount_anyOf1(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value <= 0) issues.push({ pointer, message: "must be greater than 0 (exclusiveMinimum)" });
-}
-
-const InvoiceCreateRequest_amount_anyOf2_pattern = new RegExp("^\\d+(?:\\.\\d+)?$", "u");
-
-export function InvoiceCreateRequest_amount_anyOf2(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!InvoiceCreateRequest_amount_anyOf2_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^\\d+(?:\\.\\d+)?$" });
-  }
-}
-
-const InvoiceCreateRequest_amount_branches = [InvoiceCreateRequest_amount_anyOf1, InvoiceCreateRequest_amount_anyOf2];
-
-export function InvoiceCreateRequest_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!InvoiceCreateRequest_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const FiatCurrency_values: readonly unknown[] = [
-  "USD",
-  "UZS",
-  "KGS",
-  "KZT",
-  "AMD",
-  "AZN",
-  "BYN",
-  "AUD",
-  "TRY",
-  "AED",
-  "CAD",
-  "CNY",
-  "HKD",
-  "IDR",
-  "INR",
-  "JPY",
-  "PHP",
-  "SGD",
-  "THB",
-  "VND",
-  "MYR",
-  "RUB",
-  "UAH",
-  "EUR",
-  "GBP",
-];
-
-/** Checks a value against the `FiatCurrency` schema. */
-export function FiatCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !FiatCurrency_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"USD\", \"UZS\", \"KGS\", \"KZT\", \"AMD\", \"AZN\", \"BYN\", \"AUD\", \"TRY\", \"AED\", \"CAD\", \"CNY\", \"HKD\", \"IDR\", \"INR\", \"JPY\", \"PHP\", \"SGD\", \"THB\", \"VND\", \"MYR\", \"RUB\", \"UAH\", \"EUR\", \"GBP\"" });
-  }
-}
-
-export function InvoiceCreateRequest_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
-}
-
-export function InvoiceCreateRequest_email(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("email", value)) issues.push({ pointer, message: "must be a valid email" });
-}
-
-export function TimeToPay_hours(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-const TimeToPay_properties = { hours: TimeToPay_hours, minutes: TimeToPay_hours };
-
-/** Checks a value against the `TimeToPay` schema. */
-export function TimeToPay(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], TimeToPay_properties, false);
-}
-
-export function InvoiceAddFields_available_currencies(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => InvoiceCreateRequest_shop_id(item, pointer + segment(i), issues, open));
-}
-
-const InvoiceAddFields_period_values: readonly unknown[] = ["month", "week", "day"];
-
-export function InvoiceAddFields_period(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !InvoiceAddFields_period_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"month\", \"week\", \"day\"" });
-  }
-}
-
-const InvoiceAddFields_properties = {
-  time_to_pay: TimeToPay,
-  email_to_send: InvoiceCreateRequest_email,
-  available_currencies: InvoiceAddFields_available_currencies,
-  cryptocurrency: InvoiceCreateRequest_shop_id,
-  period: InvoiceAddFields_period,
+export const requestRules: Rules = {
+  InvoiceCreateRequest: {
+    type: ["object"],
+    required: ["shop_id", "amount"],
+    properties: {
+      shop_id: { type: ["string"], minLength: 1 },
+      amount: {
+        anyOf: [{ type: ["number"], exclusiveMinimum: 0 }, { type: ["string"], pattern: "^\\d+(?:\\.\\d+)?$" }],
+      },
+      currency: "FiatCurrency",
+      order_id: { type: ["string"] },
+      email: { type: ["string"], format: "email" },
+      add_fields: "InvoiceAddFields",
+    },
+    additionalProperties: false,
+  },
+  FiatCurrency: {
+    type: ["string"],
+    enum: [
+      "USD",
+      "UZS",
+      "KGS",
+      "KZT",
+      "AMD",
+      "AZN",
+      "BYN",
+      "AUD",
+      "TRY",
+      "AED",
+      "CAD",
+      "CNY",
+      "HKD",
+      "IDR",
+      "INR",
+      "JPY",
+      "PHP",
+      "SGD",
+      "THB",
+      "VND",
+      "MYR",
+      "RUB",
+      "UAH",
+      "EUR",
+      "GBP",
+    ],
+  },
+  InvoiceAddFields: {
+    type: ["object"],
+    properties: {
+      time_to_pay: "TimeToPay",
+      email_to_send: { type: ["string"], format: "email" },
+      available_currencies: { type: ["array"], items: { type: ["string"], minLength: 1 } },
+      cryptocurrency: { type: ["string"], minLength: 1 },
+      period: { type: ["string"], enum: ["month", "week", "day"] },
+    },
+    additionalProperties: false,
+  },
+  TimeToPay: {
+    type: ["object"],
+    properties: { hours: { type: ["integer"], minimum: 0 }, minutes: { type: ["integer"], minimum: 0 } },
+    additionalProperties: false,
+  },
+  InvoiceCancelRequest: {
+    type: ["object"],
+    required: ["uuid"],
+    properties: { uuid: "InvoiceId" },
+    additionalProperties: false,
+  },
+  InvoiceId: { type: ["string"], pattern: "^(INV-)?[A-Za-z0-9]+$" },
+  InvoiceListRequest: {
+    type: ["object"],
+    required: ["start", "end"],
+    properties: {
+      start: "PeriodDate",
+      end: "PeriodDate",
+      offset: { type: ["integer"], minimum: 0 },
+      limit: { type: ["integer"], minimum: 1 },
+    },
+    additionalProperties: false,
+  },
+  PeriodDate: { type: ["string"], pattern: "^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$" },
+  InvoiceInfoRequest: {
+    type: ["object"],
+    required: ["uuids"],
+    properties: { uuids: { type: ["array"], items: "InvoiceId", minItems: 1, maxItems: 100 } },
+    additionalProperties: false,
+  },
+  StatisticsRequest: {
+    type: ["object"],
+    required: ["start", "end"],
+    properties: { start: "PeriodDate", end: "PeriodDate" },
+    additionalProperties: false,
+  },
+  StaticWalletRequest: {
+    type: ["object"],
+    required: ["shop_id", "currency", "identify"],
+    properties: {
+      shop_id: { type: ["string"], minLength: 1 },
+      currency: { type: ["string"], minLength: 1 },
+      identify: { type: ["string"], minLength: 1 },
+    },
+    additionalProperties: false,
+  },
+  WithdrawalRequest: {
+    type: ["object"],
+    required: ["currency_code", "to_address", "amount"],
+    properties: {
+      currency_code: { type: ["string"], minLength: 1 },
+      to_address: { type: ["string"], minLength: 1 },
+      amount: { type: ["number"], exclusiveMinimum: 0 },
+    },
+    additionalProperties: false,
+  },
 };
-
-/** Checks a value against the `InvoiceAddFields` schema. */
-export function InvoiceAddFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], InvoiceAddFields_properties, false);
-}
-
-const InvoiceCreateRequest_required = ["shop_id", "amount"];
-
-const InvoiceCreateRequest_properties = {
-  shop_id: InvoiceCreateRequest_shop_id,
-  amount: InvoiceCreateRequest_amount,
-  currency: FiatCurrency,
-  order_id: InvoiceCreateRequest_order_id,
-  email: InvoiceCreateRequest_email,
-  add_fields: InvoiceAddFields,
-};
-
-/** Checks a value against the `InvoiceCreateRequest` schema. */
-export function InvoiceCreateRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceCreateRequest_required, InvoiceCreateRequest_properties, false);
-}
-
-const InvoiceId_pattern = new RegExp("^(INV-)?[A-Za-z0-9]+$", "u");
-
-/** Checks a value against the `InvoiceId` schema. */
-export function InvoiceId(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!InvoiceId_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^(INV-)?[A-Za-z0-9]+$" });
-}
-
-const InvoiceCancelRequest_required = ["uuid"];
-
-const InvoiceCancelRequest_properties = { uuid: InvoiceId };
-
-/** Checks a value against the `InvoiceCancelRequest` schema. */
-export function InvoiceCancelRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceCancelRequest_required, InvoiceCancelRequest_properties, false);
-}
-
-const PeriodDate_pattern = new RegExp("^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$", "u");
-
-/** Checks a value against the `PeriodDate` schema. */
-export function PeriodDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!PeriodDate_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^(?:0[1-9]|[12]\\d|3[01])\\.(?:0[1-9]|1[0-2])\\.\\d{4}$" });
-  }
-}
-
-export function InvoiceListRequest_limit(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-}
-
-const InvoiceListRequest_required = ["start", "end"];
-
-const InvoiceListRequest_properties = {
-  start: PeriodDate,
-  end: PeriodDate,
-  offset: TimeToPay_hours,
-  limit: InvoiceListRequest_limit,
-};
-
-/** Checks a value against the `InvoiceListRequest` schema. */
-export function InvoiceListRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceListRequest_required, InvoiceListRequest_properties, false);
-}
-
-export function InvoiceInfoRequest_uuids(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
-  if (value.length > 100) issues.push({ pointer, message: "must have at most 100 items (maxItems)" });
-  value.forEach((item, i) => InvoiceId(item, pointer + segment(i), issues, open));
-}
-
-const InvoiceInfoRequest_required = ["uuids"];
-
-const InvoiceInfoRequest_properties = { uuids: InvoiceInfoRequest_uuids };
-
-/** Checks a value against the `InvoiceInfoRequest` schema. */
-export function InvoiceInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceInfoRequest_required, InvoiceInfoRequest_properties, false);
-}
-
-const StatisticsRequest_required = ["start", "end"];
-
-const StatisticsRequest_properties = { start: PeriodDate, end: PeriodDate };
-
-/** Checks a value against the `StatisticsRequest` schema. */
-export function StatisticsRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StatisticsRequest_required, StatisticsRequest_properties, false);
-}
-
-const StaticWalletRequest_required = ["shop_id", "currency", "identify"];
-
-const StaticWalletRequest_properties = {
-  shop_id: InvoiceCreateRequest_shop_id,
-  currency: InvoiceCreateRequest_shop_id,
-  identify: InvoiceCreateRequest_shop_id,
-};
-
-/** Checks a value against the `StaticWalletRequest` schema. */
-export function StaticWalletRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWalletRequest_required, StaticWalletRequest_properties, false);
-}
-
-const WithdrawalRequest_required = ["currency_code", "to_address", "amount"];
-
-const WithdrawalRequest_properties = {
-  currency_code: InvoiceCreateRequest_shop_id,
-  to_address: InvoiceCreateRequest_shop_id,
-  amount: InvoiceCreateRequest_amount_anyOf1,
-};
-
-/** Checks a value against the `WithdrawalRequest` schema. */
-export function WithdrawalRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WithdrawalRequest_required, WithdrawalRequest_properties, false);
-}
 
 /** Checks the arguments of `createInvoice` against the spec before anything is sent. */
-export function createInvoiceRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["locale"] !== undefined) createInvoiceQuery_locale(query["locale"], "/query/locale", issues, false);
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else InvoiceCreateRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const createInvoiceRequest = requestCheck(requestRules, {
+  parameters: [{ in: "query", name: "locale", required: false, schema: { type: ["string"], enum: ["en", "ru"] } }],
+  body: { required: true, schema: "InvoiceCreateRequest" },
+});
 
 /** Checks the arguments of `cancelInvoice` against the spec before anything is sent. */
-export function cancelInvoiceRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else InvoiceCancelRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const cancelInvoiceRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "InvoiceCancelRequest" },
+});
 
 /** Checks the arguments of `listInvoices` against the spec before anything is sent. */
-export function listInvoicesRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else InvoiceListRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const listInvoicesRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "InvoiceListRequest" },
+});
 
 /** Checks the arguments of `getInvoiceInfo` against the spec before anything is sent. */
-export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else InvoiceInfoRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const getInvoiceInfoRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "InvoiceInfoRequest" },
+});
 
 /** Checks the arguments of `getBalances` against the spec before anything is sent. */
-export function getBalancesRequest(_args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-
-  return issues;
-}
+export const getBalancesRequest = requestCheck(requestRules, {});
 
 /** Checks the arguments of `getStatistics` against the spec before anything is sent. */
-export function getStatisticsRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else StatisticsRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const getStatisticsRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "StatisticsRequest" },
+});
 
 /** Checks the arguments of `createStaticWallet` against the spec before anything is sent. */
-export function createStaticWalletRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else StaticWalletRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const createStaticWalletRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "StaticWalletRequest" },
+});
 
 /** Checks the arguments of `createWithdrawal` against the spec before anything is sent. */
-export function createWithdrawalRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else WithdrawalRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const createWithdrawalRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "WithdrawalRequest" },
+});

@@ -2,842 +2,347 @@
 // Source sha256: 0c9741e0874cdca60ce53d91846f275204873eeb6044ca3eda6b54917cb0a3af.
 // Do not edit: change the source and run `npm run generate`.
 
-import {
-  checkFormat,
-  checkObject,
-  isRecord,
-  passes,
-  segment,
-  typeName,
-  type Issue,
-  type ResponseValidators,
-} from "../runtime/index.js";
+import { responseCheck, type ResponseValidators, type Rules } from "../runtime/index.js";
 
-import {
-  Amount,
-  CreatePaymentRequest_is_payment_multiple,
-  CreatePaymentRequest_network,
-  CreatePayoutRequest_url_callback,
-  PaymentInfoRequest_allOf1_uuid,
-  PayoutStatus,
-  UuidOrOrderId_anyOf1_uuid,
-} from "./validators.gen.js";
+import { requestRules } from "./validators.gen.js";
 
-// Each validator is named after what it checks: a component schema by its own name, an inline
-// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
-// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
-// schemas share one function, named after the first place met: a later place, a property of
-// another name say, calls that function under the name of the first place. Names follow the
-// order of the spec, so the same spec always gives the same names.
+// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
+// applied by `checkValue`): a string is the name of a component's entry in the table, `true`
+// allows anything, `false` nothing. Components are listed in the order the spec first uses them.
 
-/** Checks a value against the `SuccessState` schema. */
-export function SuccessState(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value !== 0) issues.push({ pointer, message: "must be 0" });
-}
-
-export function Payment_payment_amount_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
-}
-
-const Payment_payment_amount_branches = [Amount, Payment_payment_amount_anyOf2];
-
-export function Payment_payment_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payment_payment_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-export function Payment_discount_percent(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isInteger(value)) || value === null)) {
-    issues.push({ pointer, message: "must be integer or null, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "number") {
-    if (value < -99) issues.push({ pointer, message: "must be at least -99 (minimum)" });
-    if (value > 100) issues.push({ pointer, message: "must be at most 100 (maximum)" });
-  }
-}
-
-const SignedAmount_pattern = new RegExp("^-?\\d+(\\.\\d+)?$", "u");
-
-/** Checks a value against the `SignedAmount` schema. */
-export function SignedAmount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!SignedAmount_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^-?\\d+(\\.\\d+)?$" });
-}
-
-export function Payment_payer_currency(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-  }
-}
-
-const PaymentStatus_values: readonly unknown[] = [
-  "paid",
-  "paid_over",
-  "wrong_amount",
-  "process",
-  "confirm_check",
-  "wrong_amount_waiting",
-  "check",
-  "fail",
-  "cancel",
-  "system_fail",
-  "refund_process",
-  "refund_fail",
-  "refund_paid",
-  "locked",
-];
-
-/** Checks a value against the `PaymentStatus` schema. */
-export function PaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !PaymentStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"paid\", \"paid_over\", \"wrong_amount\", \"process\", \"confirm_check\", \"wrong_amount_waiting\", \"check\", \"fail\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\", \"locked\"" });
-  }
-}
-
-/** Checks a value against the `UnixTime` schema. */
-export function UnixTime(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-/** Checks a value against the `Timestamp` schema. */
-export function Timestamp(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
-}
-
-const Payment_required = [
-  "uuid",
-  "order_id",
-  "amount",
-  "currency",
-  "network",
-  "address",
-  "from",
-  "txid",
-  "payment_status",
-  "url",
-  "expired_at",
-  "status",
-  "is_final",
-];
-
-const Payment_properties = {
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  order_id: CreatePaymentRequest_network,
-  amount: Amount,
-  payment_amount: Payment_payment_amount,
-  payer_amount: Payment_payment_amount,
-  discount_percent: Payment_discount_percent,
-  discount: SignedAmount,
-  payer_currency: Payment_payer_currency,
-  currency: CreatePaymentRequest_network,
-  merchant_amount: Payment_payment_amount,
-  comments: Payment_payer_currency,
-  network: Payment_payer_currency,
-  address: Payment_payer_currency,
-  from: Payment_payer_currency,
-  txid: Payment_payer_currency,
-  payment_status: PaymentStatus,
-  url: CreatePayoutRequest_url_callback,
-  expired_at: UnixTime,
-  status: PaymentStatus,
-  is_final: CreatePaymentRequest_is_payment_multiple,
-  additional_data: Payment_payer_currency,
-  created_at: Timestamp,
-  updated_at: Timestamp,
+const responseRules: Rules = {
+  ...requestRules,
+  PaymentResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: { state: "SuccessState", result: "Payment" },
+  },
+  SuccessState: { type: ["integer"], const: 0 },
+  Payment: {
+    type: ["object"],
+    required: [
+      "uuid",
+      "order_id",
+      "amount",
+      "currency",
+      "network",
+      "address",
+      "from",
+      "txid",
+      "payment_status",
+      "url",
+      "expired_at",
+      "status",
+      "is_final",
+    ],
+    properties: {
+      uuid: { type: ["string"], format: "uuid" },
+      order_id: { type: ["string"] },
+      amount: "Amount",
+      payment_amount: { anyOf: ["Amount", { type: ["null"] }] },
+      payer_amount: { anyOf: ["Amount", { type: ["null"] }] },
+      discount_percent: { type: ["integer", "null"], minimum: -99, maximum: 100 },
+      discount: "SignedAmount",
+      payer_currency: { type: ["string", "null"] },
+      currency: { type: ["string"] },
+      merchant_amount: { anyOf: ["Amount", { type: ["null"] }] },
+      comments: { type: ["string", "null"] },
+      network: { type: ["string", "null"] },
+      address: { type: ["string", "null"] },
+      from: { type: ["string", "null"] },
+      txid: { type: ["string", "null"] },
+      payment_status: "PaymentStatus",
+      url: { type: ["string"], format: "uri" },
+      expired_at: "UnixTime",
+      status: "PaymentStatus",
+      is_final: { type: ["boolean"] },
+      additional_data: { type: ["string", "null"] },
+      created_at: "Timestamp",
+      updated_at: "Timestamp",
+    },
+  },
+  SignedAmount: { type: ["string"], pattern: "^-?\\d+(\\.\\d+)?$" },
+  PaymentStatus: {
+    type: ["string"],
+    enum: [
+      "paid",
+      "paid_over",
+      "wrong_amount",
+      "process",
+      "confirm_check",
+      "wrong_amount_waiting",
+      "check",
+      "fail",
+      "cancel",
+      "system_fail",
+      "refund_process",
+      "refund_fail",
+      "refund_paid",
+      "locked",
+    ],
+  },
+  UnixTime: { type: ["integer"], minimum: 0 },
+  Timestamp: { type: ["string"], format: "date-time" },
+  ErrorMessage: {
+    type: ["object"],
+    required: ["message"],
+    properties: { state: { type: ["integer"], const: 1 }, message: { type: ["string"] } },
+  },
+  ValidationErrorResponse: {
+    type: ["object"],
+    allOf: [
+      {
+        type: ["object"],
+        required: ["state"],
+        properties: { state: { type: ["integer"], const: 1 }, errors: "FieldErrors", message: "ErrorText" },
+      },
+      {
+        anyOf: [
+          { type: ["object"], required: ["errors"], properties: { errors: "FieldErrors" } },
+          { type: ["object"], required: ["message"], properties: { message: "ErrorText" } },
+        ],
+      },
+    ],
+  },
+  FieldErrors: { type: ["object"], additionalProperties: { type: ["array"], items: { type: ["string"] } } },
+  ErrorText: { type: ["string"] },
+  ServerError: {
+    type: ["object"],
+    required: ["message"],
+    properties: { message: { type: ["string"] }, code: { type: ["integer"] }, error: {} },
+  },
+  PaymentListResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: {
+      state: "SuccessState",
+      result: {
+        type: ["object"],
+        required: ["items", "paginate"],
+        properties: { items: { type: ["array"], items: "Payment" }, paginate: "Paginate" },
+      },
+    },
+  },
+  Paginate: {
+    type: ["object"],
+    required: ["count", "hasPages", "nextCursor", "previousCursor", "perPage"],
+    properties: {
+      count: { type: ["integer"], minimum: 0 },
+      hasPages: { type: ["boolean"] },
+      nextCursor: { type: ["string", "null"] },
+      previousCursor: { type: ["string", "null"] },
+      perPage: { type: ["integer"], minimum: 1 },
+    },
+  },
+  EmptyResultResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: { state: "SuccessState", result: { type: ["array"], items: {}, maxItems: 0 } },
+  },
+  StaticWalletResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: { state: "SuccessState", result: "StaticWallet" },
+  },
+  StaticWallet: {
+    type: ["object"],
+    required: ["uuid", "address", "network", "currency"],
+    properties: {
+      wallet_uuid: { type: ["string"], format: "uuid" },
+      uuid: { type: ["string"], format: "uuid" },
+      address: { type: ["string"] },
+      network: { type: ["string"] },
+      currency: { type: ["string"] },
+      url: { type: ["string"], format: "uri" },
+      order_id: { type: ["string"] },
+    },
+  },
+  BlockedAddressRefundResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: {
+      state: "SuccessState",
+      result: {
+        type: ["object"],
+        required: ["commission", "amount"],
+        properties: { commission: "Amount", amount: "Amount" },
+      },
+    },
+  },
+  PayoutResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: { state: "SuccessState", result: "Payout" },
+  },
+  Payout: {
+    type: ["object"],
+    required: ["uuid", "amount", "currency", "network", "address", "txid", "status", "is_final", "balance"],
+    properties: {
+      uuid: { type: ["string"], format: "uuid" },
+      amount: "Amount",
+      currency: { type: ["string"] },
+      network: { type: ["string"] },
+      address: { type: ["string"] },
+      txid: { type: ["string", "null"] },
+      order_id: { type: ["string", "null"] },
+      payment_status: { type: ["string", "null"] },
+      status: "PayoutStatus",
+      is_final: { type: ["boolean"] },
+      balance: { anyOf: ["Amount", { type: ["number"], minimum: 0 }] },
+      payer_currency: { type: ["string"] },
+      payer_amount: { anyOf: [{ type: ["number"], minimum: 0 }, "Amount"] },
+      created_at: "Timestamp",
+      updated_at: "Timestamp",
+    },
+  },
+  PayoutListResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: {
+      state: "SuccessState",
+      result: {
+        type: ["object"],
+        required: ["items", "paginate"],
+        properties: {
+          merchant_uuid: { type: ["string"], format: "uuid" },
+          items: { type: ["array"], items: "Payout" },
+          paginate: "Paginate",
+        },
+      },
+    },
+  },
+  BalanceResponse: {
+    type: ["object"],
+    required: ["state", "result"],
+    properties: { state: "SuccessState", result: { type: ["array"], items: "BalanceEntry", minItems: 1 } },
+  },
+  BalanceEntry: {
+    type: ["object"],
+    required: ["balance"],
+    properties: {
+      balance: {
+        type: ["object"],
+        required: ["merchant", "user"],
+        properties: {
+          merchant: { type: ["array"], items: "WalletBalance" },
+          user: { type: ["array"], items: "WalletBalance" },
+        },
+      },
+    },
+  },
+  WalletBalance: {
+    type: ["object"],
+    required: ["uuid", "balance", "currency_code"],
+    properties: { uuid: { type: ["string"] }, balance: "Amount", currency_code: { type: ["string"] } },
+  },
 };
-
-/** Checks a value against the `Payment` schema. */
-export function Payment(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Payment_required, Payment_properties, undefined);
-}
-
-const PaymentResponse_required = ["state", "result"];
-
-const PaymentResponse_properties = { state: SuccessState, result: Payment };
-
-/** Checks a value against the `PaymentResponse` schema. */
-export function PaymentResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PaymentResponse_required, PaymentResponse_properties, undefined);
-}
-
-export function ErrorMessage_state(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value !== 1) issues.push({ pointer, message: "must be 1" });
-}
-
-const ErrorMessage_required = ["message"];
-
-const ErrorMessage_properties = { state: ErrorMessage_state, message: CreatePaymentRequest_network };
-
-/** Checks a value against the `ErrorMessage` schema. */
-export function ErrorMessage(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorMessage_required, ErrorMessage_properties, undefined);
-}
-
-export function FieldErrors_value(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => CreatePaymentRequest_network(item, pointer + segment(i), issues, open));
-}
-
-/** Checks a value against the `FieldErrors` schema. */
-export function FieldErrors(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], {}, FieldErrors_value);
-}
-
-/** Checks a value against the `ErrorText` schema. */
-export function ErrorText(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
-}
-
-const ValidationErrorResponse_allOf1_required = ["state"];
-
-const ValidationErrorResponse_allOf1_properties = {
-  state: ErrorMessage_state,
-  errors: FieldErrors,
-  message: ErrorText,
-};
-
-export function ValidationErrorResponse_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ValidationErrorResponse_allOf1_required, ValidationErrorResponse_allOf1_properties, undefined,
-  );
-}
-
-const ValidationErrorResponse_allOf2_anyOf1_required = ["errors"];
-
-const ValidationErrorResponse_allOf2_anyOf1_properties = { errors: FieldErrors };
-
-export function ValidationErrorResponse_allOf2_anyOf1(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ValidationErrorResponse_allOf2_anyOf1_required, ValidationErrorResponse_allOf2_anyOf1_properties, undefined,
-  );
-}
-
-const ValidationErrorResponse_allOf2_anyOf2_required = ["message"];
-
-const ValidationErrorResponse_allOf2_anyOf2_properties = { message: ErrorText };
-
-export function ValidationErrorResponse_allOf2_anyOf2(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ValidationErrorResponse_allOf2_anyOf2_required, ValidationErrorResponse_allOf2_anyOf2_properties, undefined,
-  );
-}
-
-const ValidationErrorResponse_allOf2_branches = [
-  ValidationErrorResponse_allOf2_anyOf1,
-  ValidationErrorResponse_allOf2_anyOf2,
-];
-
-export function ValidationErrorResponse_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!ValidationErrorResponse_allOf2_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-/** Checks a value against the `ValidationErrorResponse` schema. */
-export function ValidationErrorResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  ValidationErrorResponse_allOf1(value, pointer, issues, open);
-  ValidationErrorResponse_allOf2(value, pointer, issues, open);
-}
-
-export function ServerError_code(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-  }
-}
-
-const ServerError_required = ["message"];
-
-const ServerError_properties = {
-  message: CreatePaymentRequest_network,
-  code: ServerError_code,
-  error: UuidOrOrderId_anyOf1_uuid,
-};
-
-/** Checks a value against the `ServerError` schema. */
-export function ServerError(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ServerError_required, ServerError_properties, undefined);
-}
-
-export function PaymentListResponse_result_items(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Payment(item, pointer + segment(i), issues, open));
-}
-
-export function Paginate_count(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-export function Paginate_perPage(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-}
-
-const Paginate_required = ["count", "hasPages", "nextCursor", "previousCursor", "perPage"];
-
-const Paginate_properties = {
-  count: Paginate_count,
-  hasPages: CreatePaymentRequest_is_payment_multiple,
-  nextCursor: Payment_payer_currency,
-  previousCursor: Payment_payer_currency,
-  perPage: Paginate_perPage,
-};
-
-/** Checks a value against the `Paginate` schema. */
-export function Paginate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Paginate_required, Paginate_properties, undefined);
-}
-
-const PaymentListResponse_result_required = ["items", "paginate"];
-
-const PaymentListResponse_result_properties = { items: PaymentListResponse_result_items, paginate: Paginate };
-
-export function PaymentListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    PaymentListResponse_result_required, PaymentListResponse_result_properties, undefined,
-  );
-}
-
-const PaymentListResponse_required = ["state", "result"];
-
-const PaymentListResponse_properties = { state: SuccessState, result: PaymentListResponse_result };
-
-/** Checks a value against the `PaymentListResponse` schema. */
-export function PaymentListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PaymentListResponse_required, PaymentListResponse_properties, undefined);
-}
-
-export function EmptyResultResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
-  value.forEach((item, i) => UuidOrOrderId_anyOf1_uuid(item, pointer + segment(i), issues, open));
-}
-
-const EmptyResultResponse_required = ["state", "result"];
-
-const EmptyResultResponse_properties = { state: SuccessState, result: EmptyResultResponse_result };
-
-/** Checks a value against the `EmptyResultResponse` schema. */
-export function EmptyResultResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, EmptyResultResponse_required, EmptyResultResponse_properties, undefined);
-}
-
-const StaticWallet_required = ["uuid", "address", "network", "currency"];
-
-const StaticWallet_properties = {
-  wallet_uuid: PaymentInfoRequest_allOf1_uuid,
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  address: CreatePaymentRequest_network,
-  network: CreatePaymentRequest_network,
-  currency: CreatePaymentRequest_network,
-  url: CreatePayoutRequest_url_callback,
-  order_id: CreatePaymentRequest_network,
-};
-
-/** Checks a value against the `StaticWallet` schema. */
-export function StaticWallet(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWallet_required, StaticWallet_properties, undefined);
-}
-
-const StaticWalletResponse_required = ["state", "result"];
-
-const StaticWalletResponse_properties = { state: SuccessState, result: StaticWallet };
-
-/** Checks a value against the `StaticWalletResponse` schema. */
-export function StaticWalletResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, StaticWalletResponse_required, StaticWalletResponse_properties, undefined);
-}
-
-const BlockedAddressRefundResponse_result_required = ["commission", "amount"];
-
-const BlockedAddressRefundResponse_result_properties = { commission: Amount, amount: Amount };
-
-export function BlockedAddressRefundResponse_result(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    BlockedAddressRefundResponse_result_required, BlockedAddressRefundResponse_result_properties, undefined,
-  );
-}
-
-const BlockedAddressRefundResponse_required = ["state", "result"];
-
-const BlockedAddressRefundResponse_properties = { state: SuccessState, result: BlockedAddressRefundResponse_result };
-
-/** Checks a value against the `BlockedAddressRefundResponse` schema. */
-export function BlockedAddressRefundResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    BlockedAddressRefundResponse_required, BlockedAddressRefundResponse_properties, undefined,
-  );
-}
-
-export function Payout_balance_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-const Payout_balance_branches = [Amount, Payout_balance_anyOf2];
-
-export function Payout_balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payout_balance_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Payout_payer_amount_branches = [Payout_balance_anyOf2, Amount];
-
-export function Payout_payer_amount(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payout_payer_amount_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Payout_required = ["uuid", "amount", "currency", "network", "address", "txid", "status", "is_final", "balance"];
-
-const Payout_properties = {
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  amount: Amount,
-  currency: CreatePaymentRequest_network,
-  network: CreatePaymentRequest_network,
-  address: CreatePaymentRequest_network,
-  txid: Payment_payer_currency,
-  order_id: Payment_payer_currency,
-  payment_status: Payment_payer_currency,
-  status: PayoutStatus,
-  is_final: CreatePaymentRequest_is_payment_multiple,
-  balance: Payout_balance,
-  payer_currency: CreatePaymentRequest_network,
-  payer_amount: Payout_payer_amount,
-  created_at: Timestamp,
-  updated_at: Timestamp,
-};
-
-/** Checks a value against the `Payout` schema. */
-export function Payout(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Payout_required, Payout_properties, undefined);
-}
-
-const PayoutResponse_required = ["state", "result"];
-
-const PayoutResponse_properties = { state: SuccessState, result: Payout };
-
-/** Checks a value against the `PayoutResponse` schema. */
-export function PayoutResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PayoutResponse_required, PayoutResponse_properties, undefined);
-}
-
-export function PayoutListResponse_result_items(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => Payout(item, pointer + segment(i), issues, open));
-}
-
-const PayoutListResponse_result_required = ["items", "paginate"];
-
-const PayoutListResponse_result_properties = {
-  merchant_uuid: PaymentInfoRequest_allOf1_uuid,
-  items: PayoutListResponse_result_items,
-  paginate: Paginate,
-};
-
-export function PayoutListResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    PayoutListResponse_result_required, PayoutListResponse_result_properties, undefined,
-  );
-}
-
-const PayoutListResponse_required = ["state", "result"];
-
-const PayoutListResponse_properties = { state: SuccessState, result: PayoutListResponse_result };
-
-/** Checks a value against the `PayoutListResponse` schema. */
-export function PayoutListResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PayoutListResponse_required, PayoutListResponse_properties, undefined);
-}
-
-const WalletBalance_required = ["uuid", "balance", "currency_code"];
-
-const WalletBalance_properties = {
-  uuid: CreatePaymentRequest_network,
-  balance: Amount,
-  currency_code: CreatePaymentRequest_network,
-};
-
-/** Checks a value against the `WalletBalance` schema. */
-export function WalletBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, WalletBalance_required, WalletBalance_properties, undefined);
-}
-
-export function BalanceEntry_balance_merchant(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => WalletBalance(item, pointer + segment(i), issues, open));
-}
-
-const BalanceEntry_balance_required = ["merchant", "user"];
-
-const BalanceEntry_balance_properties = {
-  merchant: BalanceEntry_balance_merchant,
-  user: BalanceEntry_balance_merchant,
-};
-
-export function BalanceEntry_balance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceEntry_balance_required, BalanceEntry_balance_properties, undefined);
-}
-
-const BalanceEntry_required = ["balance"];
-
-const BalanceEntry_properties = { balance: BalanceEntry_balance };
-
-/** Checks a value against the `BalanceEntry` schema. */
-export function BalanceEntry(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceEntry_required, BalanceEntry_properties, undefined);
-}
-
-export function BalanceResponse_result(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  if (value.length < 1) issues.push({ pointer, message: "must have at least 1 items (minItems)" });
-  value.forEach((item, i) => BalanceEntry(item, pointer + segment(i), issues, open));
-}
-
-const BalanceResponse_required = ["state", "result"];
-
-const BalanceResponse_properties = { state: SuccessState, result: BalanceResponse_result };
-
-/** Checks a value against the `BalanceResponse` schema. */
-export function BalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, BalanceResponse_required, BalanceResponse_properties, undefined);
-}
 
 /** Checks a documented JSON answer of `createPayment` against its schema; string enums stay open. */
-export function createPaymentResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PaymentResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-    case "500": ServerError(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createPaymentResponse = responseCheck(responseRules, {
+  "200": "PaymentResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+  "500": "ServerError",
+});
 
 /** Checks a documented JSON answer of `getPaymentInfo` against its schema; string enums stay open. */
-export function getPaymentInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PaymentResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getPaymentInfoResponse = responseCheck(responseRules, {
+  "200": "PaymentResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `listPayments` against its schema; string enums stay open. */
-export function listPaymentsResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PaymentListResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const listPaymentsResponse = responseCheck(responseRules, {
+  "200": "PaymentListResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `refundPayment` against its schema; string enums stay open. */
-export function refundPaymentResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const refundPaymentResponse = responseCheck(responseRules, {
+  "200": "EmptyResultResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `resendPaymentWebhook` against its schema; string enums stay open. */
-export function resendPaymentWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const resendPaymentWebhookResponse = responseCheck(responseRules, {
+  "200": "EmptyResultResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `resendPaymentWebhookV2` against its schema; string enums stay open. */
-export function resendPaymentWebhookV2Response(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const resendPaymentWebhookV2Response = responseCheck(responseRules, {
+  "200": "EmptyResultResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `sendTestPaymentWebhook` against its schema; string enums stay open. */
-export function sendTestPaymentWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const sendTestPaymentWebhookResponse = responseCheck(responseRules, {
+  "200": "EmptyResultResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `sendTestPayoutWebhook` against its schema; string enums stay open. */
-export function sendTestPayoutWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const sendTestPayoutWebhookResponse = responseCheck(responseRules, {
+  "200": "EmptyResultResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `sendTestWalletWebhook` against its schema; string enums stay open. */
-export function sendTestWalletWebhookResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": EmptyResultResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const sendTestWalletWebhookResponse = responseCheck(responseRules, {
+  "200": "EmptyResultResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `createStaticWallet` against its schema; string enums stay open. */
-export function createStaticWalletResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": StaticWalletResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createStaticWalletResponse = responseCheck(responseRules, {
+  "200": "StaticWalletResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `refundBlockedAddress` against its schema; string enums stay open. */
-export function refundBlockedAddressResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": BlockedAddressRefundResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const refundBlockedAddressResponse = responseCheck(responseRules, {
+  "200": "BlockedAddressRefundResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `createPayout` against its schema; string enums stay open. */
-export function createPayoutResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoutResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-    case "500": ServerError(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createPayoutResponse = responseCheck(responseRules, {
+  "200": "PayoutResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+  "500": "ServerError",
+});
 
 /** Checks a documented JSON answer of `getPayoutInfo` against its schema; string enums stay open. */
-export function getPayoutInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoutResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getPayoutInfoResponse = responseCheck(responseRules, {
+  "200": "PayoutResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `listPayouts` against its schema; string enums stay open. */
-export function listPayoutsResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoutListResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const listPayoutsResponse = responseCheck(responseRules, {
+  "200": "PayoutListResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /** Checks a documented JSON answer of `getBalance` against its schema; string enums stay open. */
-export function getBalanceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": BalanceResponse(body, "", issues, true); break;
-    case "401": ErrorMessage(body, "", issues, true); break;
-    case "422": ValidationErrorResponse(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getBalanceResponse = responseCheck(responseRules, {
+  "200": "BalanceResponse",
+  "401": "ErrorMessage",
+  "422": "ValidationErrorResponse",
+});
 
 /**
  * Pass as `validateResponses` to `createCryptomusClient`: each documented JSON answer is then checked against its

@@ -2,830 +2,294 @@
 // Source sha256: 0c9741e0874cdca60ce53d91846f275204873eeb6044ca3eda6b54917cb0a3af.
 // Do not edit: change the source and run `npm run generate`.
 
-import {
-  checkFormat,
-  checkObject,
-  isRecord,
-  passes,
-  segment,
-  typeName,
-  type Issue,
-  type RequestArgs,
-} from "../runtime/index.js";
+import { requestCheck, type Rules } from "../runtime/index.js";
 
-// Each validator is named after what it checks: a component schema by its own name, an inline
-// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
-// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
-// schemas share one function, named after the first place met: a later place, a property of
-// another name say, calls that function under the name of the first place. Names follow the
-// order of the spec, so the same spec always gives the same names.
+// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
+// applied by `checkValue`): a string is the name of a component's entry in the table, `true`
+// allows anything, `false` nothing. Components are listed in the order the spec first uses them.
 
-const Amount_pattern = new RegExp("^\\d+(\\.\\d+)?$", "u");
-
-/** Checks a value against the `Amount` schema. */
-export function Amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!Amount_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
-}
-
-export function CreatePaymentRequest_currency(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-}
-
-const AlphaDash_pattern = new RegExp("^[\\p{L}\\p{M}\\p{N}_-]+$", "u");
-
-/** Checks a value against the `AlphaDash` schema. */
-export function AlphaDash(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!AlphaDash_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^[\\p{L}\\p{M}\\p{N}_-]+$" });
-  }
-}
-
-/** Checks a value against the `InvoiceOrderId` schema. */
-export function InvoiceOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  AlphaDash(value, pointer, issues, open);
-  if (typeof value === "string") {
-    const length = [...value].length;
-    if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if (length > 128) issues.push({ pointer, message: "must have at most 128 characters (maxLength)" });
-  }
-}
-
-export function CreatePaymentRequest_network(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
-}
-
-export function CreatePaymentRequest_url_return(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  const length = [...value].length;
-  if (length < 6) issues.push({ pointer, message: "must have at least 6 characters (minLength)" });
-  if (length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-}
-
-export function CreatePaymentRequest_is_payment_multiple(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-}
-
-const CreatePaymentRequest_lifetime_pattern = new RegExp("^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$", "u");
-
-export function CreatePaymentRequest_lifetime(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isInteger(value)) || typeof value === "string")) {
-    issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!CreatePaymentRequest_lifetime_pattern.test(value)) {
-      issues.push({ pointer, message: "must match the pattern ^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$" });
-    }
-  }
-  if (typeof value === "number") {
-    if (value < 300) issues.push({ pointer, message: "must be at least 300 (minimum)" });
-    if (value > 43200) issues.push({ pointer, message: "must be at most 43200 (maximum)" });
-  }
-}
-
-const CreatePaymentRequest_subtract_pattern = new RegExp("^(100|[1-9]?\\d)$", "u");
-
-export function CreatePaymentRequest_subtract(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isInteger(value)) || typeof value === "string")) {
-    issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!CreatePaymentRequest_subtract_pattern.test(value)) {
-      issues.push({ pointer, message: "must match the pattern ^(100|[1-9]?\\d)$" });
-    }
-  }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-    if (value > 100) issues.push({ pointer, message: "must be at most 100 (maximum)" });
-  }
-}
-
-const CreatePaymentRequest_accuracy_payment_percent_pattern = new RegExp("^(5(\\.0+)?|[0-4](\\.\\d+)?)$", "u");
-
-export function CreatePaymentRequest_accuracy_payment_percent(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (!((typeof value === "number" && Number.isFinite(value)) || typeof value === "string")) {
-    issues.push({ pointer, message: "must be number or string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!CreatePaymentRequest_accuracy_payment_percent_pattern.test(value)) {
-      issues.push({ pointer, message: "must match the pattern ^(5(\\.0+)?|[0-4](\\.\\d+)?)$" });
-    }
-  }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-    if (value > 5) issues.push({ pointer, message: "must be at most 5 (maximum)" });
-  }
-}
-
-export function CreatePaymentRequest_additional_data(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-}
-
-const PaymentCurrency_required = ["currency"];
-
-const PaymentCurrency_properties = { currency: CreatePaymentRequest_currency, network: CreatePaymentRequest_network };
-
-/** Checks a value against the `PaymentCurrency` schema. */
-export function PaymentCurrency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PaymentCurrency_required, PaymentCurrency_properties, false);
-}
-
-export function CreatePaymentRequest_currencies(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => PaymentCurrency(item, pointer + segment(i), issues, open));
-}
-
-export function CreatePaymentRequest_course_source(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  const length = [...value].length;
-  if (length < 4) issues.push({ pointer, message: "must have at least 4 characters (minLength)" });
-  if (length > 20) issues.push({ pointer, message: "must have at most 20 characters (maxLength)" });
-}
-
-const CreatePaymentRequest_discount_percent_pattern = new RegExp("^(100|0|-?[1-9]\\d?)$", "u");
-
-export function CreatePaymentRequest_discount_percent(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (!((typeof value === "number" && Number.isInteger(value)) || typeof value === "string")) {
-    issues.push({ pointer, message: "must be integer or string, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!CreatePaymentRequest_discount_percent_pattern.test(value)) {
-      issues.push({ pointer, message: "must match the pattern ^(100|0|-?[1-9]\\d?)$" });
-    }
-  }
-  if (typeof value === "number") {
-    if (value < -99) issues.push({ pointer, message: "must be at least -99 (minimum)" });
-    if (value > 100) issues.push({ pointer, message: "must be at most 100 (maximum)" });
-  }
-}
-
-const CreatePaymentRequest_required = ["amount", "currency", "order_id"];
-
-const CreatePaymentRequest_properties = {
-  amount: Amount,
-  currency: CreatePaymentRequest_currency,
-  order_id: InvoiceOrderId,
-  network: CreatePaymentRequest_network,
-  url_return: CreatePaymentRequest_url_return,
-  url_success: CreatePaymentRequest_url_return,
-  url_callback: CreatePaymentRequest_url_return,
-  is_payment_multiple: CreatePaymentRequest_is_payment_multiple,
-  lifetime: CreatePaymentRequest_lifetime,
-  to_currency: CreatePaymentRequest_network,
-  subtract: CreatePaymentRequest_subtract,
-  accuracy_payment_percent: CreatePaymentRequest_accuracy_payment_percent,
-  additional_data: CreatePaymentRequest_additional_data,
-  currencies: CreatePaymentRequest_currencies,
-  except_currencies: CreatePaymentRequest_currencies,
-  course_source: CreatePaymentRequest_course_source,
-  from_referral_code: CreatePaymentRequest_network,
-  discount_percent: CreatePaymentRequest_discount_percent,
-  is_refresh: CreatePaymentRequest_is_payment_multiple,
+export const requestRules: Rules = {
+  CreatePaymentRequest: {
+    type: ["object"],
+    required: ["amount", "currency", "order_id"],
+    properties: {
+      amount: "Amount",
+      currency: { type: ["string"], minLength: 1 },
+      order_id: "InvoiceOrderId",
+      network: { type: ["string"] },
+      url_return: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
+      url_success: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
+      url_callback: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
+      is_payment_multiple: { type: ["boolean"] },
+      lifetime: {
+        type: ["integer", "string"],
+        pattern: "^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$",
+        minimum: 300,
+        maximum: 43200,
+      },
+      to_currency: { type: ["string"] },
+      subtract: { type: ["integer", "string"], pattern: "^(100|[1-9]?\\d)$", minimum: 0, maximum: 100 },
+      accuracy_payment_percent: {
+        type: ["number", "string"],
+        pattern: "^(5(\\.0+)?|[0-4](\\.\\d+)?)$",
+        minimum: 0,
+        maximum: 5,
+      },
+      additional_data: { type: ["string"], maxLength: 255 },
+      currencies: { type: ["array"], items: "PaymentCurrency" },
+      except_currencies: { type: ["array"], items: "PaymentCurrency" },
+      course_source: { type: ["string"], minLength: 4, maxLength: 20 },
+      from_referral_code: { type: ["string"] },
+      discount_percent: { type: ["integer", "string"], pattern: "^(100|0|-?[1-9]\\d?)$", minimum: -99, maximum: 100 },
+      is_refresh: { type: ["boolean"] },
+    },
+    additionalProperties: false,
+  },
+  Amount: { type: ["string"], pattern: "^\\d+(\\.\\d+)?$" },
+  InvoiceOrderId: { $ref: "AlphaDash", minLength: 1, maxLength: 128 },
+  AlphaDash: { type: ["string"], pattern: "^[\\p{L}\\p{M}\\p{N}_-]+$" },
+  PaymentCurrency: {
+    type: ["object"],
+    required: ["currency"],
+    properties: { currency: { type: ["string"], minLength: 1 }, network: { type: ["string"] } },
+    additionalProperties: false,
+  },
+  PaymentInfoRequest: {
+    allOf: [
+      {
+        type: ["object"],
+        properties: { uuid: { type: ["string"], format: "uuid" }, order_id: "InvoiceOrderId" },
+        additionalProperties: false,
+      },
+      "UuidOrOrderId",
+    ],
+  },
+  UuidOrOrderId: {
+    anyOf: [
+      { type: ["object"], required: ["uuid"], properties: { uuid: {} } },
+      { type: ["object"], required: ["order_id"], properties: { order_id: {} } },
+    ],
+  },
+  PageCursor: { type: ["string"], minLength: 1 },
+  DateFilter: {
+    maxItems: 0,
+    properties: { date_from: "FilterDate", date_to: "FilterDate", cursor: "PageCursor" },
+    additionalProperties: false,
+  },
+  FilterDate: { type: ["string"], pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" },
+  RefundRequest: {
+    allOf: [
+      {
+        type: ["object"],
+        required: ["address", "is_subtract"],
+        properties: {
+          address: { type: ["string"], minLength: 1 },
+          is_subtract: "FlexibleBoolean",
+          uuid: { type: ["string"], format: "uuid" },
+          order_id: "InvoiceOrderId",
+        },
+        additionalProperties: false,
+      },
+      "UuidOrOrderId",
+    ],
+  },
+  FlexibleBoolean: { anyOf: [{ type: ["boolean"] }, { type: ["string"], enum: ["true", "false", "1", "0"] }] },
+  ResendWebhookRequest: {
+    allOf: [
+      {
+        type: ["object"],
+        properties: { uuid: { type: ["string"], format: "uuid" }, order_id: "InvoiceOrderId" },
+        additionalProperties: false,
+      },
+      "UuidOrOrderId",
+    ],
+  },
+  ResendWebhookV2Request: {
+    allOf: [
+      {
+        type: ["object"],
+        properties: {
+          uuid: { type: ["string"], format: "uuid" },
+          order_id: "InvoiceOrderId",
+          txid: { type: ["string"], minLength: 1, maxLength: 256 },
+        },
+        additionalProperties: false,
+      },
+      {
+        anyOf: [
+          { type: ["object"], required: ["uuid"], properties: { uuid: {} } },
+          { type: ["object"], required: ["order_id"], properties: { order_id: {} } },
+          { type: ["object"], required: ["txid"], properties: { txid: {} } },
+        ],
+      },
+    ],
+  },
+  TestPaymentWebhookRequest: {
+    allOf: ["TestWebhookFields", { type: ["object"], properties: { status: "TestPaymentStatus" } }],
+  },
+  TestWebhookFields: {
+    type: ["object"],
+    required: ["url_callback", "currency", "network", "status"],
+    properties: {
+      url_callback: { type: ["string"], minLength: 6, maxLength: 150, format: "uri" },
+      currency: { type: ["string"], minLength: 1 },
+      network: { type: ["string"], minLength: 1 },
+      uuid: { type: ["string"], format: "uuid" },
+      order_id: "ShortOrderId",
+      status: { type: ["string"] },
+    },
+    additionalProperties: false,
+  },
+  ShortOrderId: { $ref: "AlphaDash", minLength: 1, maxLength: 32 },
+  TestPaymentStatus: {
+    type: ["string"],
+    enum: [
+      "process",
+      "check",
+      "paid",
+      "paid_over",
+      "fail",
+      "wrong_amount",
+      "cancel",
+      "system_fail",
+      "refund_process",
+      "refund_fail",
+      "refund_paid",
+    ],
+  },
+  TestPayoutWebhookRequest: {
+    allOf: ["TestWebhookFields", { type: ["object"], properties: { status: "PayoutStatus" } }],
+  },
+  PayoutStatus: { type: ["string"], enum: ["process", "check", "paid", "fail", "cancel", "system_fail"] },
+  CreateStaticWalletRequest: {
+    type: ["object"],
+    required: ["currency", "network", "order_id"],
+    properties: {
+      currency: { type: ["string"], minLength: 1 },
+      network: { type: ["string"], minLength: 1 },
+      order_id: { $ref: "AlphaDash", minLength: 1, maxLength: 100 },
+      url_callback: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
+      from_referral_code: { type: ["string"] },
+    },
+    additionalProperties: false,
+  },
+  BlockedAddressRefundRequest: {
+    allOf: [
+      {
+        type: ["object"],
+        required: ["address"],
+        properties: {
+          uuid: { type: ["string"], format: "uuid" },
+          order_id: "ShortOrderId",
+          address: { $ref: "AlphaDash", minLength: 10, maxLength: 128 },
+        },
+        additionalProperties: false,
+      },
+      "UuidOrOrderId",
+    ],
+  },
+  CreatePayoutRequest: {
+    type: ["object"],
+    required: ["amount", "currency", "order_id", "address", "is_subtract"],
+    properties: {
+      amount: "Amount",
+      currency: { type: ["string"], minLength: 1 },
+      order_id: { $ref: "AlphaDash", minLength: 1, maxLength: 100 },
+      address: { type: ["string"], minLength: 1 },
+      is_subtract: "FlexibleBoolean",
+      network: { type: ["string"] },
+      url_callback: { type: ["string"], format: "uri" },
+      to_currency: { type: ["string"] },
+      course_source: { type: ["string"] },
+      from_currency: { type: ["string"] },
+      priority: { type: ["string"], enum: ["recommended", "economy", "high", "highest"] },
+      memo: { type: ["string"], minLength: 1, maxLength: 30 },
+    },
+    additionalProperties: false,
+  },
+  PayoutInfoRequest: {
+    allOf: [
+      {
+        type: ["object"],
+        properties: { uuid: { type: ["string"], format: "uuid" }, order_id: "ShortOrderId" },
+        additionalProperties: false,
+      },
+      "UuidOrOrderId",
+    ],
+  },
 };
-
-/** Checks a value against the `CreatePaymentRequest` schema. */
-export function CreatePaymentRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, CreatePaymentRequest_required, CreatePaymentRequest_properties, false);
-}
-
-export function PaymentInfoRequest_allOf1_uuid(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-}
-
-const PaymentInfoRequest_allOf1_properties = { uuid: PaymentInfoRequest_allOf1_uuid, order_id: InvoiceOrderId };
-
-export function PaymentInfoRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], PaymentInfoRequest_allOf1_properties, false);
-}
-
-export function UuidOrOrderId_anyOf1_uuid(_value: unknown, _pointer: string, _issues: Issue[], _open: boolean): void {
-}
-
-const UuidOrOrderId_anyOf1_required = ["uuid"];
-
-const UuidOrOrderId_anyOf1_properties = { uuid: UuidOrOrderId_anyOf1_uuid };
-
-export function UuidOrOrderId_anyOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, UuidOrOrderId_anyOf1_required, UuidOrOrderId_anyOf1_properties, undefined);
-}
-
-const UuidOrOrderId_anyOf2_required = ["order_id"];
-
-const UuidOrOrderId_anyOf2_properties = { order_id: UuidOrOrderId_anyOf1_uuid };
-
-export function UuidOrOrderId_anyOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, UuidOrOrderId_anyOf2_required, UuidOrOrderId_anyOf2_properties, undefined);
-}
-
-const UuidOrOrderId_branches = [UuidOrOrderId_anyOf1, UuidOrOrderId_anyOf2];
-
-/** Checks a value against the `UuidOrOrderId` schema. */
-export function UuidOrOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!UuidOrOrderId_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-/** Checks a value against the `PaymentInfoRequest` schema. */
-export function PaymentInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  PaymentInfoRequest_allOf1(value, pointer, issues, open);
-  UuidOrOrderId(value, pointer, issues, open);
-}
-
-/** Checks a value against the `PageCursor` schema. */
-export function PageCursor(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if ([...value].length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-}
-
-const FilterDate_pattern = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$", "u");
-
-/** Checks a value against the `FilterDate` schema. */
-export function FilterDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!FilterDate_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" });
-  }
-}
-
-const DateFilter_properties = { date_from: FilterDate, date_to: FilterDate, cursor: PageCursor };
-
-/** Checks a value against the `DateFilter` schema. */
-export function DateFilter(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (Array.isArray(value)) {
-    if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
-  }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], DateFilter_properties, false);
-  }
-}
-
-const FlexibleBoolean_anyOf2_values: readonly unknown[] = ["true", "false", "1", "0"];
-
-export function FlexibleBoolean_anyOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !FlexibleBoolean_anyOf2_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"true\", \"false\", \"1\", \"0\"" });
-  }
-}
-
-const FlexibleBoolean_branches = [CreatePaymentRequest_is_payment_multiple, FlexibleBoolean_anyOf2];
-
-/** Checks a value against the `FlexibleBoolean` schema. */
-export function FlexibleBoolean(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!FlexibleBoolean_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const RefundRequest_allOf1_required = ["address", "is_subtract"];
-
-const RefundRequest_allOf1_properties = {
-  address: CreatePaymentRequest_currency,
-  is_subtract: FlexibleBoolean,
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  order_id: InvoiceOrderId,
-};
-
-export function RefundRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, RefundRequest_allOf1_required, RefundRequest_allOf1_properties, false);
-}
-
-/** Checks a value against the `RefundRequest` schema. */
-export function RefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  RefundRequest_allOf1(value, pointer, issues, open);
-  UuidOrOrderId(value, pointer, issues, open);
-}
-
-/** Checks a value against the `ResendWebhookRequest` schema. */
-export function ResendWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  PaymentInfoRequest_allOf1(value, pointer, issues, open);
-  UuidOrOrderId(value, pointer, issues, open);
-}
-
-export function ResendWebhookV2Request_allOf1_txid(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  const length = [...value].length;
-  if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-  if (length > 256) issues.push({ pointer, message: "must have at most 256 characters (maxLength)" });
-}
-
-const ResendWebhookV2Request_allOf1_properties = {
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  order_id: InvoiceOrderId,
-  txid: ResendWebhookV2Request_allOf1_txid,
-};
-
-export function ResendWebhookV2Request_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], ResendWebhookV2Request_allOf1_properties, false);
-}
-
-const ResendWebhookV2Request_allOf2_anyOf3_required = ["txid"];
-
-const ResendWebhookV2Request_allOf2_anyOf3_properties = { txid: UuidOrOrderId_anyOf1_uuid };
-
-export function ResendWebhookV2Request_allOf2_anyOf3(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    ResendWebhookV2Request_allOf2_anyOf3_required, ResendWebhookV2Request_allOf2_anyOf3_properties, undefined,
-  );
-}
-
-const ResendWebhookV2Request_allOf2_branches = [
-  UuidOrOrderId_anyOf1,
-  UuidOrOrderId_anyOf2,
-  ResendWebhookV2Request_allOf2_anyOf3,
-];
-
-export function ResendWebhookV2Request_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!ResendWebhookV2Request_allOf2_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-/** Checks a value against the `ResendWebhookV2Request` schema. */
-export function ResendWebhookV2Request(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  ResendWebhookV2Request_allOf1(value, pointer, issues, open);
-  ResendWebhookV2Request_allOf2(value, pointer, issues, open);
-}
-
-export function TestWebhookFields_url_callback(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  const length = [...value].length;
-  if (length < 6) issues.push({ pointer, message: "must have at least 6 characters (minLength)" });
-  if (length > 150) issues.push({ pointer, message: "must have at most 150 characters (maxLength)" });
-  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-}
-
-/** Checks a value against the `ShortOrderId` schema. */
-export function ShortOrderId(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  AlphaDash(value, pointer, issues, open);
-  if (typeof value === "string") {
-    const length = [...value].length;
-    if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if (length > 32) issues.push({ pointer, message: "must have at most 32 characters (maxLength)" });
-  }
-}
-
-const TestWebhookFields_required = ["url_callback", "currency", "network", "status"];
-
-const TestWebhookFields_properties = {
-  url_callback: TestWebhookFields_url_callback,
-  currency: CreatePaymentRequest_currency,
-  network: CreatePaymentRequest_currency,
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  order_id: ShortOrderId,
-  status: CreatePaymentRequest_network,
-};
-
-/** Checks a value against the `TestWebhookFields` schema. */
-export function TestWebhookFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, TestWebhookFields_required, TestWebhookFields_properties, false);
-}
-
-const TestPaymentStatus_values: readonly unknown[] = [
-  "process",
-  "check",
-  "paid",
-  "paid_over",
-  "fail",
-  "wrong_amount",
-  "cancel",
-  "system_fail",
-  "refund_process",
-  "refund_fail",
-  "refund_paid",
-];
-
-/** Checks a value against the `TestPaymentStatus` schema. */
-export function TestPaymentStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !TestPaymentStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"paid_over\", \"fail\", \"wrong_amount\", \"cancel\", \"system_fail\", \"refund_process\", \"refund_fail\", \"refund_paid\"" });
-  }
-}
-
-const TestPaymentWebhookRequest_allOf2_properties = { status: TestPaymentStatus };
-
-export function TestPaymentWebhookRequest_allOf2(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], TestPaymentWebhookRequest_allOf2_properties, undefined);
-}
-
-/** Checks a value against the `TestPaymentWebhookRequest` schema. */
-export function TestPaymentWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  TestWebhookFields(value, pointer, issues, open);
-  TestPaymentWebhookRequest_allOf2(value, pointer, issues, open);
-}
-
-const PayoutStatus_values: readonly unknown[] = ["process", "check", "paid", "fail", "cancel", "system_fail"];
-
-/** Checks a value against the `PayoutStatus` schema. */
-export function PayoutStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !PayoutStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"process\", \"check\", \"paid\", \"fail\", \"cancel\", \"system_fail\"" });
-  }
-}
-
-const TestPayoutWebhookRequest_allOf2_properties = { status: PayoutStatus };
-
-export function TestPayoutWebhookRequest_allOf2(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], TestPayoutWebhookRequest_allOf2_properties, undefined);
-}
-
-/** Checks a value against the `TestPayoutWebhookRequest` schema. */
-export function TestPayoutWebhookRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  TestWebhookFields(value, pointer, issues, open);
-  TestPayoutWebhookRequest_allOf2(value, pointer, issues, open);
-}
-
-export function CreateStaticWalletRequest_order_id(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  AlphaDash(value, pointer, issues, open);
-  if (typeof value === "string") {
-    const length = [...value].length;
-    if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-    if (length > 100) issues.push({ pointer, message: "must have at most 100 characters (maxLength)" });
-  }
-}
-
-const CreateStaticWalletRequest_required = ["currency", "network", "order_id"];
-
-const CreateStaticWalletRequest_properties = {
-  currency: CreatePaymentRequest_currency,
-  network: CreatePaymentRequest_currency,
-  order_id: CreateStaticWalletRequest_order_id,
-  url_callback: CreatePaymentRequest_url_return,
-  from_referral_code: CreatePaymentRequest_network,
-};
-
-/** Checks a value against the `CreateStaticWalletRequest` schema. */
-export function CreateStaticWalletRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    CreateStaticWalletRequest_required, CreateStaticWalletRequest_properties, false,
-  );
-}
-
-export function BlockedAddressRefundRequest_allOf1_address(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  AlphaDash(value, pointer, issues, open);
-  if (typeof value === "string") {
-    const length = [...value].length;
-    if (length < 10) issues.push({ pointer, message: "must have at least 10 characters (minLength)" });
-    if (length > 128) issues.push({ pointer, message: "must have at most 128 characters (maxLength)" });
-  }
-}
-
-const BlockedAddressRefundRequest_allOf1_required = ["address"];
-
-const BlockedAddressRefundRequest_allOf1_properties = {
-  uuid: PaymentInfoRequest_allOf1_uuid,
-  order_id: ShortOrderId,
-  address: BlockedAddressRefundRequest_allOf1_address,
-};
-
-export function BlockedAddressRefundRequest_allOf1(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    BlockedAddressRefundRequest_allOf1_required, BlockedAddressRefundRequest_allOf1_properties, false,
-  );
-}
-
-/** Checks a value against the `BlockedAddressRefundRequest` schema. */
-export function BlockedAddressRefundRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  BlockedAddressRefundRequest_allOf1(value, pointer, issues, open);
-  UuidOrOrderId(value, pointer, issues, open);
-}
-
-export function CreatePayoutRequest_url_callback(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-}
-
-const CreatePayoutRequest_priority_values: readonly unknown[] = ["recommended", "economy", "high", "highest"];
-
-export function CreatePayoutRequest_priority(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !CreatePayoutRequest_priority_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"recommended\", \"economy\", \"high\", \"highest\"" });
-  }
-}
-
-export function CreatePayoutRequest_memo(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  const length = [...value].length;
-  if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-  if (length > 30) issues.push({ pointer, message: "must have at most 30 characters (maxLength)" });
-}
-
-const CreatePayoutRequest_required = ["amount", "currency", "order_id", "address", "is_subtract"];
-
-const CreatePayoutRequest_properties = {
-  amount: Amount,
-  currency: CreatePaymentRequest_currency,
-  order_id: CreateStaticWalletRequest_order_id,
-  address: CreatePaymentRequest_currency,
-  is_subtract: FlexibleBoolean,
-  network: CreatePaymentRequest_network,
-  url_callback: CreatePayoutRequest_url_callback,
-  to_currency: CreatePaymentRequest_network,
-  course_source: CreatePaymentRequest_network,
-  from_currency: CreatePaymentRequest_network,
-  priority: CreatePayoutRequest_priority,
-  memo: CreatePayoutRequest_memo,
-};
-
-/** Checks a value against the `CreatePayoutRequest` schema. */
-export function CreatePayoutRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, CreatePayoutRequest_required, CreatePayoutRequest_properties, false);
-}
-
-const PayoutInfoRequest_allOf1_properties = { uuid: PaymentInfoRequest_allOf1_uuid, order_id: ShortOrderId };
-
-export function PayoutInfoRequest_allOf1(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], PayoutInfoRequest_allOf1_properties, false);
-}
-
-/** Checks a value against the `PayoutInfoRequest` schema. */
-export function PayoutInfoRequest(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  PayoutInfoRequest_allOf1(value, pointer, issues, open);
-  UuidOrOrderId(value, pointer, issues, open);
-}
-
-export function getBalanceBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (Array.isArray(value)) {
-    if (value.length > 0) issues.push({ pointer, message: "must have at most 0 items (maxItems)" });
-  }
-  if (isRecord(value)) {
-    checkObject(value, pointer, issues, open, [], {}, false);
-  }
-}
 
 /** Checks the arguments of `createPayment` against the spec before anything is sent. */
-export function createPaymentRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else CreatePaymentRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const createPaymentRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "CreatePaymentRequest" },
+});
 
 /** Checks the arguments of `getPaymentInfo` against the spec before anything is sent. */
-export function getPaymentInfoRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else PaymentInfoRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const getPaymentInfoRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "PaymentInfoRequest" },
+});
 
 /** Checks the arguments of `listPayments` against the spec before anything is sent. */
-export function listPaymentsRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["cursor"] !== undefined) PageCursor(query["cursor"], "/query/cursor", issues, false);
-  if (args.body !== undefined) DateFilter(args.body, "/body", issues, false);
-  return issues;
-}
+export const listPaymentsRequest = requestCheck(requestRules, {
+  parameters: [{ in: "query", name: "cursor", required: false, schema: "PageCursor" }],
+  body: { required: false, schema: "DateFilter" },
+});
 
 /** Checks the arguments of `refundPayment` against the spec before anything is sent. */
-export function refundPaymentRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else RefundRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const refundPaymentRequest = requestCheck(requestRules, { body: { required: true, schema: "RefundRequest" } });
 
 /** Checks the arguments of `resendPaymentWebhook` against the spec before anything is sent. */
-export function resendPaymentWebhookRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else ResendWebhookRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const resendPaymentWebhookRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "ResendWebhookRequest" },
+});
 
 /** Checks the arguments of `resendPaymentWebhookV2` against the spec before anything is sent. */
-export function resendPaymentWebhookV2Request(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else ResendWebhookV2Request(args.body, "/body", issues, false);
-  return issues;
-}
+export const resendPaymentWebhookV2Request = requestCheck(requestRules, {
+  body: { required: true, schema: "ResendWebhookV2Request" },
+});
 
 /** Checks the arguments of `sendTestPaymentWebhook` against the spec before anything is sent. */
-export function sendTestPaymentWebhookRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else TestPaymentWebhookRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const sendTestPaymentWebhookRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "TestPaymentWebhookRequest" },
+});
 
 /** Checks the arguments of `sendTestPayoutWebhook` against the spec before anything is sent. */
-export function sendTestPayoutWebhookRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else TestPayoutWebhookRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const sendTestPayoutWebhookRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "TestPayoutWebhookRequest" },
+});
 
 /** Checks the arguments of `sendTestWalletWebhook` against the spec before anything is sent. */
-export function sendTestWalletWebhookRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else TestPaymentWebhookRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const sendTestWalletWebhookRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "TestPaymentWebhookRequest" },
+});
 
 /** Checks the arguments of `createStaticWallet` against the spec before anything is sent. */
-export function createStaticWalletRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else CreateStaticWalletRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const createStaticWalletRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "CreateStaticWalletRequest" },
+});
 
 /** Checks the arguments of `refundBlockedAddress` against the spec before anything is sent. */
-export function refundBlockedAddressRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else BlockedAddressRefundRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const refundBlockedAddressRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "BlockedAddressRefundRequest" },
+});
 
 /** Checks the arguments of `createPayout` against the spec before anything is sent. */
-export function createPayoutRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else CreatePayoutRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const createPayoutRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "CreatePayoutRequest" },
+});
 
 /** Checks the arguments of `getPayoutInfo` against the spec before anything is sent. */
-export function getPayoutInfoRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else PayoutInfoRequest(args.body, "/body", issues, false);
-  return issues;
-}
+export const getPayoutInfoRequest = requestCheck(requestRules, {
+  body: { required: true, schema: "PayoutInfoRequest" },
+});
 
 /** Checks the arguments of `listPayouts` against the spec before anything is sent. */
-export function listPayoutsRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["cursor"] !== undefined) PageCursor(query["cursor"], "/query/cursor", issues, false);
-  if (args.body !== undefined) DateFilter(args.body, "/body", issues, false);
-  return issues;
-}
+export const listPayoutsRequest = requestCheck(requestRules, {
+  parameters: [{ in: "query", name: "cursor", required: false, schema: "PageCursor" }],
+  body: { required: false, schema: "DateFilter" },
+});
 
 /** Checks the arguments of `getBalance` against the spec before anything is sent. */
-export function getBalanceRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body !== undefined) getBalanceBody(args.body, "/body", issues, false);
-  return issues;
-}
+export const getBalanceRequest = requestCheck(requestRules, {
+  body: { required: false, schema: { maxItems: 0, additionalProperties: false } },
+});

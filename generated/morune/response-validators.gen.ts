@@ -2,551 +2,223 @@
 // Source sha256: 2ddb8155a384dea8c1c7e33049e43dc6008d67c06bbc3532e05f80201ec9c019.
 // Do not edit: change the source and run `npm run generate`.
 
-import {
-  checkFormat,
-  checkObject,
-  isRecord,
-  passes,
-  typeName,
-  type Issue,
-  type ResponseValidators,
-} from "../runtime/index.js";
+import { responseCheck, type ResponseValidators, type Rules } from "../runtime/index.js";
 
-import {
-  Currency,
-  createInvoiceBody_include_service_item,
-  createInvoiceBody_shop_id,
-  createInvoiceBody_success_url,
-} from "./validators.gen.js";
+import { requestRules } from "./validators.gen.js";
 
-// Each validator is named after what it checks: a component schema by its own name, an inline
-// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
-// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
-// schemas share one function, named after the first place met: a later place, a property of
-// another name say, calls that function under the name of the first place. Names follow the
-// order of the spec, so the same spec always gives the same names.
+// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
+// applied by `checkValue`): a string is the name of a component's entry in the table, `true`
+// allows anything, `false` nothing. Components are listed in the order the spec first uses them.
 
-const Decimal_pattern = new RegExp("^\\d+(\\.\\d+)?$", "u");
-
-/** Checks a value against the `Decimal` schema. */
-export function Decimal(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!Decimal_pattern.test(value)) issues.push({ pointer, message: "must match the pattern ^\\d+(\\.\\d+)?$" });
-}
-
-export function CreatedInvoice_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if (!checkFormat("uri", value)) issues.push({ pointer, message: "must be a valid uri" });
-  }
-}
-
-const MoruneDate_pattern = new RegExp("^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$", "u");
-
-/** Checks a value against the `MoruneDate` schema. */
-export function MoruneDate(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!MoruneDate_pattern.test(value)) {
-    issues.push({ pointer, message: "must match the pattern ^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$" });
-  }
-}
-
-const CreatedInvoice_required = ["id", "amount", "currency", "url", "expired"];
-
-const CreatedInvoice_properties = {
-  id: createInvoiceBody_shop_id,
-  amount: Decimal,
-  currency: Currency,
-  url: CreatedInvoice_url,
-  expired: MoruneDate,
+const responseRules: Rules = {
+  ...requestRules,
+  CreateInvoiceResponse: {
+    type: ["object"],
+    required: ["data", "status", "status_check"],
+    properties: { data: "CreatedInvoice", status: "SuccessStatus", status_check: "SuccessCheck" },
+  },
+  CreatedInvoice: {
+    type: ["object"],
+    required: ["id", "amount", "currency", "url", "expired"],
+    properties: {
+      id: { type: ["string"], format: "uuid" },
+      amount: "Decimal",
+      currency: "Currency",
+      url: { type: ["string", "null"], format: "uri" },
+      expired: "MoruneDate",
+    },
+  },
+  Decimal: { type: ["string"], pattern: "^\\d+(\\.\\d+)?$" },
+  MoruneDate: {
+    type: ["string"],
+    pattern: "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?$",
+  },
+  SuccessStatus: { type: ["integer"], const: 200 },
+  SuccessCheck: { type: ["boolean"], const: true },
+  ErrorEnvelope: {
+    type: ["object"],
+    required: ["data", "error", "status", "status_check"],
+    properties: {
+      data: { type: ["null"] },
+      error: { anyOf: [{ type: ["string"] }, { type: ["array"] }, { type: ["object"] }] },
+      status: { type: ["integer"] },
+      status_check: { type: ["boolean"], const: false },
+    },
+  },
+  InvoiceInfoResponse: {
+    type: ["object"],
+    required: ["data", "status", "status_check"],
+    properties: { data: "Invoice", status: "SuccessStatus", status_check: "SuccessCheck" },
+  },
+  Invoice: {
+    type: ["object"],
+    required: [
+      "invoice_id",
+      "order_id",
+      "shop_id",
+      "status",
+      "invoice_amount",
+      "credited",
+      "currency",
+      "pay_service",
+      "commission_amount",
+      "commission_percent",
+      "shop_commission_amount",
+      "user_commission_amount",
+      "custom_field",
+      "created_at",
+      "expired_at",
+      "paid_at",
+    ],
+    properties: {
+      invoice_id: { type: ["string"], format: "uuid" },
+      order_id: { type: ["string"] },
+      shop_id: { type: ["string"], format: "uuid" },
+      status: "InvoiceStatus",
+      invoice_amount: { type: ["number"], minimum: 0 },
+      credited: { type: ["number", "null"], minimum: 0 },
+      currency: "Currency",
+      pay_service: { type: ["string", "null"] },
+      payer_details: { type: ["string", "null"] },
+      commission_amount: { type: ["number"], minimum: 0 },
+      commission_percent: { type: ["number"], minimum: 0 },
+      shop_commission_amount: { type: ["number"], minimum: 0 },
+      shop_commission_percent: { type: ["number"], minimum: 0 },
+      user_commission_amount: { type: ["number"], minimum: 0 },
+      user_commission_percent: { type: ["number"], minimum: 0 },
+      user_commission: { type: ["number"], minimum: 0 },
+      custom_field: "CustomFields",
+      created_at: "MoruneDate",
+      expired_at: "MoruneDate",
+      paid_at: { anyOf: ["MoruneDate", { type: ["null"] }] },
+    },
+  },
+  InvoiceStatus: { type: ["string"], enum: ["created", "success", "fail", "expired"] },
+  CustomFields: {
+    anyOf: [
+      { type: ["object"] },
+      { type: ["array"] },
+      { type: ["string"] },
+      { type: ["number"] },
+      { type: ["boolean"] },
+      { type: ["null"] },
+    ],
+  },
+  CreatePayoffResponse: {
+    type: ["object"],
+    required: ["data", "status", "status_check"],
+    properties: { data: "CreatedPayoff", status: "SuccessStatus", status_check: "SuccessCheck" },
+  },
+  CreatedPayoff: {
+    type: ["object"],
+    required: ["payoff_id", "amount_withdraw_rub", "balance"],
+    properties: {
+      payoff_id: { type: ["string"], format: "uuid" },
+      amount_withdraw_rub: { type: ["number"], minimum: 0 },
+      balance: { type: ["number"], minimum: 0 },
+    },
+  },
+  PayoffInfoResponse: {
+    type: ["object"],
+    required: ["data", "status", "status_check"],
+    properties: { data: "Payoff", status: "SuccessStatus", status_check: "SuccessCheck" },
+  },
+  Payoff: {
+    type: ["object"],
+    required: [
+      "payoff_id",
+      "status",
+      "service",
+      "wallet",
+      "type",
+      "subtract",
+      "amount",
+      "amount_withdraw_rub",
+      "commission_rub",
+      "receive_currency",
+      "amount_receive",
+      "created_at",
+    ],
+    properties: {
+      payoff_id: { type: ["string"], format: "uuid" },
+      status: "PayoffStatus",
+      order_id: { type: ["string", "null"] },
+      service: { type: ["string"] },
+      wallet: { type: ["string", "null"] },
+      type: { type: ["string"], enum: ["api", "payoff"] },
+      subtract: { type: ["string"], enum: ["balance", "amount"] },
+      amount: { type: ["number"], minimum: 0 },
+      amount_withdraw_rub: { type: ["number"], minimum: 0 },
+      commission_rub: { type: ["number"], minimum: 0 },
+      receive_currency: { type: ["string"] },
+      amount_receive: { anyOf: [{ type: ["number"], minimum: 0 }, "Decimal"] },
+      comment: { type: ["string", "null"] },
+      created_at: "PayoffDate",
+      paid_at: { anyOf: ["PayoffDate", { type: ["null"] }] },
+      error_message: { type: ["string", "null"] },
+    },
+  },
+  PayoffStatus: { type: ["string"], enum: ["wait", "fail", "success"] },
+  PayoffDate: { anyOf: ["MoruneDate", { type: ["string"], format: "date-time" }] },
+  UserBalanceResponse: {
+    type: ["object"],
+    required: ["data", "status", "status_check"],
+    properties: { data: "UserBalance", status: "SuccessStatus", status_check: "SuccessCheck" },
+  },
+  UserBalance: {
+    type: ["object"],
+    required: ["balance", "active_balance", "freeze_balance"],
+    properties: {
+      balance: { type: ["number"], minimum: 0 },
+      active_balance: { type: ["number"], minimum: 0 },
+      freeze_balance: { type: ["number"], minimum: 0 },
+    },
+  },
 };
-
-/** Checks a value against the `CreatedInvoice` schema. */
-export function CreatedInvoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, CreatedInvoice_required, CreatedInvoice_properties, undefined);
-}
-
-/** Checks a value against the `SuccessStatus` schema. */
-export function SuccessStatus(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value !== 200) issues.push({ pointer, message: "must be 200" });
-}
-
-/** Checks a value against the `SuccessCheck` schema. */
-export function SuccessCheck(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-  if (value !== true) issues.push({ pointer, message: "must be true" });
-}
-
-const CreateInvoiceResponse_required = ["data", "status", "status_check"];
-
-const CreateInvoiceResponse_properties = { data: CreatedInvoice, status: SuccessStatus, status_check: SuccessCheck };
-
-/** Checks a value against the `CreateInvoiceResponse` schema. */
-export function CreateInvoiceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(
-    value, pointer, issues, open,
-    CreateInvoiceResponse_required, CreateInvoiceResponse_properties, undefined,
-  );
-}
-
-export function ErrorEnvelope_data(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (value !== null) issues.push({ pointer, message: "must be null, not " + typeName(value) });
-}
-
-export function ErrorEnvelope_error_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!Array.isArray(value)) issues.push({ pointer, message: "must be array, not " + typeName(value) });
-}
-
-export function ErrorEnvelope_error_anyOf3(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!isRecord(value)) issues.push({ pointer, message: "must be object, not " + typeName(value) });
-}
-
-const ErrorEnvelope_error_branches = [
-  createInvoiceBody_include_service_item,
-  ErrorEnvelope_error_anyOf2,
-  ErrorEnvelope_error_anyOf3,
-];
-
-export function ErrorEnvelope_error(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!ErrorEnvelope_error_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-export function ErrorEnvelope_status(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-  }
-}
-
-export function ErrorEnvelope_status_check(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") {
-    issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-    return;
-  }
-  if (value !== false) issues.push({ pointer, message: "must be false" });
-}
-
-const ErrorEnvelope_required = ["data", "error", "status", "status_check"];
-
-const ErrorEnvelope_properties = {
-  data: ErrorEnvelope_data,
-  error: ErrorEnvelope_error,
-  status: ErrorEnvelope_status,
-  status_check: ErrorEnvelope_status_check,
-};
-
-/** Checks a value against the `ErrorEnvelope` schema. */
-export function ErrorEnvelope(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, ErrorEnvelope_required, ErrorEnvelope_properties, undefined);
-}
-
-const InvoiceStatus_values: readonly unknown[] = ["created", "success", "fail", "expired"];
-
-/** Checks a value against the `InvoiceStatus` schema. */
-export function InvoiceStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !InvoiceStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"created\", \"success\", \"fail\", \"expired\"" });
-  }
-}
-
-export function Invoice_invoice_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-}
-
-export function Invoice_credited(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!((typeof value === "number" && Number.isFinite(value)) || value === null)) {
-    issues.push({ pointer, message: "must be number or null, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "number") {
-    if (value < 0) issues.push({ pointer, message: "must be at least 0 (minimum)" });
-  }
-}
-
-export function CustomFields_anyOf4(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-  }
-}
-
-export function CustomFields_anyOf5(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "boolean") issues.push({ pointer, message: "must be boolean, not " + typeName(value) });
-}
-
-const CustomFields_branches = [
-  ErrorEnvelope_error_anyOf3,
-  ErrorEnvelope_error_anyOf2,
-  createInvoiceBody_include_service_item,
-  CustomFields_anyOf4,
-  CustomFields_anyOf5,
-  ErrorEnvelope_data,
-];
-
-/** Checks a value against the `CustomFields` schema. */
-export function CustomFields(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!CustomFields_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Invoice_paid_at_branches = [MoruneDate, ErrorEnvelope_data];
-
-export function Invoice_paid_at(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Invoice_paid_at_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Invoice_required = [
-  "invoice_id",
-  "order_id",
-  "shop_id",
-  "status",
-  "invoice_amount",
-  "credited",
-  "currency",
-  "pay_service",
-  "commission_amount",
-  "commission_percent",
-  "shop_commission_amount",
-  "user_commission_amount",
-  "custom_field",
-  "created_at",
-  "expired_at",
-  "paid_at",
-];
-
-const Invoice_properties = {
-  invoice_id: createInvoiceBody_shop_id,
-  order_id: createInvoiceBody_include_service_item,
-  shop_id: createInvoiceBody_shop_id,
-  status: InvoiceStatus,
-  invoice_amount: Invoice_invoice_amount,
-  credited: Invoice_credited,
-  currency: Currency,
-  pay_service: createInvoiceBody_success_url,
-  payer_details: createInvoiceBody_success_url,
-  commission_amount: Invoice_invoice_amount,
-  commission_percent: Invoice_invoice_amount,
-  shop_commission_amount: Invoice_invoice_amount,
-  shop_commission_percent: Invoice_invoice_amount,
-  user_commission_amount: Invoice_invoice_amount,
-  user_commission_percent: Invoice_invoice_amount,
-  user_commission: Invoice_invoice_amount,
-  custom_field: CustomFields,
-  created_at: MoruneDate,
-  expired_at: MoruneDate,
-  paid_at: Invoice_paid_at,
-};
-
-/** Checks a value against the `Invoice` schema. */
-export function Invoice(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Invoice_required, Invoice_properties, undefined);
-}
-
-const InvoiceInfoResponse_required = ["data", "status", "status_check"];
-
-const InvoiceInfoResponse_properties = { data: Invoice, status: SuccessStatus, status_check: SuccessCheck };
-
-/** Checks a value against the `InvoiceInfoResponse` schema. */
-export function InvoiceInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, InvoiceInfoResponse_required, InvoiceInfoResponse_properties, undefined);
-}
-
-const CreatedPayoff_required = ["payoff_id", "amount_withdraw_rub", "balance"];
-
-const CreatedPayoff_properties = {
-  payoff_id: createInvoiceBody_shop_id,
-  amount_withdraw_rub: Invoice_invoice_amount,
-  balance: Invoice_invoice_amount,
-};
-
-/** Checks a value against the `CreatedPayoff` schema. */
-export function CreatedPayoff(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, CreatedPayoff_required, CreatedPayoff_properties, undefined);
-}
-
-const CreatePayoffResponse_required = ["data", "status", "status_check"];
-
-const CreatePayoffResponse_properties = { data: CreatedPayoff, status: SuccessStatus, status_check: SuccessCheck };
-
-/** Checks a value against the `CreatePayoffResponse` schema. */
-export function CreatePayoffResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, CreatePayoffResponse_required, CreatePayoffResponse_properties, undefined);
-}
-
-const PayoffStatus_values: readonly unknown[] = ["wait", "fail", "success"];
-
-/** Checks a value against the `PayoffStatus` schema. */
-export function PayoffStatus(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !PayoffStatus_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"wait\", \"fail\", \"success\"" });
-  }
-}
-
-const Payoff_type_values: readonly unknown[] = ["api", "payoff"];
-
-export function Payoff_type(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !Payoff_type_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"api\", \"payoff\"" });
-  }
-}
-
-const Payoff_subtract_values: readonly unknown[] = ["balance", "amount"];
-
-export function Payoff_subtract(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !Payoff_subtract_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"balance\", \"amount\"" });
-  }
-}
-
-const Payoff_amount_receive_branches = [Invoice_invoice_amount, Decimal];
-
-export function Payoff_amount_receive(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payoff_amount_receive_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-export function PayoffDate_anyOf2(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("date-time", value)) issues.push({ pointer, message: "must be a valid date-time" });
-}
-
-const PayoffDate_branches = [MoruneDate, PayoffDate_anyOf2];
-
-/** Checks a value against the `PayoffDate` schema. */
-export function PayoffDate(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!PayoffDate_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Payoff_paid_at_branches = [PayoffDate, ErrorEnvelope_data];
-
-export function Payoff_paid_at(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!Payoff_paid_at_branches.some((branch) => passes(branch, value, pointer, open))) {
-    issues.push({ pointer, message: "must match at least one of its anyOf schemas" });
-  }
-}
-
-const Payoff_required = [
-  "payoff_id",
-  "status",
-  "service",
-  "wallet",
-  "type",
-  "subtract",
-  "amount",
-  "amount_withdraw_rub",
-  "commission_rub",
-  "receive_currency",
-  "amount_receive",
-  "created_at",
-];
-
-const Payoff_properties = {
-  payoff_id: createInvoiceBody_shop_id,
-  status: PayoffStatus,
-  order_id: createInvoiceBody_success_url,
-  service: createInvoiceBody_include_service_item,
-  wallet: createInvoiceBody_success_url,
-  type: Payoff_type,
-  subtract: Payoff_subtract,
-  amount: Invoice_invoice_amount,
-  amount_withdraw_rub: Invoice_invoice_amount,
-  commission_rub: Invoice_invoice_amount,
-  receive_currency: createInvoiceBody_include_service_item,
-  amount_receive: Payoff_amount_receive,
-  comment: createInvoiceBody_success_url,
-  created_at: PayoffDate,
-  paid_at: Payoff_paid_at,
-  error_message: createInvoiceBody_success_url,
-};
-
-/** Checks a value against the `Payoff` schema. */
-export function Payoff(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, Payoff_required, Payoff_properties, undefined);
-}
-
-const PayoffInfoResponse_required = ["data", "status", "status_check"];
-
-const PayoffInfoResponse_properties = { data: Payoff, status: SuccessStatus, status_check: SuccessCheck };
-
-/** Checks a value against the `PayoffInfoResponse` schema. */
-export function PayoffInfoResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, PayoffInfoResponse_required, PayoffInfoResponse_properties, undefined);
-}
-
-const UserBalance_required = ["balance", "active_balance", "freeze_balance"];
-
-const UserBalance_properties = {
-  balance: Invoice_invoice_amount,
-  active_balance: Invoice_invoice_amount,
-  freeze_balance: Invoice_invoice_amount,
-};
-
-/** Checks a value against the `UserBalance` schema. */
-export function UserBalance(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, UserBalance_required, UserBalance_properties, undefined);
-}
-
-const UserBalanceResponse_required = ["data", "status", "status_check"];
-
-const UserBalanceResponse_properties = { data: UserBalance, status: SuccessStatus, status_check: SuccessCheck };
-
-/** Checks a value against the `UserBalanceResponse` schema. */
-export function UserBalanceResponse(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, UserBalanceResponse_required, UserBalanceResponse_properties, undefined);
-}
 
 /** Checks a documented JSON answer of `createInvoice` against its schema; string enums stay open. */
-export function createInvoiceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": CreateInvoiceResponse(body, "", issues, true); break;
-    case "401": ErrorEnvelope(body, "", issues, true); break;
-    case "403": ErrorEnvelope(body, "", issues, true); break;
-    case "422": ErrorEnvelope(body, "", issues, true); break;
-    case "500": ErrorEnvelope(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createInvoiceResponse = responseCheck(responseRules, {
+  "200": "CreateInvoiceResponse",
+  "401": "ErrorEnvelope",
+  "403": "ErrorEnvelope",
+  "422": "ErrorEnvelope",
+  "500": "ErrorEnvelope",
+});
 
 /** Checks a documented JSON answer of `getInvoiceInfo` against its schema; string enums stay open. */
-export function getInvoiceInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": InvoiceInfoResponse(body, "", issues, true); break;
-    case "401": ErrorEnvelope(body, "", issues, true); break;
-    case "403": ErrorEnvelope(body, "", issues, true); break;
-    case "404": ErrorEnvelope(body, "", issues, true); break;
-    case "422": ErrorEnvelope(body, "", issues, true); break;
-    case "500": ErrorEnvelope(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getInvoiceInfoResponse = responseCheck(responseRules, {
+  "200": "InvoiceInfoResponse",
+  "401": "ErrorEnvelope",
+  "403": "ErrorEnvelope",
+  "404": "ErrorEnvelope",
+  "422": "ErrorEnvelope",
+  "500": "ErrorEnvelope",
+});
 
 /** Checks a documented JSON answer of `createPayoff` against its schema; string enums stay open. */
-export function createPayoffResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": CreatePayoffResponse(body, "", issues, true); break;
-    case "401": ErrorEnvelope(body, "", issues, true); break;
-    case "422": ErrorEnvelope(body, "", issues, true); break;
-    case "500": ErrorEnvelope(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const createPayoffResponse = responseCheck(responseRules, {
+  "200": "CreatePayoffResponse",
+  "401": "ErrorEnvelope",
+  "422": "ErrorEnvelope",
+  "500": "ErrorEnvelope",
+});
 
 /** Checks a documented JSON answer of `getPayoffInfo` against its schema; string enums stay open. */
-export function getPayoffInfoResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": PayoffInfoResponse(body, "", issues, true); break;
-    case "401": ErrorEnvelope(body, "", issues, true); break;
-    case "404": ErrorEnvelope(body, "", issues, true); break;
-    case "422": ErrorEnvelope(body, "", issues, true); break;
-    case "500": ErrorEnvelope(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getPayoffInfoResponse = responseCheck(responseRules, {
+  "200": "PayoffInfoResponse",
+  "401": "ErrorEnvelope",
+  "404": "ErrorEnvelope",
+  "422": "ErrorEnvelope",
+  "500": "ErrorEnvelope",
+});
 
 /** Checks a documented JSON answer of `getUserBalance` against its schema; string enums stay open. */
-export function getUserBalanceResponse(status: string, body: unknown): Issue[] {
-  const issues: Issue[] = [];
-  switch (status) {
-    case "200": UserBalanceResponse(body, "", issues, true); break;
-    case "401": ErrorEnvelope(body, "", issues, true); break;
-    case "422": ErrorEnvelope(body, "", issues, true); break;
-    case "500": ErrorEnvelope(body, "", issues, true); break;
-  }
-  return issues;
-}
+export const getUserBalanceResponse = responseCheck(responseRules, {
+  "200": "UserBalanceResponse",
+  "401": "ErrorEnvelope",
+  "422": "ErrorEnvelope",
+  "500": "ErrorEnvelope",
+});
 
 /**
  * Pass as `validateResponses` to `createMoruneClient`: each documented JSON answer is then checked against its schema,

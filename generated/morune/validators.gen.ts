@@ -2,264 +2,84 @@
 // Source sha256: 2ddb8155a384dea8c1c7e33049e43dc6008d67c06bbc3532e05f80201ec9c019.
 // Do not edit: change the source and run `npm run generate`.
 
-import {
-  checkFormat,
-  checkObject,
-  isRecord,
-  segment,
-  typeName,
-  type Issue,
-  type RequestArgs,
-} from "../runtime/index.js";
+import { requestCheck, type Rules } from "../runtime/index.js";
 
-// Each validator is named after what it checks: a component schema by its own name, an inline
-// schema by the place it is first met: `<owner>_<property>`, `_item`, `_value`, `_anyOf1`,
-// `<method>Body`, `<method>Query_<name>`, `<method>Response200`. Structurally equal inline
-// schemas share one function, named after the first place met: a later place, a property of
-// another name say, calls that function under the name of the first place. Names follow the
-// order of the spec, so the same spec always gives the same names.
+// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
+// applied by `checkValue`): a string is the name of a component's entry in the table, `true`
+// allows anything, `false` nothing. Components are listed in the order the spec first uses them.
 
-export function createInvoiceBody_amount(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isFinite(value))) {
-    issues.push({ pointer, message: "must be number, not " + typeName(value) });
-    return;
-  }
-  if (value <= 0) issues.push({ pointer, message: "must be greater than 0 (exclusiveMinimum)" });
-}
-
-export function createInvoiceBody_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-}
-
-const Currency_values: readonly unknown[] = ["RUB", "USD", "EUR", "UAH"];
-
-/** Checks a value against the `Currency` schema. */
-export function Currency(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !Currency_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"RUB\", \"USD\", \"EUR\", \"UAH\"" });
-  }
-}
-
-export function createInvoiceBody_shop_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!checkFormat("uuid", value)) issues.push({ pointer, message: "must be a valid uuid" });
-}
-
-export function createInvoiceBody_hook_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if ([...value].length > 500) issues.push({ pointer, message: "must have at most 500 characters (maxLength)" });
-  }
-}
-
-export function createInvoiceBody_comment(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-    return;
-  }
-  if (typeof value === "string") {
-    if ([...value].length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-  }
-}
-
-export function createInvoiceBody_success_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "string" || value === null)) {
-    issues.push({ pointer, message: "must be string or null, not " + typeName(value) });
-  }
-}
-
-export function createInvoiceBody_expire(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (value < 1) issues.push({ pointer, message: "must be at least 1 (minimum)" });
-}
-
-export function createInvoiceBody_include_service_item(
-  value: unknown, pointer: string, issues: Issue[], _open: boolean,
-): void {
-  if (typeof value !== "string") issues.push({ pointer, message: "must be string, not " + typeName(value) });
-}
-
-export function createInvoiceBody_include_service(
-  value: unknown, pointer: string, issues: Issue[], open: boolean,
-): void {
-  if (!Array.isArray(value)) {
-    issues.push({ pointer, message: "must be array, not " + typeName(value) });
-    return;
-  }
-  value.forEach((item, i) => createInvoiceBody_include_service_item(item, pointer + segment(i), issues, open));
-}
-
-const createInvoiceBody_type_values: readonly unknown[] = ["direct", "link"];
-
-export function createInvoiceBody_type(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if (!open && !createInvoiceBody_type_values.includes(value)) {
-    issues.push({ pointer, message: "must be one of \"direct\", \"link\"" });
-  }
-}
-
-const createInvoiceBody_required = ["amount", "order_id", "shop_id"];
-
-const createInvoiceBody_properties = {
-  amount: createInvoiceBody_amount,
-  order_id: createInvoiceBody_order_id,
-  currency: Currency,
-  shop_id: createInvoiceBody_shop_id,
-  hook_url: createInvoiceBody_hook_url,
-  custom_fields: createInvoiceBody_hook_url,
-  comment: createInvoiceBody_comment,
-  fail_url: createInvoiceBody_comment,
-  success_url: createInvoiceBody_success_url,
-  expire: createInvoiceBody_expire,
-  include_service: createInvoiceBody_include_service,
-  exclude_service: createInvoiceBody_include_service,
-  type: createInvoiceBody_type,
-  email: createInvoiceBody_include_service_item,
-};
-
-export function createInvoiceBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, createInvoiceBody_required, createInvoiceBody_properties, undefined);
-}
-
-export function getInvoiceInfoQuery_order_id(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  const length = [...value].length;
-  if (length < 1) issues.push({ pointer, message: "must have at least 1 characters (minLength)" });
-  if (length > 255) issues.push({ pointer, message: "must have at most 255 characters (maxLength)" });
-}
-
-export function createPayoffBody_hook_url(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (typeof value !== "string") {
-    issues.push({ pointer, message: "must be string, not " + typeName(value) });
-    return;
-  }
-  if ([...value].length > 500) issues.push({ pointer, message: "must have at most 500 characters (maxLength)" });
-}
-
-const createPayoffBody_subtract_values: readonly unknown[] = [1, 2];
-
-export function createPayoffBody_subtract(value: unknown, pointer: string, issues: Issue[], _open: boolean): void {
-  if (!(typeof value === "number" && Number.isInteger(value))) {
-    issues.push({ pointer, message: "must be integer, not " + typeName(value) });
-    return;
-  }
-  if (!createPayoffBody_subtract_values.includes(value)) issues.push({ pointer, message: "must be one of 1, 2" });
-}
-
-const createPayoffBody_payoff_data_properties = { sbp_bank_type: createInvoiceBody_include_service_item };
-
-export function createPayoffBody_payoff_data(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, [], createPayoffBody_payoff_data_properties, undefined);
-}
-
-const createPayoffBody_required = ["user_id", "service", "amount"];
-
-const createPayoffBody_properties = {
-  user_id: createInvoiceBody_shop_id,
-  service: createInvoiceBody_include_service_item,
-  wallet_to: createInvoiceBody_order_id,
-  amount: createInvoiceBody_amount,
-  order_id: createInvoiceBody_order_id,
-  comment: createInvoiceBody_order_id,
-  hook_url: createPayoffBody_hook_url,
-  subtract: createPayoffBody_subtract,
-  payoff_data: createPayoffBody_payoff_data,
-};
-
-export function createPayoffBody(value: unknown, pointer: string, issues: Issue[], open: boolean): void {
-  if (!isRecord(value)) {
-    issues.push({ pointer, message: "must be object, not " + typeName(value) });
-    return;
-  }
-  checkObject(value, pointer, issues, open, createPayoffBody_required, createPayoffBody_properties, undefined);
-}
+export const requestRules: Rules = { Currency: { type: ["string"], enum: ["RUB", "USD", "EUR", "UAH"] } };
 
 /** Checks the arguments of `createInvoice` against the spec before anything is sent. */
-export function createInvoiceRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else createInvoiceBody(args.body, "/body", issues, false);
-  return issues;
-}
+export const createInvoiceRequest = requestCheck(requestRules, {
+  body: {
+    required: true,
+    schema: {
+      type: ["object"],
+      required: ["amount", "order_id", "shop_id"],
+      properties: {
+        amount: { type: ["number"], exclusiveMinimum: 0 },
+        order_id: { type: ["string"], maxLength: 255 },
+        currency: "Currency",
+        shop_id: { type: ["string"], format: "uuid" },
+        hook_url: { type: ["string", "null"], maxLength: 500 },
+        custom_fields: { type: ["string", "null"], maxLength: 500 },
+        comment: { type: ["string", "null"], maxLength: 255 },
+        fail_url: { type: ["string", "null"], maxLength: 255 },
+        success_url: { type: ["string", "null"] },
+        expire: { type: ["integer"], minimum: 1 },
+        include_service: { type: ["array"], items: { type: ["string"] } },
+        exclude_service: { type: ["array"], items: { type: ["string"] } },
+        type: { type: ["string"], enum: ["direct", "link"] },
+        email: { type: ["string"] },
+      },
+    },
+  },
+});
 
 /** Checks the arguments of `getInvoiceInfo` against the spec before anything is sent. */
-export function getInvoiceInfoRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["shop_id"] === undefined) issues.push({ pointer: "/query/shop_id", message: "is required" });
-  else createInvoiceBody_shop_id(query["shop_id"], "/query/shop_id", issues, false);
-  if (query["invoice_id"] !== undefined) {
-    createInvoiceBody_shop_id(query["invoice_id"], "/query/invoice_id", issues, false);
-  }
-  if (query["order_id"] !== undefined) {
-    getInvoiceInfoQuery_order_id(query["order_id"], "/query/order_id", issues, false);
-  }
-  if ([query["invoice_id"] !== undefined, query["order_id"] !== undefined].filter(Boolean).length !== 1) {
-    issues.push({ pointer: "/query", message: "needs exactly one of invoice_id, order_id (x-exactly-one-of)" });
-  }
-  return issues;
-}
+export const getInvoiceInfoRequest = requestCheck(requestRules, {
+  parameters: [
+    { in: "query", name: "shop_id", required: true, schema: { type: ["string"], format: "uuid" } },
+    { in: "query", name: "invoice_id", required: false, schema: { type: ["string"], format: "uuid" } },
+    { in: "query", name: "order_id", required: false, schema: { type: ["string"], minLength: 1, maxLength: 255 } },
+  ],
+  exactlyOneOf: ["invoice_id", "order_id"],
+});
 
 /** Checks the arguments of `createPayoff` against the spec before anything is sent. */
-export function createPayoffRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });
-  else createPayoffBody(args.body, "/body", issues, false);
-  return issues;
-}
+export const createPayoffRequest = requestCheck(requestRules, {
+  body: {
+    required: true,
+    schema: {
+      type: ["object"],
+      required: ["user_id", "service", "amount"],
+      properties: {
+        user_id: { type: ["string"], format: "uuid" },
+        service: { type: ["string"] },
+        wallet_to: { type: ["string"], maxLength: 255 },
+        amount: { type: ["number"], exclusiveMinimum: 0 },
+        order_id: { type: ["string"], maxLength: 255 },
+        comment: { type: ["string"], maxLength: 255 },
+        hook_url: { type: ["string"], maxLength: 500 },
+        subtract: { type: ["integer"], enum: [1, 2] },
+        payoff_data: { type: ["object"], properties: { sbp_bank_type: { type: ["string"] } } },
+      },
+    },
+  },
+});
 
 /** Checks the arguments of `getPayoffInfo` against the spec before anything is sent. */
-export function getPayoffInfoRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  const query = (args.query ?? {}) as Record<string, unknown>;
-  if (query["user_id"] === undefined) issues.push({ pointer: "/query/user_id", message: "is required" });
-  else createInvoiceBody_shop_id(query["user_id"], "/query/user_id", issues, false);
-  if (query["id"] !== undefined) createInvoiceBody_shop_id(query["id"], "/query/id", issues, false);
-  if (query["order_id"] !== undefined) {
-    getInvoiceInfoQuery_order_id(query["order_id"], "/query/order_id", issues, false);
-  }
-  if ([query["id"] !== undefined, query["order_id"] !== undefined].filter(Boolean).length !== 1) {
-    issues.push({ pointer: "/query", message: "needs exactly one of id, order_id (x-exactly-one-of)" });
-  }
-  return issues;
-}
+export const getPayoffInfoRequest = requestCheck(requestRules, {
+  parameters: [
+    { in: "query", name: "user_id", required: true, schema: { type: ["string"], format: "uuid" } },
+    { in: "query", name: "id", required: false, schema: { type: ["string"], format: "uuid" } },
+    { in: "query", name: "order_id", required: false, schema: { type: ["string"], minLength: 1, maxLength: 255 } },
+  ],
+  exactlyOneOf: ["id", "order_id"],
+});
 
 /** Checks the arguments of `getUserBalance` against the spec before anything is sent. */
-export function getUserBalanceRequest(args: RequestArgs): Issue[] {
-  const issues: Issue[] = [];
-  const path = (args.path ?? {}) as Record<string, unknown>;
-  if (path["userId"] === undefined) issues.push({ pointer: "/path/userId", message: "is required" });
-  else createInvoiceBody_shop_id(path["userId"], "/path/userId", issues, false);
-  return issues;
-}
+export const getUserBalanceRequest = requestCheck(requestRules, {
+  parameters: [{ in: "path", name: "userId", required: true, schema: { type: ["string"], format: "uuid" } }],
+});

@@ -4,7 +4,6 @@ import type { Layout } from "./layout.js";
 import type { SchemaTypes } from "./schema-file.js";
 import { clientFileStatements } from "./client-file.js";
 import { printFile } from "./emit-files.js";
-import { indentCode } from "./indent.js";
 import { indexFileStatements } from "./index-file.js";
 import { apiNames } from "./names.js";
 import { validatorsFile } from "./validators-file.js";
@@ -44,9 +43,9 @@ export function emitApi(
   const validators = timed("emit: validators", onPhase, () => validatorsFile(model, names.client, runtimeImport));
   const files: [string, string][] = [
     [`${apiDir}schema.gen.ts`, header + types.text],
-    // Indented as text: the validators of a large spec are a megabyte ts-morph takes seconds to format.
-    [`${apiDir}validators.gen.ts`, header + indentCode(validators.request)],
-    [`${apiDir}response-validators.gen.ts`, header + indentCode(validators.response)],
+    // Printed as laid-out literals: the rules of a large spec are too much text for ts-morph's formatter.
+    [`${apiDir}validators.gen.ts`, header + validators.request],
+    [`${apiDir}response-validators.gen.ts`, header + validators.response],
     [
       `${apiDir}client.gen.ts`,
       timed("emit: client", onPhase, () =>

@@ -1,3 +1,5 @@
+import { LINE_WIDTH } from "./literal.js";
+
 /**
  * The one path by which text from a spec (titles, names, descriptions, pointers, media types)
  * reaches a comment in generated code. A spec is semi-trusted: a `*` `/` in a description, or a
@@ -29,4 +31,22 @@ export function jsDoc(...parts: (string | undefined)[]): string {
 /** Text for a `//` comment: line terminators are written as escapes, so the comment stays one line. */
 export function lineComment(text: string): string {
   return text.replace(LINE_TERMINATORS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * A whole JSDoc comment of one sentence, broken between words into lines that fit (at the top
+ * level of a file emitted as text); the text goes through jsDoc.
+ */
+export function docComment(text: string): string {
+  if (`/** ${text} */`.length <= LINE_WIDTH) return jsDoc(text);
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && ` * ${lines[last]} ${word}`.length <= LINE_WIDTH) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  // Text that fits a block line but not `/** … */` still needs two lines for jsDoc to make a block.
+  const only = lines.length === 1 ? lines[0]!.lastIndexOf(" ") : -1;
+  if (only > 0) lines.splice(0, 1, lines[0]!.slice(0, only), lines[0]!.slice(only + 1));
+  return jsDoc(lines.join("\n"));
 }

@@ -36,15 +36,16 @@ export {
 } from "./webhook-verifier.js";
 export { readWebhookBody, type WebhookRequestStream } from "./webhook-request.js";
 export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
+export { type Issue, ResponseValidationError, ValidationError } from "./validation.js";
 export {
-  checkFormat,
-  checkObject,
-  type Issue,
-  passes,
-  ResponseValidationError,
-  segment,
-  typeName,
-  ValidationError,
-  type Validator,
-} from "./validation.js";
-export { isRecord } from "./records.js";
+  type ArgumentPlace,
+  checkValue,
+  type JsonType,
+  type ParameterRule,
+  type RequestRules,
+  requestCheck,
+  responseCheck,
+  type Rule,
+  type RuleRef,
+  type Rules,
+} from "./rules.js";

@@ -7,9 +7,6 @@ export interface Issue {
   readonly message: string;
 }
 
-/** A compiled validator, emitted by the generator into validators.gen.ts. */
-export type Validator = (value: unknown, pointer: string, issues: Issue[], open: boolean) => void;
-
 function list(issues: readonly Issue[]): string {
   const shown = issues.slice(0, 10).map((i) => `${i.pointer || "/"} ${i.message}`);
   return shown.join("; ") + (issues.length > shown.length ? `; and ${issues.length - shown.length} more` : "");
@@ -39,18 +36,10 @@ export class ResponseValidationError extends ClientError {
   }
 }
 
-// Helpers the generated validators call (with isRecord from records.ts); kept tiny so
-// validators.gen.ts stays small.
+// Helpers of the rules (rules.ts) and of the errors that name a field.
 
 export function typeName(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
-}
-
-/** Whether `validator` accepts `value` (for anyOf/oneOf branches). */
-export function passes(validator: Validator, value: unknown, pointer: string, open: boolean): boolean {
-  const issues: Issue[] = [];
-  validator(value, pointer, issues, open);
-  return issues.length === 0;
 }
 
 const FORMATS: Readonly<Record<string, RegExp>> = {
@@ -70,30 +59,4 @@ export function checkFormat(format: string, value: string): boolean {
 /** One pointer step ("/items"), escaped. */
 export function segment(key: string | number): string {
   return `/${escapeSegment(String(key))}`;
-}
-
-/**
- * An object's required keys, known properties and extra properties (`additional`: a validator,
- * `false` to refuse them, undefined to accept them), from the tables validators.gen.ts passes.
- */
-export function checkObject(
-  value: Record<string, unknown>,
-  pointer: string,
-  issues: Issue[],
-  open: boolean,
-  required: readonly string[],
-  properties: Readonly<Record<string, Validator>>,
-  additional: Validator | false | undefined,
-): void {
-  for (const key of required)
-    if (!(key in value)) issues.push({ pointer: pointer + segment(key), message: "is required" });
-  for (const [key, item] of Object.entries(value)) {
-    const validator = Object.hasOwn(properties, key) ? properties[key] : additional;
-    if (validator === false)
-      issues.push({
-        pointer: pointer + segment(key),
-        message: "is not a known property (additionalProperties: false)",
-      });
-    else if (validator !== undefined && item !== undefined) validator(item, pointer + segment(key), issues, open);
-  }
 }

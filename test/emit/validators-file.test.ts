@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { indentCode } from "../../generator/emit/indent.js";
-import { LINE_WIDTH } from "../../generator/emit/literal.js";
 import { apiNames } from "../../generator/emit/names.js";
 import { validatorsFile } from "../../generator/emit/validators-file.js";
 import { buildModel } from "../../generator/model/build-model.js";
+import { overlongLines } from "../helpers/line-width.js";
 
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /**
- * validators.gen.ts and response-validators.gen.ts (indented, as written) of a spec with the one
+ * validators.gen.ts and response-validators.gen.ts (as written) of a spec with the one
  * operation `post /payments/{shop-id}`.
  */
 function fileFor(operation: Record<string, unknown>, components: Record<string, unknown>) {
@@ -22,7 +21,7 @@ function fileFor(operation: Record<string, unknown>, components: Record<string, 
   };
   const model = buildModel({ name: "shop", file: "specs/shop.yaml", document });
   const { request, response, names } = validatorsFile(model, apiNames(model).client, "../runtime/index.js");
-  return { request: indentCode(request), response: indentCode(response), names };
+  return { request, response, names };
 }
 
 /** `listPayments`, with inline schemas in every place and a component named like its request validator. */
@@ -46,78 +45,71 @@ function listPaymentsFile() {
   );
 }
 
-describe("validators.gen.ts: names after where each schema is used", () => {
-  it("given inline parameter, body and response schemas → method + place names; operation names unchanged", () => {
+describe("validators.gen.ts: one table of rules, one validator per operation", () => {
+  it("given inline parameter, body and response schemas → rules in place; only the operations' validators are named", () => {
     const { request, response, names } = listPaymentsFile();
     const exported = (text: string) => [...text.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
     expect(names.get("listPayments")).toEqual({ request: "listPaymentsRequest", response: "listPaymentsResponse" });
-    expect(exported(request)).toEqual([
-      "listPaymentsPath_shop_id",
-      "listPaymentsQuery_cursor",
-      "listPaymentsHeader_X_Trace",
-      // The component named like the operation's request validator gives way.
-      "listPaymentsRequest_2",
-      "listPaymentsBody",
-      // The operation-level validator follows every schema validator.
-      "listPaymentsRequest",
-    ]);
-    expect(exported(response)).toEqual([
-      "listPaymentsResponse200",
-      "listPaymentsResponse4XX",
-      "listPaymentsResponseDefault",
-      "listPaymentsResponse",
-      // What the client's `validateResponses` takes.
-      "shopResponseValidators",
-    ]);
+    expect(exported(request)).toEqual(["requestRules", "listPaymentsRequest"]);
+    expect(exported(response)).toEqual(["listPaymentsResponse", "shopResponseValidators"]);
+    // A component named like the operation's validator is only a key of the table: no clash.
     expect(request).toContain(
-      "/** Checks a value against the `listPaymentsRequest` schema. */\nexport function listPaymentsRequest_2(",
+      'export const requestRules: Rules = { listPaymentsRequest: { type: ["string"], format: "date" } };',
     );
-    expect(response).toContain('case "4XX": listPaymentsResponse4XX(body, "", issues, true); break;');
+    expect(request).toContain(
+      "export const listPaymentsRequest = requestCheck(requestRules, {\n" +
+        "  parameters: [\n" +
+        '    { in: "path", name: "shop-id", required: true, schema: { type: ["string"], minLength: 3 } },\n' +
+        '    { in: "query", name: "cursor", required: false, schema: { type: ["string"], maxLength: 64 } },\n' +
+        '    { in: "headers", name: "X-Trace", required: false, schema: { type: ["string"], pattern: "^[a-z]+$" } },\n' +
+        "  ],\n" +
+        '  body: { required: true, schema: { type: ["object"], properties: { from: "listPaymentsRequest" } } },\n' +
+        "});\n",
+    );
+    expect(response).toContain(
+      "export const listPaymentsResponse = responseCheck(responseRules, {\n" +
+        '  "200": { type: ["object"], required: ["items"] },\n' +
+        '  "4XX": { type: ["object"], required: ["message"] },\n' +
+        '  default: { type: ["object"], required: ["error"] },\n' +
+        "});\n",
+    );
     expect(response).toContain(
       'export const shopResponseValidators: ResponseValidators<"shop"> = {\n' +
         '  provider: "shop",\n  operations: { listPayments: listPaymentsResponse },\n};\n',
     );
-    // Nothing is shared, so nothing is imported from the request validators.
-    expect(response).not.toContain("./validators.gen.js");
   });
 
-  it("given a response enum value and pattern that spell a request validator's name → that name is not imported", () => {
+  it("given a component both use → declared once, in the request table, which the response table extends", () => {
     const { request, response } = fileFor(
       {
         operationId: "pay",
         requestBody: json(ref("Payment")),
         responses: {
-          "200": {
-            description: "ok",
-            ...json({ type: "string", enum: ["Payment", "Refund"], pattern: "^Payment|Refund$" }),
-          },
+          "200": { description: "ok", ...json(ref("Receipt")) },
           "400": { description: "refused", ...json(ref("Payment")) },
         },
       },
-      { Payment: { type: "object", required: ["amount"] } },
+      { Payment: { type: "object", required: ["amount"] }, Receipt: { type: "object", required: ["id"] } },
     );
-    expect(request).toContain("export function Payment(");
-    // Only the 400 answer calls it: imported once, by name, for that call.
-    expect(response).toMatch(/^import \{ Payment \} from "\.\/validators\.gen\.js";$/m);
-    const withoutTheCall = fileFor(
-      {
-        operationId: "pay",
-        requestBody: json(ref("Payment")),
-        responses: {
-          "200": { description: "ok", ...json({ type: "string", enum: ["Payment"], pattern: "^Payment$" }) },
-        },
-      },
-      { Payment: { type: "object", required: ["amount"] } },
+    expect(request).toContain(
+      'export const requestRules: Rules = { Payment: { type: ["object"], required: ["amount"] } };',
     );
-    expect(withoutTheCall.response).not.toContain("./validators.gen.js");
+    expect(response).toMatch(/^import \{ requestRules \} from "\.\/validators\.gen\.js";$/m);
+    expect(response).toContain(
+      'const responseRules: Rules = { ...requestRules, Receipt: { type: ["object"], required: ["id"] } };',
+    );
+    expect(response).not.toContain("Payment: {");
   });
 
-  it("a required argument's presence and check: two lines, `if` then `else`", () => {
-    const { request } = listPaymentsFile();
-    expect(request).toContain(
-      '  if (args.body === undefined) issues.push({ pointer: "/body", message: "is required" });\n' +
-        '  else listPaymentsBody(args.body, "/body", issues, false);\n',
+  it("given no component in the request table → the response table stands alone", () => {
+    const { request, response } = fileFor(
+      { operationId: "ping", responses: { "200": { description: "ok", ...json(ref("Pong")) } } },
+      { Pong: { const: "pong" } },
     );
+    expect(request).toContain("export const requestRules: Rules = {};");
+    expect(request).toContain("export const pingRequest = requestCheck(requestRules, {});");
+    expect(response).not.toContain("./validators.gen.js");
+    expect(response).toContain('const responseRules: Rules = { Pong: { const: "pong" } };');
   });
 
   it("given long names → the import and every statement break to stay within the width", () => {
@@ -135,25 +127,15 @@ describe("validators.gen.ts: names after where each schema is used", () => {
       },
       { [long]: { type: "object", required: [parameter], properties: { [parameter]: ref(long) } } },
     );
-    for (const text of [request, response])
-      expect(text.split("\n").filter((line) => line.length > LINE_WIDTH)).toEqual([]);
-    expect(request).toMatch(/^import \{\n {2}checkFormat,\n/);
+    // Only a line ending in one string literal (a name) may run past the width.
+    for (const text of [request, response]) expect(overlongLines(text)).toEqual([]);
     expect(request).toContain(
-      `  if (query["${parameter}"] === undefined) {\n` +
-        `    issues.push({ pointer: "/query/${parameter}", message: "is required" });\n` +
-        `  } else {\n    listEveryPaymentOfTheShopQuery_${parameter}(\n` +
-        `      query["${parameter}"], "/query/${parameter}",\n      issues, false,\n    );\n  }\n`,
+      `export const requestRules: Rules = {\n  ${long}: {\n    type: ["object"],\n    required: ["${parameter}"],\n`,
     );
-    // A schema both use is compiled once, with the request validators, and imported by the response ones.
-    expect(response).toMatch(new RegExp(`import \\{\\s*${long},?\\s*\\} from "\\./validators\\.gen\\.js";`));
-    expect(response).not.toContain(`export function ${long}(`);
-    expect(response).toContain(`    case "200": {\n      ${long}(body, "", issues, true);\n      break;\n    }\n`);
+    expect(response).toContain(
+      `export const listEveryPaymentOfTheShopResponse = responseCheck(responseRules, {\n  "200": "${long}",\n});`,
+    );
     // A JSDoc too long for one line becomes a block, each line's star one space in.
-    expect(request).toContain(
-      `/**\n * Checks a value against the \`${long}\`\n * schema.\n */\nexport function ${long}(`,
-    );
-    expect(request).toContain(
-      `  value.forEach((item, i) =>\n    ${long}(\n      item, pointer + segment(i), issues, open,\n    ),\n  );\n`,
-    );
+    expect(response).toMatch(/^\/\*\*\n \* Pass as `validateResponses`/m);
   });
 });
