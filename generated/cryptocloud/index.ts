@@ -64,13 +64,13 @@ export type {
   PostbackWebhookPayload,
 } from "./webhooks.gen.js";
 export type { webhooks } from "./schema.gen.js";
-export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, readWebhookBody } from "../runtime/index.js";
+export { DEFAULT_WEBHOOK_MAX_BODY_BYTES, readWebhookBody } from "../runtime/webhooks.js";
 export type {
   WebhookHeaders,
   WebhookRejection,
   WebhookRequestStream,
   WebhookVerifierOptions,
-} from "../runtime/index.js";
+} from "../runtime/webhooks.js";
 export type {
   AccountCurrency,
   Balance,

@@ -9,7 +9,7 @@ import {
   type WebhookRejection,
   type WebhookSpec,
   type WebhookVerifierOptions,
-} from "../runtime/index.js";
+} from "../runtime/webhooks.js";
 
 /**
  * Payment postback

@@ -34,7 +34,7 @@ export function emitApi(
   project: Project,
   onPhase?: OnPhase,
 ): [string, string][] {
-  const { runtimeImport } = layout;
+  const { runtimeImport, webhookRuntimeImport } = layout;
   const names = apiNames(model);
   // Schemas schema.gen.ts declares by name, as index.ts exports them (enums keep their closed alias there).
   const schemaTypeNames = new Map(
@@ -59,7 +59,7 @@ export function emitApi(
     [
       `${apiDir}index.ts`,
       timed("emit: index", onPhase, () =>
-        printFile(project, indexFileStatements(model, names, types.named, runtimeImport), header),
+        printFile(project, indexFileStatements(model, names, types.named, runtimeImport, webhookRuntimeImport), header),
       ),
     ],
   ];
@@ -68,7 +68,7 @@ export function emitApi(
     files.push([
       `${apiDir}webhooks.gen.ts`,
       timed("emit: webhooks", onPhase, () =>
-        printFile(project, webhookFileStatements(model, webhooks, runtimeImport), header),
+        printFile(project, webhookFileStatements(model, webhooks, webhookRuntimeImport), header),
       ),
     ]);
   }

@@ -21,6 +21,7 @@ export function indexFileStatements(
   apiNames: ApiNames,
   namedSchemas: ReadonlySet<string>,
   runtimeImport: string,
+  webhookRuntimeImport: string,
 ): (StatementStructures | string)[] {
   const { client: names, webhooks: hooks, aliases: schemaAliases } = apiNames;
   // Only a spec with webhooks has webhooks.gen.ts and these exports.
@@ -54,8 +55,8 @@ export function indexFileStatements(
           exportFrom([hooks.factory], "./webhooks.gen.js"),
           exportFrom([...hookTypes].sort(), "./webhooks.gen.js", true),
           exportFrom(["webhooks"], "./schema.gen.js", true),
-          exportFrom(WEBHOOK_RUNTIME_VALUES, runtimeImport),
-          exportFrom(WEBHOOK_RUNTIME_TYPES, runtimeImport, true),
+          exportFrom(WEBHOOK_RUNTIME_VALUES, webhookRuntimeImport),
+          exportFrom(WEBHOOK_RUNTIME_TYPES, webhookRuntimeImport, true),
         ]),
     // Schemas schema.gen.ts declares by name are re-exported, so an import and a hover name one type.
     ...(hoisted.length > 0 ? [exportFrom(hoisted.map(importName), "./schema.gen.js", true)] : []),

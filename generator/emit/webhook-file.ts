@@ -63,7 +63,7 @@ function specsConstant(model: ApiModel): VariableStatementStructure {
 export function webhookFileStatements(
   model: ApiModel,
   names: WebhookNames,
-  runtimeImport: string,
+  webhookRuntimeImport: string,
 ): (StatementStructures | string)[] {
   const payloads = model.webhooks.map((w) => ({ webhook: w, type: names.payloads.get(w.name)! }));
 
@@ -160,7 +160,7 @@ export function webhookFileStatements(
         "type WebhookSpec",
         "type WebhookVerifierOptions",
       ],
-      runtimeImport,
+      webhookRuntimeImport,
     ),
     // A blank line between the imports and the first declaration.
     ...payloads.map(({ webhook, type }, i) => ({ ...payloadAlias(webhook, type), leadingTrivia: i === 0 ? "\n" : "" })),

@@ -28,14 +28,6 @@ export type {
   Success,
   WithDefaults,
 } from "./types.js";
-export {
-  createWebhookVerifier,
-  DEFAULT_CLOCK_TOLERANCE_SECONDS,
-  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
-  type WebhookVerifier,
-} from "./webhook-verifier.js";
-export { readWebhookBody, type WebhookRequestStream } from "./webhook-request.js";
-export type { WebhookHeaders, WebhookRejection, WebhookSpec, WebhookVerifierOptions } from "./webhook-types.js";
 export { type Issue, ResponseValidationError, ValidationError } from "./validation.js";
 export {
   type ArgumentPlace,
