@@ -90,31 +90,38 @@ async function attempt(
   const forward = () => controller.abort(args.signal?.reason);
   if (args.signal?.aborted) forward();
   else args.signal?.addEventListener("abort", forward, { once: true });
-  const { signal } = controller;
   let response: Response | undefined;
   let secrets = ctx.secrets;
   let sent: RequestEvent | undefined;
   const started = performance.now();
-  const ended = (outcome: Omit<Attempt, "durationMs" | "sent">): Attempt => ({
-    ...outcome,
-    ...(sent ? { sent } : {}),
-    durationMs: performance.now() - started,
-  });
+  // Completes the outcome literal each return site makes (no copy: spreading it costs a call more).
+  const ended = (outcome: Omit<Attempt, "durationMs" | "sent">): Attempt => {
+    const done = outcome as { -readonly [K in keyof Attempt]: Attempt[K] };
+    if (sent) done.sent = sent;
+    done.durationMs = performance.now() - started;
+    return done;
+  };
   try {
     const prepared = prepareRequest(ctx, op, args);
-    secrets = [...ctx.secrets, ...prepared.derived];
+    if (prepared.derived.length > 0) secrets = [...ctx.secrets, ...prepared.derived];
     if (ctx.hooks.onRequest !== undefined || ctx.hooks.onResponse !== undefined) {
       sent = requestEvent(ctx, op, n, prepared, secrets);
       notify(ctx.hooks.onRequest, sent);
     }
-    response = await ctx.fetch(prepared.url, { ...prepared.init, signal });
+    // prepared.init is this attempt's own: the signal of its timeout (and the caller's) goes straight in.
+    prepared.init.signal = controller.signal;
+    response = await ctx.fetch(prepared.url, prepared.init);
     const result = (await readResponse(ctx, op, response, secrets)) as {
       status: number;
       response: Response;
       requestId: string | undefined;
     };
     derivedSecrets.set(result, prepared.derived);
-    return ended({ result, status: result.status, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
+    // Retry-After only matters to a status worth retrying.
+    const retryAfter = retryableStatus(result.status)
+      ? parseRetryAfter(response.headers.get("retry-after"))
+      : undefined;
+    return ended({ result, status: result.status, retryAfter });
   } catch (error) {
     if (args.signal?.aborted) return ended({ error: args.signal.reason });
     if (timedOut) return ended({ error: new TimeoutError(ctx.provider, op.id, timeoutMs, !op.idempotent) });

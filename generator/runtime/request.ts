@@ -67,17 +67,20 @@ function serializeBody(mediaType: string, body: unknown): Body {
 export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: RequestArgs): PreparedRequest {
   const styles = op.styles ?? {};
   const headers = new Headers(ctx.headers);
-  for (const [name, value] of Object.entries(args.headers ?? {})) {
-    if (value !== undefined) headers.set(name, serializeHeader(value, styles[`header:${name}`]?.explode ?? false));
-  }
-  appendCookies(
-    headers,
-    Object.entries(args.cookie ?? {})
-      .filter(([, value]) => value !== undefined)
-      .map(([name, value]) =>
-        serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true }),
-      ),
-  );
+  // A call without extra headers or cookies (most) builds no lists for them.
+  if (args.headers !== undefined)
+    for (const [name, value] of Object.entries(args.headers)) {
+      if (value !== undefined) headers.set(name, serializeHeader(value, styles[`header:${name}`]?.explode ?? false));
+    }
+  if (args.cookie !== undefined)
+    appendCookies(
+      headers,
+      Object.entries(args.cookie)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) =>
+          serializeParam(name, value, styles[`cookie:${name}`] ?? { style: "form", explode: true }),
+        ),
+    );
   let body: Body | undefined;
   if (args.body !== undefined && op.body !== undefined) {
     const mediaType =
@@ -124,7 +127,6 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
   // 307/308) the signed body. A 3xx comes back as its documented result or an error.
   const init: RequestInit = { method: op.method, headers, redirect: "manual" };
   if (body !== undefined) init.body = body;
-  if (args.signal !== undefined) init.signal = args.signal;
   const url = buildUrl(ctx.baseUrl, op.path, args.path, query, styles);
   if (hasDotSegment(url.slice(ctx.baseUrl.length).split("?")[0]!)) {
     throw new ValidationError(ctx.provider, op.id, [

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Request-signing algorithms a spec can name in `x-signature.algorithm`.
@@ -17,10 +17,7 @@ function bytesOf(body: string | Uint8Array): Buffer {
 
 export const requestSigners: Readonly<Record<string, RequestSigner>> = {
   /** Cryptomus: md5(base64(body bytes) + secret), lower-case hex. */
-  "md5-base64-body": (body, secret) =>
-    createHash("md5")
-      .update(bytesOf(body).toString("base64") + secret, "utf8")
-      .digest("hex"),
+  "md5-base64-body": (body, secret) => hash("md5", bytesOf(body).toString("base64") + secret, "hex"),
 };
 
 export function getRequestSigner(algorithm: string): RequestSigner {
