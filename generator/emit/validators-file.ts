@@ -1,6 +1,6 @@
-import type { ApiModel, OperationModel, ParameterModel } from "../model/types.js";
+import type { ApiModel, OperationModel } from "../model/types.js";
 import { isJsonMediaType } from "../runtime/media-types.js";
-import type { ArgumentPlace, RequestRules, RuleRef } from "../runtime/rules.js";
+import { ARGUMENT_PLACES, type RequestRules, type RuleRef } from "../runtime/rules.js";
 import { docComment } from "./comment.js";
 import { Code, LINE_WIDTH, literal } from "./literal.js";
 import { importFrom } from "./module-statements.js";
@@ -11,14 +11,6 @@ export interface ValidatorNames {
   readonly request: string;
   readonly response: string;
 }
-
-/** Where RequestArgs holds a parameter of each location. */
-const ARG_PLACES: Record<ParameterModel["in"], ArgumentPlace> = {
-  path: "path",
-  query: "query",
-  header: "headers",
-  cookie: "cookie",
-};
 
 /** The table of component rules each file declares (validators.gen.ts exports its own). */
 const REQUEST_RULES = "requestRules";
@@ -31,7 +23,7 @@ function statement(head: string, value: unknown, tail: string): string {
 
 function requestRules(op: OperationModel, compiler: RuleCompiler): RequestRules {
   const parameters = op.parameters.map((p) => ({
-    in: ARG_PLACES[p.in],
+    in: ARGUMENT_PLACES[p.in],
     name: p.name,
     required: p.required,
     ...(p.schema === undefined ? {} : { schema: compiler.ref(p.schema) }),

@@ -1,8 +1,9 @@
 import type { ClientContext } from "./context.js";
 import type { ClientDefaultSpec, OperationSpec, RequestArgs } from "./types.js";
+import { ARGUMENT_PLACES } from "./rules.js";
 import { type Issue, segment } from "./validation.js";
 
-const ARG_KEYS = { path: "path", query: "query", header: "headers", cookie: "cookie", body: "body" } as const;
+const ARG_KEYS = { ...ARGUMENT_PLACES, body: "body" } as const;
 
 function holderOf(args: RequestArgs, field: ClientDefaultSpec): unknown {
   return args[ARG_KEYS[field.in]];

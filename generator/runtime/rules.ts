@@ -221,6 +221,14 @@ function checkObject(w: Walk, rule: Rule, value: Readonly<Record<string, unknown
 /** Where a call's argument is, as `RequestArgs` names it. */
 export type ArgumentPlace = "path" | "query" | "headers" | "cookie";
 
+/** The `RequestArgs` field holding the parameters of each OpenAPI location. */
+export const ARGUMENT_PLACES = {
+  path: "path",
+  query: "query",
+  header: "headers",
+  cookie: "cookie",
+} as const satisfies Record<string, ArgumentPlace>;
+
 /** One parameter of an operation: where, whether a call must give it, and its schema (none: anything). */
 export interface ParameterRule {
   readonly in: ArgumentPlace;
@@ -239,7 +247,8 @@ export interface RequestRules {
 /** An operation's request validator: the issues with a call's arguments, in the order the spec lists them. */
 export function requestCheck(rules: Rules, spec: RequestRules): (args: RequestArgs) => Issue[] {
   const { parameters = [], exactlyOneOf, body } = spec;
-  const placeOf = (name: string) => parameters.find((p) => p.name === name)?.in ?? "query";
+  const places = new Map(parameters.map((p) => [p.name, p.in]));
+  const placeOf = (name: string) => places.get(name) ?? "query";
   return (args) => {
     const w: Walk = { rules, issues: [], open: false };
     const argument = (value: unknown, pointer: string, required: boolean, schema: RuleRef | undefined) => {
