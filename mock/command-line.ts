@@ -10,12 +10,22 @@ export interface CommandLine {
   /** `payspec-mock`, or `npm run mock --` inside the repository. */
   readonly program: string;
   specs(): Promise<MockSpec[]>;
+  /**
+   * Where the output goes; default process.stdout. Tests that run commands in-process pass
+   * their own, so they read what a user would see without spawning the CLI.
+   */
+  readonly stdout?: (text: string) => void;
+  /** Where the errors and usage on wrong usage go; default process.stderr. */
+  readonly stderr?: (text: string) => void;
 }
+
+/** A command line with its writers settled. */
+type Resolved = CommandLine & Required<Pick<CommandLine, "stdout" | "stderr">>;
 
 interface Command {
   readonly summary: string;
   usage(program: string): string;
-  run(args: string[], cli: CommandLine): Promise<number>;
+  run(args: string[], cli: Resolved): Promise<number>;
 }
 
 function secretsOf(pairs: readonly string[]): Record<string, string> {
@@ -32,12 +42,12 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function printTable(mocks: RunningMocks): void {
+function printTable(mocks: RunningMocks, cli: Resolved): void {
   const width = Math.max(...Object.keys(mocks.urls).map((name) => name.length), "provider".length);
   const rows = Object.entries(mocks.urls).map(([name, url]) => `  ${name.padEnd(width)}  ${url}`);
   const secretWidth = Math.max(0, ...Object.keys(mocks.secrets).map((name) => name.length));
   const secrets = Object.entries(mocks.secrets).map(([option, value]) => `  ${option.padEnd(secretWidth)}  ${value}`);
-  process.stdout.write(
+  cli.stdout(
     [
       `  ${"provider".padEnd(width)}  URL`,
       ...rows,
@@ -52,16 +62,16 @@ function printTable(mocks: RunningMocks): void {
 }
 
 /** Stops on the first SIGINT/SIGTERM; resolves with the exit code. */
-function waitForSignal(mocks: RunningMocks): Promise<number> {
+function waitForSignal(mocks: RunningMocks, cli: Resolved): Promise<number> {
   return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      process.stdout.write(`\n${signal}: stopping the mocks…\n`);
+      cli.stdout(`\n${signal}: stopping the mocks…\n`);
       mocks.stop().then(
         () => resolve(0),
         (error: unknown) => {
-          process.stderr.write(`error while stopping: ${message(error)}\n`);
+          cli.stderr(`error while stopping: ${message(error)}\n`);
           resolve(1);
         },
       );
@@ -103,12 +113,12 @@ tests force. Prints their URLs and test secrets, and runs until Ctrl-C.
       allowPositionals: true,
     });
     if (values.help) {
-      process.stdout.write(`${serve.usage(cli.program)}\n`);
+      cli.stdout(`${serve.usage(cli.program)}\n`);
       return 0;
     }
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-      process.stderr.write(`--port must be an integer from 0 to 65535, got "${values.port}"\n`);
+      cli.stderr(`--port must be an integer from 0 to 65535, got "${values.port}"\n`);
       return 2;
     }
     let mocks: RunningMocks;
@@ -123,11 +133,11 @@ tests force. Prints their URLs and test secrets, and runs until Ctrl-C.
         ...(values.seed !== undefined ? { seed: values.seed } : {}),
       });
     } catch (error) {
-      process.stderr.write(`${cli.program}: the mocks could not be started:\n${message(error)}\n`);
+      cli.stderr(`${cli.program}: the mocks could not be started:\n${message(error)}\n`);
       return 1;
     }
-    printTable(mocks);
-    return waitForSignal(mocks);
+    printTable(mocks, cli);
+    return waitForSignal(mocks, cli);
   },
 };
 
@@ -175,13 +185,13 @@ request failed; 2 wrong usage.`,
       allowPositionals: true,
     });
     if (values.help) {
-      process.stdout.write(`${webhook.usage(cli.program)}\n`);
+      cli.stdout(`${webhook.usage(cli.program)}\n`);
       return 0;
     }
     const [provider, name, ...extra] = positionals;
     const oneTarget = (values.to !== undefined) !== values.print;
     if (provider === undefined || name === undefined || extra.length > 0 || !oneTarget) {
-      process.stderr.write(`${webhook.usage(cli.program)}\n`);
+      cli.stderr(`${webhook.usage(cli.program)}\n`);
       return 2;
     }
     try {
@@ -197,16 +207,14 @@ request failed; 2 wrong usage.`,
       if (values.print) {
         const built = await buildWebhook(model, name, options);
         const headers = Object.entries(built.headers).map(([header, value]) => `${header}: ${value}`);
-        process.stdout.write(`${built.webhook.method.toUpperCase()} <url>\n${headers.join("\n")}\n\n${built.body}\n`);
+        cli.stdout(`${built.webhook.method.toUpperCase()} <url>\n${headers.join("\n")}\n\n${built.body}\n`);
         return 0;
       }
       const sent = await sendWebhook({ ...options, provider: model, webhook: name, to: values.to! });
-      process.stdout.write(
-        `${sent.webhook.name} → ${values.to}: HTTP ${sent.status}\n${sent.responseBody.slice(0, 500)}\n`,
-      );
+      cli.stdout(`${sent.webhook.name} → ${values.to}: HTTP ${sent.status}\n${sent.responseBody.slice(0, 500)}\n`);
       return sent.status >= 200 && sent.status < 300 ? 0 : 1;
     } catch (error) {
-      process.stderr.write(`${cli.program} webhook: ${message(error)}\n`);
+      cli.stderr(`${cli.program} webhook: ${message(error)}\n`);
       return 1;
     }
   },
@@ -222,10 +230,24 @@ function helpText(program: string): string {
 }
 
 /** Runs one command line; resolves with the exit code. */
-export async function runCommandLine(argv: readonly string[], cli: CommandLine): Promise<number> {
+export async function runCommandLine(argv: readonly string[], options: CommandLine): Promise<number> {
+  const cli: Resolved = {
+    program: options.program,
+    specs: () => options.specs(),
+    stdout:
+      options.stdout ??
+      ((text) => {
+        process.stdout.write(text);
+      }),
+    stderr:
+      options.stderr ??
+      ((text) => {
+        process.stderr.write(text);
+      }),
+  };
   const [first, ...rest] = argv;
   if (first === "--help" || first === "-h" || first === "help") {
-    process.stdout.write(`${helpText(cli.program)}\n`);
+    cli.stdout(`${helpText(cli.program)}\n`);
     return 0;
   }
   const command = first === undefined ? undefined : commands[first];
@@ -234,7 +256,7 @@ export async function runCommandLine(argv: readonly string[], cli: CommandLine):
     return await chosen.run(command === undefined ? [...argv] : rest, cli);
   } catch (error) {
     // parseArgs throws on unknown or malformed options.
-    process.stderr.write(`${message(error)}\n\n${chosen.usage(cli.program)}\n`);
+    cli.stderr(`${message(error)}\n\n${chosen.usage(cli.program)}\n`);
     return 2;
   }
 }

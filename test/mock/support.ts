@@ -2,18 +2,15 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadSpec } from "../../generator/load/load-spec.js";
-import { loadProject, standaloneConfig } from "../../generator/load/project.js";
-import { buildModel } from "../../generator/model/build-model.js";
-import type { ApiModel, OperationModel } from "../../generator/model/types.js";
+import { standaloneConfig } from "../../generator/load/project.js";
+import type { OperationModel } from "../../generator/model/types.js";
 import { generate } from "../../generator/pipeline.js";
 import { getRequestSigner } from "../../generator/runtime/signing.js";
 import { SINGLE_LAYOUT } from "../../generator/emit/layout.js";
 import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { bodyExample, child, exampleArgs, operationNode, parameterValue } from "../../mock/examples.js";
-import type { MockSpec } from "../../mock/specs.js";
 import { REPO } from "../helpers/temp-project.js";
+import { FIXTURES, type LoadedApi } from "./fixture-specs.js";
 
 // Both packages are CommonJS with `exports.default`; under NodeNext the default import is the
 // module object, so take `.default` explicitly.
@@ -21,37 +18,7 @@ const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
 type Ajv = InstanceType<typeof Ajv2020>;
 
-export interface LoadedApi {
-  readonly name: string;
-  readonly model: ApiModel;
-  /** The bundled spec: all refs local, so schemas can be validated with `components` in reach. */
-  readonly document: Record<string, unknown>;
-}
-
-/** Every api of redocly.yaml, as the mocks see them. */
-export async function loadApis(dir = process.cwd()): Promise<LoadedApi[]> {
-  const project = await loadProject(dir);
-  return Promise.all(
-    project.apis.map(async (api) => {
-      const spec = await loadSpec(api, project.config);
-      return { name: api.name, model: buildModel(spec), document: spec.document };
-    }),
-  );
-}
-
-/** The behaviour fixtures of the mocks: small specs named after what they prove. */
-export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
-
-/** Fixture specs (file names without .yaml), bundled and checked as `--spec` loads any spec. */
-export async function fixtureSpecs(...names: string[]): Promise<(MockSpec & LoadedApi)[]> {
-  const config = await standaloneConfig();
-  return Promise.all(
-    names.map(async (name) => {
-      const spec = await loadSpec({ name, root: path.join(FIXTURES, `${name}.yaml`) }, config, REPO);
-      return { name, document: spec.document, file: spec.file, model: buildModel(spec) };
-    }),
-  );
-}
+export { FIXTURES, fixtureSpecs, type LoadedApi, loadApis } from "./fixture-specs.js";
 
 /**
  * Generates the client of a fixture spec into `out` (by default below `node_modules/.cache`,

@@ -3,13 +3,41 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCryptomusWebhookVerifier } from "../../generated/cryptomus/index.js";
+import { runCommandLine } from "../../mock/command-line.js";
+import { devCommandLine } from "../../mock/dev/command-line.js";
 import { REPO } from "../helpers/temp-project.js";
 import { startEndpoint } from "./support.js";
 
 const run = promisify(execFile);
 
-/** `npm run mock -- <args>`, without npm's own output: exit code, stdout, stderr. */
-async function mockCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `npm run mock -- <args>` in-process: the command line mock/dev/cli.ts runs, with its output
+ * collected instead of printed. A process of its own costs 1–2 s of CPU (tsx, imports, linting
+ * the specs) per call; the one test that spawns it (`spawnedCli`) covers the process wiring.
+ */
+async function mockCli(...args: string[]): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCommandLine(args, {
+    ...devCommandLine,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** `npm run mock -- <args>` as a process, without npm's own output: exit code, stdout, stderr. */
+async function spawnedCli(...args: string[]): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
@@ -42,9 +70,11 @@ describe("npm run mock -- webhook <api> <webhook> --to <url>", () => {
     expect(endpoint.results.at(-1)).toMatchObject({ ok: true, name: "payout" });
   }, 60_000);
 
+  // End to end through mock/dev/cli.ts: argv, the checkout's specs, real stdout, and a nonzero
+  // exit code that only process.exit passes on.
   it("sends a given payload with a given key, and exits 1 when the endpoint refuses it", async () => {
     const payload = JSON.stringify({ type: "payment", uuid: "u", additional_data: "a/b — д" });
-    const result = await mockCli(
+    const result = await spawnedCli(
       "webhook",
       "cryptomus",
       "payment",
