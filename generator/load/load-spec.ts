@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { bundle, type Config, lint, type NormalizedProblem, ResolveError, YamlParseError } from "@redocly/openapi-core";
 import { SpecError } from "../model/spec-error.js";
-import { findRefCycle } from "./ref-cycle.js";
+import { findRefCycle, findSchemaLoop } from "./ref-cycle.js";
 import type { ApiEntry } from "./project.js";
 import { PolicyResolver } from "./resolver.js";
 
@@ -205,6 +205,12 @@ export async function loadSpec(api: ApiEntry, config: Config, cwd = process.cwd(
   const document: unknown = result.bundle.parsed;
   if (typeof document !== "object" || document === null) {
     throw new SpecError(`${shown}: is not an OpenAPI document (expected a YAML or JSON object)`);
+  }
+  const loop = findSchemaLoop(document);
+  if (loop !== undefined) {
+    throw new SpecError(
+      `${shown}${loop.pointer}: reaches itself through $ref, allOf, anyOf or oneOf alone (${loop.chain.join(" → ")}), so no type can name it and no value can be checked against it; make one of them a schema of its own`,
+    );
   }
   const files = [api.root, ...[...externalRefResolver.getFiles()].filter((f) => f !== api.root).sort()];
   return {

@@ -194,6 +194,36 @@ describe("inputs that used to exhaust or crash the generator", () => {
       "specs/shop.json#/paths/~1items/get/responses/200/content/application~1json/schema: $ref loops back to itself (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A); point it at a definition",
     ],
     [
+      "an allOf loop",
+      spec(
+        { $ref: "#/components/schemas/A" },
+        {
+          components: {
+            schemas: {
+              A: { allOf: [{ $ref: "#/components/schemas/B" }] },
+              B: { allOf: [{ $ref: "#/components/schemas/A" }] },
+            },
+          },
+        },
+      ),
+      "specs/shop.json#/components/schemas/A: reaches itself through $ref, allOf, anyOf or oneOf alone (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A), so no type can name it and no value can be checked against it; make one of them a schema of its own",
+    ],
+    [
+      "a loop through an inline anyOf entry and a $ref, beside other keywords",
+      spec(
+        { $ref: "#/components/schemas/Pet" },
+        {
+          components: {
+            schemas: {
+              Pet: { type: "object", anyOf: [{ required: ["id"], allOf: [{ $ref: "#/components/schemas/Cat" }] }] },
+              Cat: { $ref: "#/components/schemas/Pet" },
+            },
+          },
+        },
+      ),
+      "specs/shop.json#/components/schemas/Pet: reaches itself through $ref, allOf, anyOf or oneOf alone (#/components/schemas/Pet → #/components/schemas/Cat → #/components/schemas/Pet)",
+    ],
+    [
       "a $ref to the whole document",
       spec({ $ref: "#" }),
       "specs/shop.json#/paths/~1items/get/responses/200/content/application~1json/schema/$ref: a $ref to the whole document names nothing a spec can use",
@@ -209,6 +239,18 @@ describe("inputs that used to exhaust or crash the generator", () => {
     expect(result.message).toContain(message);
     expect(result.message).not.toMatch(/internal error|\n\s+at /);
     expect(result.message.split("\n")).toHaveLength(1);
+  });
+
+  it("a schema that reaches itself through a property or an item (a tree) loads", async () => {
+    const tree = {
+      type: "object",
+      properties: {
+        children: { type: "array", items: { $ref: "#/components/schemas/Node" } },
+        parent: { anyOf: [{ $ref: "#/components/schemas/Node" }, { type: "null" }] },
+      },
+    };
+    const text = spec({ $ref: "#/components/schemas/Node" }, { components: { schemas: { Node: tree } } });
+    expect(await generateIn({ "specs/shop.json": text })).toMatchObject({ code: 0, written: true });
   });
 
   it("a one-line (minified) JSON spec loads", async () => {
