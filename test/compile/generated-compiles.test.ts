@@ -1,21 +1,19 @@
 // generated/ must type-check under the strictest settings users have, with NodeNext and with
-// Bundler resolution, using this repository's TypeScript. The tsconfig files are written to a
-// temporary directory and point at the repo by absolute path, so no project config leaks in.
+// Bundler resolution, using this repository's TypeScript (in-process, printing what its tsc
+// prints). The tsconfig files are written to a temporary directory and point at the repo by
+// absolute path, so no project config leaks in.
 // A probe file proves each flag is actually in force (a typo'd or ignored flag would make the
 // main check vacuous).
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESOLUTIONS, STRICT } from "../helpers/tsc.js";
+import { tscInProcess } from "../helpers/tsc-in-process.js";
 
-const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
-const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
 const generated = path.join(repo, "generated");
 
 const strictest = STRICT;
@@ -37,28 +35,6 @@ export const viaIndex = record.key; // TS4111 noPropertyAccessFromIndexSignature
 export function implicitAny(x) { return x; } // TS7006 strict
 export const page = document; // TS2584 no DOM lib
 `;
-
-interface Outcome {
-  readonly code: number;
-  readonly output: string;
-}
-
-async function runTsc(args: readonly string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsc, ...args, "--pretty", "false"], {
-      cwd: repo,
-      timeout: 120_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
-    return {
-      code: typeof failed.code === "number" ? failed.code : -1,
-      output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message,
-    };
-  }
-}
 
 function generatedFiles(): string[] {
   return (readdirSync(generated, { recursive: true, encoding: "utf8" }) as string[])
@@ -91,14 +67,14 @@ describe("generated/ under the strictest compiler settings", () => {
   // suite's time): the only diagnostics allowed are the probe's expected ones, and --listFiles
   // proves every generated file was part of the program.
   for (const [name, resolution] of Object.entries(resolutions)) {
-    it(`generated/**/*.ts passes tsc --noEmit with ${name} resolution, every flag in force (probe file)`, async () => {
+    it(`generated/**/*.ts passes tsc --noEmit with ${name} resolution, every flag in force (probe file)`, () => {
       const files = generatedFiles();
       expect(files.length).toBeGreaterThan(0);
       const config = writeConfig(name, { ...strictest, ...resolution }, [
         path.join(generated, "**/*.ts"),
         path.join(work, "probe.ts"),
       ]);
-      const outcome = await runTsc(["-p", config, "--listFiles"]);
+      const outcome = tscInProcess(config, { listFiles: true });
       const lines = outcome.output.split(/\r?\n/);
 
       const expected = probe
@@ -113,7 +89,7 @@ describe("generated/ under the strictest compiler settings", () => {
       expect(actual.sort()).toEqual(expected.sort());
       // No diagnostic anywhere else: generated/ itself is clean.
       expect(lines.filter((line) => line.includes("error TS") && !/probe\.ts\(/.test(line))).toEqual([]);
-      expect(outcome.code).not.toBe(0);
+      expect(outcome.status).not.toBe(0);
 
       const listed = lines
         .filter((line) => line.startsWith(generated))

@@ -9,7 +9,7 @@ import { diffOutput, writeOutput } from "../../generator/write/output.js";
 import { startMocks, type RunningMocks } from "../../mock/dev/start.js";
 import { REPO } from "../helpers/temp-project.js";
 import { overlongLines } from "../helpers/line-width.js";
-import { strictTsc } from "../helpers/tsc.js";
+import { strictTsc } from "../helpers/tsc-in-process.js";
 
 /**
  * Every public spec in shared/corpus generates a client that type-checks under the strictest

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO } from "../helpers/temp-project.js";
-import { strictTsc } from "../helpers/tsc.js";
+import { strictTsc } from "../helpers/tsc-in-process.js";
 
 // Each method's `@example` (shown on hover) is code a merchant may paste: it must compile
 // against the client it documents, under the strictest settings.

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../helpers/temp-project.js";
 import { STRICT } from "../helpers/tsc.js";
+import { tscInProcess } from "../helpers/tsc-in-process.js";
 
 /**
  * The README's complete samples (every ```ts block that imports from "payspec/…") compile
@@ -53,13 +53,10 @@ describe("README samples", () => {
           vitest: [path.join(REPO, "node_modules/vitest/dist/index.d.ts")],
         },
       };
-      writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
-      const result = spawnSync(
-        process.execPath,
-        [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir, "--pretty", "false"],
-        { encoding: "utf8" },
-      );
-      expect(`${result.stdout}${result.stderr}`.trim()).toBe("");
+      const config = path.join(dir, "tsconfig.json");
+      writeFileSync(config, JSON.stringify({ compilerOptions, files }));
+      const result = tscInProcess(config);
+      expect(result.output.trim()).toBe("");
       expect(result.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { runOnce } from "../../generator/cli/run.js";
 import { loadProject } from "../../generator/load/project.js";
 import { startMocks } from "../../mock/dev/start.js";
 import { REPO, tempProject } from "../helpers/temp-project.js";
-import { strictTsc } from "../helpers/tsc.js";
+import { strictTsc } from "../helpers/tsc-in-process.js";
 
 /**
  * Adding a provider is a spec file plus one `apis:` entry in redocly.yaml, nothing else: in a

@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { REPO } from "./temp-project.js";
+
+// Compiler settings only: bench/ spawns real tsc with them, so this module loads no compiler (the
+// tests check in-process, test/helpers/tsc-in-process.ts).
 
 /** The strictest settings users have; `moduleResolution` varies per call. */
 export const STRICT = {
@@ -31,23 +31,3 @@ export const RESOLUTIONS = {
   NodeNext: { module: "NodeNext", moduleResolution: "NodeNext" },
   Bundler: { module: "ESNext", moduleResolution: "Bundler" },
 } as const;
-
-/** Runs the repo's tsc over `include` (absolute globs) under strict settings; returns its output. */
-export function strictTsc(
-  include: readonly string[],
-  resolution: keyof typeof RESOLUTIONS,
-): { status: number | null; output: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "payspec-tsc-"));
-  try {
-    const config = path.join(dir, "tsconfig.json");
-    writeFileSync(config, JSON.stringify({ compilerOptions: { ...STRICT, ...RESOLUTIONS[resolution] }, include }));
-    const result = spawnSync(
-      process.execPath,
-      [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", config, "--pretty", "false"],
-      { encoding: "utf8" },
-    );
-    return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}

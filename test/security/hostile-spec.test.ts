@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOnce } from "../../generator/cli/run.js";
 import { REPO } from "../helpers/temp-project.js";
-import { strictTsc } from "../helpers/tsc.js";
+import { strictTsc } from "../helpers/tsc-in-process.js";
 import { hostileSpec, MARK } from "./hostile.js";
 
 /**
