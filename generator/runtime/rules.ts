@@ -91,6 +91,12 @@ interface Walk {
   readonly rules: Rules;
   readonly issues: Issue[];
   readonly open: boolean;
+  /**
+   * Whether an object or array passed an anyOf/oneOf entry, per entry: each pair is checked
+   * once, so an entry that recurses (a tree whose node is a oneOf) costs time linear in the
+   * value, not exponential in its depth. Made on first use, and shared by the nested walks.
+   */
+  passed?: Map<RuleRef, WeakMap<object, boolean>>;
 }
 
 /**
@@ -105,7 +111,21 @@ export function checkValue(
   issues: Issue[],
   open: boolean,
 ): void {
-  walk({ rules, issues, open }, ref, value, pointer);
+  walkTop({ rules, issues, open }, ref, value, pointer);
+}
+
+/**
+ * `walk` from the top of a value: one nested deeper than the stack allows (an answer of
+ * `[[[[…` within the body limit, or an argument that contains itself) is an issue, not a
+ * RangeError out of the call.
+ */
+function walkTop(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
+  try {
+    walk(w, ref, value, pointer);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    w.issues.push({ pointer, message: "is nested too deeply to be checked" });
+  }
 }
 
 function walk(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
@@ -148,13 +168,30 @@ function walk(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
   if (ref.allOf !== undefined) for (const sub of ref.allOf) walk(w, sub, value, pointer);
   if (ref.anyOf === undefined && ref.oneOf === undefined) return;
   const passes = (sub: RuleRef) => {
-    const issues: Issue[] = [];
-    walk({ ...w, issues }, sub, value, pointer);
-    return issues.length === 0;
+    if (typeof value !== "object" || value === null) return passesOnce(w, sub, value, pointer);
+    w.passed ??= new Map();
+    let byValue = w.passed.get(sub);
+    if (byValue === undefined) {
+      byValue = new WeakMap();
+      w.passed.set(sub, byValue);
+    }
+    let ok = byValue.get(value);
+    if (ok === undefined) {
+      ok = passesOnce(w, sub, value, pointer);
+      byValue.set(value, ok);
+    }
+    return ok;
   };
   if (ref.anyOf !== undefined && !ref.anyOf.some(passes)) add("must match at least one of its anyOf schemas");
   if (ref.oneOf !== undefined && ref.oneOf.filter(passes).length !== 1)
     add("must match exactly one of its oneOf schemas");
+}
+
+/** Whether `value` meets `sub`, its issues discarded (they do not depend on where the value is). */
+function passesOnce(w: Walk, sub: RuleRef, value: unknown, pointer: string): boolean {
+  const issues: Issue[] = [];
+  walk({ ...w, issues }, sub, value, pointer);
+  return issues.length === 0;
 }
 
 function admits(types: readonly string[], value: unknown): boolean {
@@ -254,7 +291,7 @@ export function requestCheck(rules: Rules, spec: RequestRules): (args: RequestAr
     const argument = (value: unknown, pointer: string, required: boolean, schema: RuleRef | undefined) => {
       if (value === undefined) {
         if (required) w.issues.push({ pointer, message: "is required" });
-      } else if (schema !== undefined) walk(w, schema, value, pointer);
+      } else if (schema !== undefined) walkTop(w, schema, value, pointer);
     };
     const given = (place: ArgumentPlace, name: string) =>
       (args[place] as Readonly<Record<string, unknown>> | undefined)?.[name];
@@ -279,7 +316,7 @@ export function responseCheck(
 ): (status: string, body: unknown) => Issue[] {
   return (status, body) => {
     const w: Walk = { rules, issues: [], open: true };
-    if (Object.hasOwn(schemas, status)) walk(w, schemas[status]!, body, "");
+    if (Object.hasOwn(schemas, status)) walkTop(w, schemas[status]!, body, "");
     return w.issues;
   };
 }
