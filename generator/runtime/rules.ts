@@ -96,7 +96,13 @@ interface Walk {
    * once, so an entry that recurses (a tree whose node is a oneOf) costs time linear in the
    * value, not exponential in its depth. Made on first use, and shared by the nested walks.
    */
-  passed?: Map<RuleRef, WeakMap<object, boolean>>;
+  passed?: Map<RuleRef, WeakMap<object, boolean>> | undefined;
+  /**
+   * The rules each object or array has met in this walk: one it met already adds nothing (a
+   * JSON value sits at one place), so an allOf whose entries both recurse into the same property
+   * does not double the work per level either.
+   */
+  met?: WeakMap<object, Set<Rule>>;
 }
 
 /**
@@ -142,6 +148,7 @@ function walk(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
     add("is not allowed here");
     return;
   }
+  if (typeof value === "object" && value !== null && !firstMeeting(w, ref, value)) return;
   if (ref.$ref !== undefined) walk(w, ref.$ref, value, pointer);
   // A value of the wrong type gets that one issue: the other keywords would only repeat it.
   if (ref.type !== undefined && !admits(ref.type, value)) {
@@ -187,10 +194,24 @@ function walk(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
     add("must match exactly one of its oneOf schemas");
 }
 
+/** Records that `value` met `rule` in this walk; false when it had already. */
+function firstMeeting(w: Walk, rule: Rule, value: object): boolean {
+  w.met ??= new WeakMap();
+  const rules = w.met.get(value);
+  if (rules === undefined) {
+    w.met.set(value, new Set([rule]));
+    return true;
+  }
+  if (rules.has(rule)) return false;
+  rules.add(rule);
+  return true;
+}
+
 /** Whether `value` meets `sub`, its issues discarded (they do not depend on where the value is). */
 function passesOnce(w: Walk, sub: RuleRef, value: unknown, pointer: string): boolean {
   const issues: Issue[] = [];
-  walk({ ...w, issues }, sub, value, pointer);
+  // A walk of its own: what the outer walk met says nothing about these issues.
+  walk({ rules: w.rules, issues, open: w.open, passed: w.passed }, sub, value, pointer);
   return issues.length === 0;
 }
 

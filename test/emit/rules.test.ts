@@ -380,6 +380,29 @@ describe("values that could stall or crash a check", () => {
     expect(lookups).toBeLessThanOrEqual(3 * 21);
   });
 
+  it("an allOf whose entries both recurse into the same property meets each node once", () => {
+    const twice: Rules = {
+      Node: {
+        allOf: [
+          { type: ["object"], properties: { child: "Node" } },
+          { properties: { child: "Node", tag: { type: ["string"] } } },
+        ],
+      },
+    };
+    let lookups = 0;
+    const counted = new Proxy(twice, {
+      get: (target, key, receiver) => {
+        if (key === "Node") lookups++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const issues: Issue[] = [];
+    checkValue(counted, "Node", nested(20, { tag: 5 }), "", issues, false);
+    // The one bad leaf is reported once, not once per path that reaches it.
+    expect(issues).toEqual([{ pointer: `${"/child".repeat(20)}/tag`, message: "must be string, not integer" }]);
+    expect(lookups).toBeLessThanOrEqual(3 * 21);
+  });
+
   it("a failing recursive oneOf reports its one issue at the top", () => {
     const issues: Issue[] = [];
     checkValue(tree, "Node", nested(20, { child: 5 }), "", issues, false);
