@@ -92,11 +92,11 @@ interface Walk {
   readonly issues: Issue[];
   readonly open: boolean;
   /**
-   * Whether an object or array passed an anyOf/oneOf entry, per entry: each pair is checked
+   * Whether an object or array passed an anyOf/oneOf entry, per value and entry: each pair is checked
    * once, so an entry that recurses (a tree whose node is a oneOf) costs time linear in the
    * value, not exponential in its depth. Made on first use, and shared by the nested walks.
    */
-  passed?: Map<RuleRef, WeakMap<object, boolean>> | undefined;
+  passed?: WeakMap<object, Map<RuleRef, boolean>> | undefined;
   /**
    * The rules each object or array has met in this walk: one it met already adds nothing (a
    * JSON value sits at one place), so an allOf whose entries both recurse into the same property
@@ -176,16 +176,12 @@ function walk(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
   if (ref.anyOf === undefined && ref.oneOf === undefined) return;
   const passes = (sub: RuleRef) => {
     if (typeof value !== "object" || value === null) return passesOnce(w, sub, value, pointer);
-    w.passed ??= new Map();
-    let byValue = w.passed.get(sub);
-    if (byValue === undefined) {
-      byValue = new WeakMap();
-      w.passed.set(sub, byValue);
-    }
-    let ok = byValue.get(value);
+    w.passed ??= new WeakMap();
+    const known = entryOf(w.passed, value, () => new Map<RuleRef, boolean>());
+    let ok = known.get(sub);
     if (ok === undefined) {
       ok = passesOnce(w, sub, value, pointer);
-      byValue.set(value, ok);
+      known.set(sub, ok);
     }
     return ok;
   };
@@ -197,14 +193,20 @@ function walk(w: Walk, ref: RuleRef, value: unknown, pointer: string): void {
 /** Records that `value` met `rule` in this walk; false when it had already. */
 function firstMeeting(w: Walk, rule: Rule, value: object): boolean {
   w.met ??= new WeakMap();
-  const rules = w.met.get(value);
-  if (rules === undefined) {
-    w.met.set(value, new Set([rule]));
-    return true;
-  }
-  if (rules.has(rule)) return false;
-  rules.add(rule);
+  const met = entryOf(w.met, value, () => new Set<Rule>());
+  if (met.has(rule)) return false;
+  met.add(rule);
   return true;
+}
+
+/** What a per-value table holds for `value`, made on first use. */
+function entryOf<T>(table: WeakMap<object, T>, value: object, make: () => T): T {
+  let entry = table.get(value);
+  if (entry === undefined) {
+    entry = make();
+    table.set(value, entry);
+  }
+  return entry;
 }
 
 /** Whether `value` meets `sub`, its issues discarded (they do not depend on where the value is). */
