@@ -64,7 +64,12 @@ if (existsSync(`${bundleDir}/main.mjs`)) {
     if (other && Date.now() - statSync(old).mtimeMs > STALE_MS) rmSync(old, { recursive: true, force: true });
   }
 }
-// Stack traces of internal errors then name the generator's own files and lines.
-process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(`${bundleDir}/main.mjs`).href);
-process.exitCode = await main(process.argv.slice(2), { dir: cacheDir, version }, codeCache);
+// Node's source maps stay off (they cost every run the .map files of all dependencies); the
+// stack of an internal error is mapped back to the generator's .ts files when it happens.
+const { main, mappedStack } = await import(pathToFileURL(`${bundleDir}/main.mjs`).href);
+try {
+  process.exitCode = await main(process.argv.slice(2), { dir: cacheDir, version }, codeCache);
+} catch (error) {
+  console.error(error instanceof Error ? mappedStack(error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+}

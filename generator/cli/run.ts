@@ -9,6 +9,7 @@ import { rememberRun } from "../cache/remember.js";
 import type { CacheContext } from "../cache/store.js";
 import { UsageError, type CliOptions } from "./args.js";
 import { debug } from "./debug.js";
+import { mappedStack } from "./mapped-stack.js";
 import { shownDir } from "./shown.js";
 
 /** One generation, as the CLI (and watch mode) runs it. */
@@ -148,7 +149,7 @@ export async function runOnce(
       return { code: 1, sources };
     }
     error(
-      `internal error (a bug in the generator, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      `internal error (a bug in the generator, please report it): ${e instanceof Error ? mappedStack(e.stack ?? e.message) : String(e)}`,
     );
     return { code: 1, sources };
   }
