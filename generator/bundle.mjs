@@ -1,18 +1,18 @@
 // How `npm run generate` turns the TypeScript generator into ES modules for plain node (about
-// 0.1 s, once per generator version: launch.mjs keeps the result). node_modules stay external,
-// so the bundle lives below node_modules/ to resolve them. Code split: the entry chunk holds the
-// CLI and the no-change cache; the compilers and Redocly load only in the chunks a full run
-// imports. Every chunk carries an inline source map: with source maps enabled, a stack trace of
-// an internal error names generator/*.ts files. Plain JavaScript on purpose.
+// 0.4 s, once per generator version: launch.mjs keeps the result). CommonJS dependencies stay
+// external, required by absolute path; ES module dependencies are bundled in. Code split: the
+// entry chunk holds the CLI and the no-change cache; the compilers and Redocly load only in the
+// chunks a full run imports. Every chunk carries an inline source map, which cli/mapped-stack.ts
+// reads when an internal error happens, so its stack names generator/*.ts files. Plain
+// JavaScript on purpose.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { COMPILER } from "./compiler.mjs";
 
 const require = createRequire(import.meta.url);
-const OPENAPI_TYPESCRIPT = path.dirname(require.resolve("openapi-typescript/package.json"));
 
 /** Whether Node loads `file` as CommonJS: `.cjs`, or `.js` under a package.json without `"type": "module"`. */
 function isCommonJs(file) {
@@ -29,13 +29,15 @@ function isCommonJs(file) {
  * One TypeScript compiler per run: openapi-typescript (and the generator's own printing) import
  * `typescript`, ts-morph ships its own copy; every `typescript` import goes to ts-morph's, which
  * ts-morph needs exactly (test/house/one-compiler.test.ts fails if the two versions ever
- * diverge). openapi-typescript is bundled so that its imports pass through here; its other
- * dependencies stay external but are resolved from its own folder (it has its own Redocly 1),
- * and every other package stays external.
+ * diverge). Every other import is resolved from the folder of the file importing it (so
+ * openapi-typescript gets its own Redocly 1).
  *
  * A CommonJS dependency is loaded with `require`, not `import`: Node's ES module loader would
  * first scan its whole source for ES syntax and for the names it exports (about 0.6 s a run on
- * Node 20 for the compiler, ts-morph and Redocly 1), which `require` never does.
+ * Node 20 for the compiler, ts-morph and Redocly 1), which `require` never does. An ES module
+ * dependency is bundled: Node's loader would resolve, read and link each of its files apart on
+ * every run (Redocly 2 and what it imports are about 300 files; importing them bundled takes
+ * half the time).
  */
 const dependencies = {
   name: "dependencies",
@@ -43,7 +45,6 @@ const dependencies = {
     const compiler = require.resolve(COMPILER);
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === "resolve" || args.path.startsWith("node:")) return undefined;
-      if (args.path === "openapi-typescript") return undefined;
       let file = compiler;
       if (args.path !== "typescript") {
         const found = await build.resolve(args.path, {
@@ -52,16 +53,14 @@ const dependencies = {
           pluginData: "resolve",
         });
         if (found.errors.length > 0) return { errors: found.errors };
+        // Node's built-in modules, named without `node:`.
+        if (found.external) return { path: args.path, external: true };
         file = found.path;
       }
       // No side effects: a package none of whose imports are used is not loaded at all (such as
       // openapi-typescript's Redocly 1 index, which only its unused `openapiTS()` needs).
       if (isCommonJs(file)) return { path: file, namespace: "require", sideEffects: false };
-      // Resolved by Node from the bundle's place, except for openapi-typescript's own dependencies.
-      return {
-        path: args.importer.startsWith(OPENAPI_TYPESCRIPT + path.sep) ? pathToFileURL(file).href : args.path,
-        external: true,
-      };
+      return { path: file };
     });
     // The absolute path each `require` module below names stays external, for Node to load.
     // The compiler is only ever imported by default (`import ts from "typescript"`, here and in
@@ -94,6 +93,8 @@ export async function bundleGenerator(outdir) {
       js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
     },
     sourcemap: "inline",
+    // Lines and columns are all a stack trace needs (cli/mapped-stack.ts), not the sources' text.
+    sourcesContent: false,
     outdir,
     outExtension: { ".js": ".mjs" },
     logLevel: "warning",

@@ -46,7 +46,10 @@ it("the bundled generator maps back to its TypeScript files (an internal error's
       mappedStack: (stack: string) => string;
     };
     const [chunk, line] = readdirSync(dir).flatMap((f) => {
-      const at = readFileSync(path.join(dir, f), "utf8").split("\n").indexOf("function buildModel(spec) {");
+      // esbuild may rename a parameter (spec2) where names collide in the bundle.
+      const at = readFileSync(path.join(dir, f), "utf8")
+        .split("\n")
+        .findIndex((l) => /^function buildModel\(\w+\) \{$/.test(l));
       return at < 0 ? [] : [[path.join(dir, f), at + 1] as const];
     })[0]!;
     const source = readFileSync(path.join(REPO, "generator/model/build-model.ts"), "utf8").split("\n");
