@@ -18,18 +18,51 @@ export function literal(value: unknown, room = LINE_WIDTH - 40, indent = ""): st
   if (value instanceof Code) return value.text;
   const entries = entriesOf(value);
   if (entries === undefined) return JSON.stringify(value);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
+  const oneLine = entries.length === 0 ? (Array.isArray(value) ? "[]" : "{}") : flat(value, entries, room);
+  if (oneLine !== undefined) return oneLine;
+  const [open, close] = brackets(value);
   const inner = `${indent}  `;
-  const flat = entries.map(
-    ([key, item]) => `${key === undefined ? "" : `${key}: `}${literal(item, Number.POSITIVE_INFINITY)}`,
-  );
-  const oneLine = entries.length === 0 ? (Array.isArray(value) ? "[]" : "{}") : `${open}${flat.join(", ")}${close}`;
-  if (oneLine.length <= room || entries.length === 0) return oneLine;
   const lines = entries.map(([key, item]) => {
     const prefix = `${inner}${key === undefined ? "" : `${key}: `}`;
     return `${prefix}${literal(item, LINE_WIDTH - prefix.length - 1, inner)},`;
   });
   return `${open.trim()}\n${lines.join("\n")}\n${indent}${close.trim()}`;
+}
+
+const brackets = (value: unknown): readonly [string, string] => (Array.isArray(value) ? ["[", "]"] : ["{ ", " }"]);
+
+/**
+ * `value` on one line, or undefined as soon as that line would pass `room` columns: a value too
+ * long for one line is never printed whole on one (at every level of a deep table, that made
+ * printing it quadratic in its depth).
+ */
+function flat(value: unknown, entries: readonly [string | undefined, unknown][], room: number): string | undefined {
+  const [open, close] = brackets(value);
+  let line = open;
+  for (const [i, [key, item]] of entries.entries()) {
+    line += `${i === 0 ? "" : ", "}${key === undefined ? "" : `${key}: `}`;
+    const left = room - line.length - close.length;
+    if (left < 0) return undefined;
+    const text = flatItem(item, left);
+    if (text === undefined) return undefined;
+    line += text;
+  }
+  line += close;
+  return line.length <= room ? line : undefined;
+}
+
+function flatItem(item: unknown, room: number): string | undefined {
+  if (item instanceof Code) return item.text.length <= room ? item.text : undefined;
+  const entries = entriesOf(item);
+  const text =
+    entries === undefined
+      ? JSON.stringify(item)
+      : entries.length === 0
+        ? Array.isArray(item)
+          ? "[]"
+          : "{}"
+        : flat(item, entries, room);
+  return text !== undefined && text.length <= room ? text : undefined;
 }
 
 /** The entries of an array or object (undefined values left out), or undefined for a scalar. */
