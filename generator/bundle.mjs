@@ -26,20 +26,6 @@ function isCommonJs(file) {
 }
 
 /**
- * One TypeScript compiler per run: openapi-typescript (and the generator's own printing) import
- * `typescript`, ts-morph ships its own copy; every `typescript` import goes to ts-morph's, which
- * ts-morph needs exactly (test/house/one-compiler.test.ts fails if the two versions ever
- * diverge). Every other import is resolved from the folder of the file importing it (so
- * openapi-typescript gets its own Redocly 1).
- *
- * A CommonJS dependency is loaded with `require`, not `import`: Node's ES module loader would
- * first scan its whole source for ES syntax and for the names it exports (about 0.6 s a run on
- * Node 20 for the compiler, ts-morph and Redocly 1), which `require` never does. An ES module
- * dependency is bundled: Node's loader would resolve, read and link each of its files apart on
- * every run (Redocly 2 and what it imports are about 300 files; importing them bundled takes
- * half the time).
- */
-/**
  * openapi-typescript takes two pointer helpers, `parseRef` and `escapePointer`, from its own
  * Redocly 1, whose `ref-utils` requires 46 CommonJS modules (about 50 ms a run). Redocly 2, which
  * every run loads anyway, has the same two (test/house/one-redocly.test.ts compares them), so
@@ -47,6 +33,21 @@ function isCommonJs(file) {
  */
 const REDOCLY_REF_UTILS = path.join(path.dirname(require.resolve("@redocly/openapi-core")), "ref-utils.js");
 
+/**
+ * One TypeScript compiler per run: openapi-typescript (and the generator's own printing) import
+ * `typescript`, ts-morph ships its own copy; every `typescript` import goes to ts-morph's, which
+ * ts-morph needs exactly (test/house/one-compiler.test.ts fails if the two versions ever
+ * diverge). Every other import is resolved from the folder of the file importing it, as Node
+ * would resolve it.
+ *
+ * A CommonJS dependency is loaded with `require`, not `import`: Node's ES module loader would
+ * first scan its whole source for ES syntax and for the names it exports (about 0.6 s a run on
+ * Node 20 for the compiler, ts-morph and the Redocly 1 runs loaded then), which `require` never
+ * does. An ES module
+ * dependency is bundled: Node's loader would resolve, read and link each of its files apart on
+ * every run (Redocly 2 and what it imports are about 300 files; importing them bundled takes
+ * half the time).
+ */
 const dependencies = {
   name: "dependencies",
   setup(build) {
