@@ -7,19 +7,16 @@
 // Usage: node bench/floor.mjs <redocly.yaml> (the apis listed there). Plain JavaScript: no loader.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import module, { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dependencyVersion, generatorVersion } from "../generator/cache/version.mjs";
-import { enableCodeCache } from "../generator/code-cache.mjs";
-import { COMPILER } from "../generator/compiler.mjs";
+import { enableCompileCaches } from "../generator/code-cache.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const cacheDir = `${repo}node_modules/.cache/payspec/`;
 const dependencies = dependencyVersion(repo);
 // As generator/launch.mjs does: Node's compile cache where it has one, else the compiler's code cache.
-if (module.enableCompileCache !== undefined) module.enableCompileCache(`${cacheDir}compile`);
-else enableCodeCache(`${cacheDir}code-${dependencies}`, [createRequire(import.meta.url).resolve(COMPILER)]);
+enableCompileCaches(cacheDir, dependencies);
 
 const entry = fileURLToPath(new URL("./floor-toolchain.mjs", import.meta.url));
 const version = createHash("sha256")

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
+import { COMPILER } from "./compiler.mjs";
 
 /**
  * Turns the code cache on for the CommonJS `files` (absolute paths), kept in `dir`. Returns live
@@ -56,4 +57,24 @@ export function enableCodeCache(dir, files) {
     }
   });
   return counts;
+}
+
+/** Where V8's code cache of the compiler is kept: a folder per installed dependency tree. */
+export const codeCacheDir = (cacheDir, dependencies) => `${cacheDir}code-${dependencies}`;
+
+/**
+ * The compile caches of a full run, below `cacheDir` (node_modules/.cache/payspec/): Node >= 22.1
+ * keeps the compiled code of the bundle and its dependencies itself; on Node 20, which has no
+ * such function, `enableCodeCache` does it for the largest of them, the compiler (the one every
+ * full run loads). NODE_DISABLE_COMPILE_CACHE=1 turns either off, as for any Node program.
+ * Returns the code cache's live counts where this file keeps it. The launcher and the benchmark
+ * floor (bench/floor.mjs) both start this way.
+ */
+export function enableCompileCaches(cacheDir, dependencies) {
+  if (Module.enableCompileCache !== undefined) {
+    Module.enableCompileCache(`${cacheDir}compile`);
+    return undefined;
+  }
+  if (process.env.NODE_DISABLE_COMPILE_CACHE !== undefined) return undefined;
+  return enableCodeCache(codeCacheDir(cacheDir, dependencies), [createRequire(import.meta.url).resolve(COMPILER)]);
 }

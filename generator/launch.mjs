@@ -6,12 +6,10 @@
 // and renamed into place whole, so parallel runs never read each other's half-written files.
 // Kept as tiny plain JavaScript on purpose.
 import { createHash } from "node:crypto";
-import module from "node:module";
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dependencyVersion, generatorVersion } from "./cache/version.mjs";
-import { enableCodeCache } from "./code-cache.mjs";
-import { COMPILER } from "./compiler.mjs";
+import { codeCacheDir, enableCompileCaches } from "./code-cache.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 if (!existsSync(`${repo}node_modules`)) {
@@ -21,15 +19,9 @@ if (!existsSync(`${repo}node_modules`)) {
 const cacheDir = fileURLToPath(new URL("../node_modules/.cache/payspec/", import.meta.url));
 const dependencies = dependencyVersion(repo);
 const version = generatorVersion(repo, dependencies);
-// Node >= 22.1 keeps the compiled code of the bundle and its dependencies between runs; on Node
-// 20, which has no such function, code-cache.mjs does it for the largest of them, the compiler
-// (the one every full run loads, bundle.mjs), in a folder per installed dependency tree.
-// NODE_DISABLE_COMPILE_CACHE=1 turns either off, as for any Node program.
-const codeDir = `${cacheDir}code-${dependencies}`;
-let codeCache;
-if (module.enableCompileCache !== undefined) module.enableCompileCache(`${cacheDir}compile`);
-else if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined)
-  codeCache = enableCodeCache(codeDir, [module.createRequire(import.meta.url).resolve(COMPILER)]);
+// Node's compile cache, or on Node 20 V8's code cache of the compiler (code-cache.mjs).
+const codeDir = codeCacheDir(cacheDir, dependencies);
+const codeCache = enableCompileCaches(cacheDir, dependencies);
 // The bundle names some dependencies by absolute path (bundle.mjs): one per installed node_modules.
 const place = createHash("sha256")
   .update(realpathSync(`${repo}node_modules`))

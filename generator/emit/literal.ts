@@ -15,11 +15,11 @@ export const LINE_WIDTH = 120;
  * from a spec keeps the spec's order. Both are deterministic.
  */
 export function literal(value: unknown, room = LINE_WIDTH - 40, indent = ""): string {
-  if (value instanceof Code) return value.text;
-  const entries = entriesOf(value);
-  if (entries === undefined) return JSON.stringify(value);
-  const oneLine = entries.length === 0 ? (Array.isArray(value) ? "[]" : "{}") : flat(value, entries, room);
-  if (oneLine !== undefined) return oneLine;
+  const entries = value instanceof Code ? undefined : entriesOf(value);
+  // Code, scalars and empty containers cannot break: one line, however long.
+  if (entries === undefined || entries.length === 0) return oneLine(value, Number.POSITIVE_INFINITY, entries)!;
+  const line = oneLine(value, room, entries);
+  if (line !== undefined) return line;
   const [open, close] = brackets(value);
   const inner = `${indent}  `;
   const lines = entries.map(([key, item]) => {
@@ -34,35 +34,30 @@ const brackets = (value: unknown): readonly [string, string] => (Array.isArray(v
 /**
  * `value` on one line, or undefined as soon as that line would pass `room` columns: a value too
  * long for one line is never printed whole on one (at every level of a deep table, that made
- * printing it quadratic in its depth).
+ * printing it quadratic in its depth). `entries` are the value's, when the caller has them.
  */
-function flat(value: unknown, entries: readonly [string | undefined, unknown][], room: number): string | undefined {
+function oneLine(
+  value: unknown,
+  room: number,
+  entries = value instanceof Code ? undefined : entriesOf(value),
+): string | undefined {
+  if (value instanceof Code) return value.text.length <= room ? value.text : undefined;
+  if (entries === undefined) {
+    const text = JSON.stringify(value);
+    return text.length <= room ? text : undefined;
+  }
   const [open, close] = brackets(value);
+  if (entries.length === 0) return `${open.trim()}${close.trim()}`;
   let line = open;
   for (const [i, [key, item]] of entries.entries()) {
     line += `${i === 0 ? "" : ", "}${key === undefined ? "" : `${key}: `}`;
     const left = room - line.length - close.length;
-    if (left < 0) return undefined;
-    const text = flatItem(item, left);
+    const text = left < 0 ? undefined : oneLine(item, left);
     if (text === undefined) return undefined;
     line += text;
   }
   line += close;
   return line.length <= room ? line : undefined;
-}
-
-function flatItem(item: unknown, room: number): string | undefined {
-  if (item instanceof Code) return item.text.length <= room ? item.text : undefined;
-  const entries = entriesOf(item);
-  const text =
-    entries === undefined
-      ? JSON.stringify(item)
-      : entries.length === 0
-        ? Array.isArray(item)
-          ? "[]"
-          : "{}"
-        : flat(item, entries, room);
-  return text !== undefined && text.length <= room ? text : undefined;
 }
 
 /** The entries of an array or object (undefined values left out), or undefined for a scalar. */
