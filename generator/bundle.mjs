@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { STAND_INS } from "./bundle-stand-ins.mjs";
 import { COMPILER } from "./compiler.mjs";
 
 const require = createRequire(import.meta.url);
@@ -24,14 +25,6 @@ function isCommonJs(file) {
   }
   return true;
 }
-
-/**
- * openapi-typescript takes two pointer helpers, `parseRef` and `escapePointer`, from its own
- * Redocly 1, whose `ref-utils` requires 46 CommonJS modules (about 50 ms a run). Redocly 2, which
- * every run loads anyway, has the same two (test/house/one-redocly.test.ts compares them), so
- * that import goes there.
- */
-const REDOCLY_REF_UTILS = path.join(path.dirname(require.resolve("@redocly/openapi-core")), "ref-utils.js");
 
 /**
  * One TypeScript compiler per run: openapi-typescript (and the generator's own printing) import
@@ -52,16 +45,28 @@ const dependencies = {
   name: "dependencies",
   setup(build) {
     const compiler = require.resolve(COMPILER);
-    build.onResolve({ filter: /^@redocly\/openapi-core\/lib\/ref-utils\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}openapi-typescript${path.sep}`)
-        ? { path: REDOCLY_REF_UTILS, namespace: "ref-utils" }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "ref-utils" }, (args) => ({
-      contents: `export { parseRef, escapePointerFragment as escapePointer } from ${JSON.stringify(args.path)};`,
+    // The stand-ins of bundle-stand-ins.mjs, each for the importers it names.
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === "resolve") return undefined;
+      const index = STAND_INS.findIndex((s) => s.specifier.test(args.path) && s.from(args.importer));
+      if (index < 0) return undefined;
+      const found = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: "resolve",
+      });
+      if (found.errors.length > 0) return { errors: found.errors };
+      return { path: found.path, namespace: "stand-in", pluginData: index };
+    });
+    build.onLoad({ filter: /.*/, namespace: "stand-in" }, (args) => ({
+      contents: STAND_INS[args.pluginData].contents(args.path),
       loader: "js",
       resolveDir: path.dirname(args.path),
     }));
+    // A stand-in's `require(<absolute path>)` stays external; what it imports is bundled.
+    build.onResolve({ filter: /.*/, namespace: "stand-in" }, (args) =>
+      args.kind === "require-call" ? { path: args.path, external: true } : undefined,
+    );
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === "resolve" || args.path.startsWith("node:")) return undefined;
       let file = compiler;

@@ -1,6 +1,7 @@
 // The launcher's bundle sends openapi-typescript's two pointer helpers (`parseRef`,
 // `escapePointer`, from its own Redocly 1) to Redocly 2's, which every run loads anyway
-// (generator/bundle.mjs; test/house/launcher.test.ts checks that none of Redocly 1 is required).
+// (generator/bundle-stand-ins.mjs; test/house/launcher.test.ts checks that none of Redocly 1
+// is required).
 // That is only correct while the two give the same answers: this fails as soon as they differ
 // on a pointer a spec can hold.
 import { createRequire } from "node:module";
