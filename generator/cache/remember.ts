@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "@redocly/openapi-core";
 import { isRecord } from "../runtime/records.js";
 import { hashFiles, type OutputPlace, outputState } from "./fingerprint.js";
 import { type CacheContext, recordFile, writeRecord } from "./store.js";

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Config, createConfig } from "@redocly/openapi-core";
-import { parse as parseYaml } from "yaml";
+import { type Config, createConfig, parseYaml } from "@redocly/openapi-core";
 import { payspecPlugin } from "../lint/plugin.js";
 import { isRecord } from "../runtime/records.js";
 import { PROJECT_LAYOUT } from "../emit/layout.js";
-import { MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
+import { aliasCopies, MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
 
 /** One provider as listed under `apis:` in redocly.yaml. */
 export interface ApiEntry {
@@ -65,6 +64,14 @@ function readOptIns(root: Record<string, unknown>, cli: RefOptIns): Required<Ref
   return optIns;
 }
 
+/** Where and why the YAML parser refused a file (its marks count from 0). */
+function yamlProblem(error: unknown): string {
+  const { reason, mark } = isRecord(error) ? error : {};
+  if (typeof reason === "string" && isRecord(mark) && typeof mark.line === "number" && typeof mark.column === "number")
+    return `at line ${mark.line + 1}, column ${mark.column + 1}: ${reason}`;
+  return `(${String(error instanceof Error ? error.message : error).split("\n")[0]})`;
+}
+
 /** Reads redocly.yaml (the single list of providers) with the project's lint plugin loaded. */
 export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Project> {
   const configPath = path.join(dir, "redocly.yaml");
@@ -75,9 +82,15 @@ export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Pro
   }
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(configPath, "utf8"), { maxAliasCount: MAX_YAML_ALIASES });
+    // Redocly's own parser, as the Redocly CLI reads this file with it.
+    raw = parseYaml(readFileSync(configPath, "utf8"));
   } catch (error) {
-    throw new ProjectConfigError(`redocly.yaml: not valid YAML (${(error as Error).message.split("\n")[0]}); fix it`);
+    throw new ProjectConfigError(`redocly.yaml: not valid YAML ${yamlProblem(error)}; fix it`);
+  }
+  if (aliasCopies(raw) > MAX_YAML_ALIASES) {
+    throw new ProjectConfigError(
+      `redocly.yaml: more than ${MAX_YAML_ALIASES} YAML alias expansions (an alias bomb?); write the repeated parts out`,
+    );
   }
   const root = isRecord(raw) ? raw : {};
   const policy: RefPolicy = { root: dir, ...readOptIns(root, cli) };

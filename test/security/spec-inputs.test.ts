@@ -171,16 +171,27 @@ describe("nothing outside the project unless opted in", () => {
 });
 
 describe("inputs that used to exhaust or crash the generator", () => {
+  // Nine levels of nine aliases each: 9^9 nodes if expanded, under 1 KB as written.
+  const levels = ["  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+  for (const [i, name] of [..."bcdefghi"].entries())
+    levels.push(`  ${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`);
+  const bomb = `x-bomb:\n${levels.join("\n")}\n`;
+
   it("a 1 KB YAML alias bomb is refused with a clear error, not expanded", async () => {
-    const levels = ["  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-    for (const [i, name] of [..."bcdefghi"].entries())
-      levels.push(`  ${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`);
-    const yaml = `openapi: 3.1.0\ninfo: { title: Shop, version: "1" }\npaths: {}\nx-bomb:\n${levels.join("\n")}\n`;
+    const yaml = `openapi: 3.1.0\ninfo: { title: Shop, version: "1" }\npaths: {}\n${bomb}`;
     expect(yaml.length).toBeLessThan(1024);
     const result = await generateIn({ "specs/shop.yaml": yaml }, [], "apis:\n  shop:\n    root: specs/shop.yaml\n");
     expect(result.code).toBe(1);
     expect(result.message).toBe(
       "specs/shop.yaml: more than 1000 YAML alias expansions (an alias bomb?); write the repeated parts out or use $refs",
+    );
+  });
+
+  it("so is one in redocly.yaml", async () => {
+    const result = await generateIn({}, [], `apis:\n  shop:\n    root: specs/shop.yaml\n${bomb}`);
+    expect(result.code).toBe(1);
+    expect(result.message).toBe(
+      "redocly.yaml: more than 1000 YAML alias expansions (an alias bomb?); write the repeated parts out",
     );
   });
 
