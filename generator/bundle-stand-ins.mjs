@@ -8,6 +8,11 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const REDOCLY_LIB = path.dirname(require.resolve("@redocly/openapi-core"));
 const sep = path.sep;
+// The packages as Redocly's example checks (rules/ajv.js) resolve them.
+const fromRedoclyAjv = createRequire(path.join(REDOCLY_LIB, "rules", "ajv.js"));
+const REDOCLY_AJV = path.dirname(fromRedoclyAjv.resolve("@redocly/ajv/package.json"));
+const AJV_FORMATS = path.dirname(fromRedoclyAjv.resolve("ajv-formats/package.json"));
+const AJV_FOLDER = `${sep}ajv${sep}`;
 
 /**
  * @typedef {object} StandIn
@@ -41,6 +46,23 @@ export default class UnoptimizedAjv extends Ajv {
     super({ ...options, code: { ...options?.code, optimize: false } });
   }
 }`,
+  },
+  // Redocly adds ajv-formats' formats to its Ajv (@redocly/ajv, a fork of Ajv), and ajv-formats
+  // requires Ajv itself for two of its helpers (KeywordCxt and the code builder): a second Ajv (66 CommonJS modules, about 30 ms a
+  // run) only for those. Bundled here, ajv-formats takes them from the Ajv it adds formats to
+  // (test/house/bundle-stand-ins.test.ts).
+  {
+    specifier: /^ajv-formats$/,
+    from: (importer) => importer === path.join(REDOCLY_LIB, "rules", "ajv.js"),
+    contents: (real) => `export { default } from ${JSON.stringify(real)};`,
+  },
+  {
+    specifier: /^ajv(\/dist\/compile\/codegen)?$/,
+    from: (importer) => importer.startsWith(`${AJV_FORMATS}${sep}`),
+    contents: (real) => {
+      const inPackage = real.slice(real.lastIndexOf(AJV_FOLDER) + AJV_FOLDER.length);
+      return `module.exports = require(${JSON.stringify(path.join(REDOCLY_AJV, inPackage))});`;
+    },
   },
   // Redocly's GraphQL `struct` rule imports graphql (129 CommonJS modules, about 55 ms a run) from
   // a module every run loads, though only a GraphQL document calls it. Its stand-in requires

@@ -1,6 +1,7 @@
-// The launcher's bundle answers two of Redocly's imports with stand-ins
+// The launcher's bundle answers some of Redocly's imports with stand-ins
 // (generator/bundle-stand-ins.mjs): its example checks get an Ajv without the optimizing pass,
-// and its GraphQL rule gets graphql only on first use. Each is only correct while Redocly, run
+// ajv-formats takes its helpers from that Ajv, and the GraphQL rule gets graphql only on first
+// use. Each is only correct while Redocly, run
 // through the bundle, reports exactly what it reports unbundled: this bundles Redocly's own
 // files as the launcher does and compares the two.
 import { spawnSync } from "node:child_process";
@@ -47,6 +48,20 @@ export { Struct } from ${JSON.stringify(path.join(redoclyLib, "rules/graphql/str
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Whether a file whose path contains `part` is loaded after importing the bundle, and after `use`. */
+function loadedBy(use: string, part: string): { before: boolean; after: boolean } {
+  const script = `
+    import { createRequire } from "node:module";
+    const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes(${JSON.stringify(part)}));
+    const { AjvValidator, Struct } = await import(${JSON.stringify(pathToFileURL(path.join(dir, "out/redocly.mjs")).href)});
+    const before = loaded();
+    ${use}
+    console.log(JSON.stringify({ before, after: loaded() }));`;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  expect(child.stderr).toBe("");
+  return JSON.parse(child.stdout) as { before: boolean; after: boolean };
+}
 
 describe("Ajv without its optimizing pass", () => {
   it("is the Ajv the bundled example checks get (and not the one unbundled Redocly gets)", () => {
@@ -192,15 +207,15 @@ describe("graphql on first use", () => {
   });
 
   it("is not loaded by importing the bundle, only by the rule's first use", () => {
-    const script = `
-      import { createRequire } from "node:module";
-      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes("/node_modules/graphql/"));
-      const { Struct } = await import(${JSON.stringify(pathToFileURL(path.join(dir, "out/redocly.mjs")).href)});
-      const before = loaded();
-      try { Struct().Document.enter({ kind: "Document", definitions: [] }, { report() {} }); } catch {}
-      console.log(JSON.stringify({ before, after: loaded() }));`;
-    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
-    expect(child.stderr).toBe("");
-    expect(JSON.parse(child.stdout)).toEqual({ before: false, after: true });
+    const use = 'try { Struct().Document.enter({ kind: "Document", definitions: [] }, { report() {} }); } catch {}';
+    expect(loadedBy(use, "/node_modules/graphql/")).toEqual({ before: false, after: true });
+  });
+});
+
+describe("ajv-formats with Redocly's Ajv", () => {
+  it("adds its formats without loading a second Ajv", () => {
+    const use = 'if (!new AjvValidator().getAjv(() => undefined, "2020").formats.uuid) throw new Error("no formats");';
+    expect(loadedBy(use, "/node_modules/ajv/")).toEqual({ before: false, after: false });
+    expect(loadedBy(use, "/node_modules/@redocly/ajv/").after).toBe(true);
   });
 });
