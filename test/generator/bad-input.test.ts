@@ -58,7 +58,9 @@ const cases: Record<string, readonly string[]> = {
     "redocly.yaml#/apis/shop/root: specs/shop-v2.yaml does not exist; fix the path or add the spec",
   ],
   "no-apis": ["redocly.yaml#/apis: no apis listed; add one entry per spec"],
-  "invalid-redocly-yaml": ["redocly.yaml: not valid YAML at line 4, column 4: bad indentation of a mapping entry; fix it"],
+  "invalid-redocly-yaml": [
+    "redocly.yaml: not valid YAML at line 4, column 4: bad indentation of a mapping entry; fix it",
+  ],
   "missing-redocly-yaml": ["redocly.yaml: not found in", "create it with an apis: entry per spec"],
   "bad-api-name": ["redocly.yaml#/apis/My Shop: name it in lower-case letters, digits and dashes"],
 };
