@@ -1,7 +1,7 @@
 // Imports the launcher's bundle (bundle.mjs) answers with a stand-in instead of the module
 // named, each because the module costs a run time it does not need to spend. Each stand-in is
-// checked against the module it replaces by a test under test/house/. Plain JavaScript, as
-// bundle.mjs is.
+// checked against the module it replaces: the first by test/house/one-redocly.test.ts, the
+// others by test/house/bundle-stand-ins.test.ts. Plain JavaScript, as bundle.mjs is.
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -33,10 +33,10 @@ export const STAND_INS = [
     contents: () =>
       `export { parseRef, escapePointerFragment as escapePointer } from ${JSON.stringify(path.join(REDOCLY_LIB, "ref-utils.js"))};`,
   },
-  // Redocly compiles an Ajv validator for each distinct schema an example is checked against (about
-  // 100 for the project's specs), and Ajv's optimizing pass over each generated function is a third
+  // Redocly compiles an Ajv validator for each distinct schema an example is checked against (74
+  // for the project's specs), and Ajv's optimizing pass over each generated function is a third
   // of that time. The pass only tidies the generated code; the validator accepts and reports the
-  // same (test/house/ajv-unoptimized.test.ts).
+  // same.
   {
     specifier: /^@redocly\/ajv\/dist\/(2020|draft4)\.js$/,
     from: (importer) => importer === path.join(REDOCLY_LIB, "rules", "ajv.js"),
@@ -48,9 +48,9 @@ export default class UnoptimizedAjv extends Ajv {
 }`,
   },
   // Redocly adds ajv-formats' formats to its Ajv (@redocly/ajv, a fork of Ajv), and ajv-formats
-  // requires Ajv itself for two of its helpers (KeywordCxt and the code builder): a second Ajv (66 CommonJS modules, about 30 ms a
-  // run) only for those. Bundled here, ajv-formats takes them from the Ajv it adds formats to
-  // (test/house/bundle-stand-ins.test.ts).
+  // requires Ajv itself for two helpers (KeywordCxt and the code builder): a second Ajv (66
+  // CommonJS modules, about 30 ms a run) only for those. So ajv-formats is bundled, and its two
+  // imports of Ajv (the entry after it) take the helpers from the Ajv it adds formats to.
   {
     specifier: /^ajv-formats$/,
     from: (importer) => importer === path.join(REDOCLY_LIB, "rules", "ajv.js"),
@@ -66,8 +66,7 @@ export default class UnoptimizedAjv extends Ajv {
   },
   // Redocly's GraphQL `struct` rule imports graphql (129 CommonJS modules, about 55 ms a run) from
   // a module every run loads, though only a GraphQL document calls it. Its stand-in requires
-  // graphql on first use; a name the rule imports that is not here fails the bundle
-  // (test/house/graphql-deferred.test.ts).
+  // graphql on first use; a name the rule imports that is not here fails the bundle.
   {
     specifier: /^graphql$/,
     from: (importer) => importer === path.join(REDOCLY_LIB, "rules", "graphql", "struct.js"),
