@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isRecord } from "../runtime/records.js";
 import type { FileHash, OutputState } from "./fingerprint.js";
@@ -55,6 +55,15 @@ export async function readRecord(file: string): Promise<RunRecord | undefined> {
   }
 }
 
+/**
+ * How many run records the cache keeps. Each folder and option set a run is made with leaves one
+ * (a few KiB; throwaway projects leave theirs behind), so the oldest written go first; a pruned
+ * record only costs its configuration one full run.
+ */
+export const KEPT_RECORDS = 50;
+
+const RECORD_NAME = /^run-[0-9a-f]{32}\.json$/;
+
 /** Writes the record whole (staged, then renamed); a failure only means the next run is a full one. */
 export async function writeRecord(file: string, record: RunRecord): Promise<void> {
   const staged = `${file}.${process.pid}.tmp`;
@@ -64,5 +73,22 @@ export async function writeRecord(file: string, record: RunRecord): Promise<void
     await rename(staged, file);
   } catch {
     await rm(staged, { force: true });
+    return;
+  }
+  await pruneRecords(path.dirname(file));
+}
+
+/** Removes all but the KEPT_RECORDS most recently written run records of `dir`; nothing else. */
+async function pruneRecords(dir: string): Promise<void> {
+  try {
+    const names = (await readdir(dir)).filter((name) => RECORD_NAME.test(name));
+    if (names.length <= KEPT_RECORDS) return;
+    const written = await Promise.all(
+      names.map(async (name) => ({ name, at: (await stat(path.join(dir, name))).mtimeMs })),
+    );
+    written.sort((a, b) => b.at - a.at);
+    await Promise.all(written.slice(KEPT_RECORDS).map(({ name }) => rm(path.join(dir, name), { force: true })));
+  } catch {
+    // Another run pruned the same file first, or the folder cannot be listed: nothing to keep.
   }
 }
