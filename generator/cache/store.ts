@@ -89,6 +89,6 @@ async function pruneRecords(dir: string): Promise<void> {
     written.sort((a, b) => b.at - a.at);
     await Promise.all(written.slice(KEPT_RECORDS).map(({ name }) => rm(path.join(dir, name), { force: true })));
   } catch {
-    // Another run pruned the same file first, or the folder cannot be listed: nothing to keep.
+    // Another run removed a record first, or the folder cannot be listed: the next write prunes.
   }
 }
