@@ -34,12 +34,12 @@ if (!existsSync(`${dir}/floor-toolchain.mjs`)) {
       rmSync(`${cacheDir}${name}`, { recursive: true, force: true });
   renameSync(building, dir);
 }
-const { BaseResolver, bundle, createConfig, lint, parse } = await import(
+const { BaseResolver, bundle, createConfig, lint, parseYaml } = await import(
   pathToFileURL(`${dir}/floor-toolchain.mjs`).href
 );
 
 const configFile = path.resolve(process.argv[2] ?? "redocly.yaml");
-const project = parse(readFileSync(configFile, "utf8"));
+const project = parseYaml(readFileSync(configFile, "utf8"));
 const rules = Object.fromEntries(Object.entries(project.rules ?? {}).filter(([name]) => !name.includes("/")));
 const config = await createConfig({ extends: project.extends, rules }, { configPath: configFile });
 let problems = 0;

@@ -8,8 +8,9 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 const REDOCLY_LIB = path.dirname(require.resolve("@redocly/openapi-core"));
 const sep = path.sep;
-// The packages as Redocly's example checks (rules/ajv.js) resolve them.
-const fromRedoclyAjv = createRequire(path.join(REDOCLY_LIB, "rules", "ajv.js"));
+// Redocly's example checks, and the packages as they resolve them.
+const EXAMPLE_CHECKS = path.join(REDOCLY_LIB, "rules", "ajv.js");
+const fromRedoclyAjv = createRequire(EXAMPLE_CHECKS);
 const REDOCLY_AJV = path.dirname(fromRedoclyAjv.resolve("@redocly/ajv/package.json"));
 const AJV_FORMATS = path.dirname(fromRedoclyAjv.resolve("ajv-formats/package.json"));
 const AJV_FOLDER = `${sep}ajv${sep}`;
@@ -39,7 +40,7 @@ export const STAND_INS = [
   // same.
   {
     specifier: /^@redocly\/ajv\/dist\/(2020|draft4)\.js$/,
-    from: (importer) => importer === path.join(REDOCLY_LIB, "rules", "ajv.js"),
+    from: (importer) => importer === EXAMPLE_CHECKS,
     contents: (real) => `const Ajv = require(${JSON.stringify(real)}).default;
 export default class UnoptimizedAjv extends Ajv {
   constructor(options) {
@@ -53,7 +54,7 @@ export default class UnoptimizedAjv extends Ajv {
   // imports of Ajv (the entry after it) take the helpers from the Ajv it adds formats to.
   {
     specifier: /^ajv-formats$/,
-    from: (importer) => importer === path.join(REDOCLY_LIB, "rules", "ajv.js"),
+    from: (importer) => importer === EXAMPLE_CHECKS,
     contents: (real) => `export { default } from ${JSON.stringify(real)};`,
   },
   {
