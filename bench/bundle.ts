@@ -2,8 +2,10 @@
 // external) of a small script that imports one provider's client and calls one operation, then
 // gzip (level 9); against the same script shape using openapi-fetch alone. The metafile
 // attributes the minified bytes to modules. Two more builds: the same client given its response
-// validators (`validateResponses`, their own module), and a what-if without the request
-// validators (the checks before sending, on by default).
+// validators (`validateResponses`, their own module), a what-if without the request
+// validators (the checks before sending, on by default), and the floor under them all: the
+// runtime that one call runs, reached without the client (no method table, no other operation,
+// no paging or batching, no validators), which no reshaping of the generated client can go below.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,6 +37,8 @@ export interface BundleFigures {
   readonly withResponseValidators: number;
   /** What-if: the request validators replaced by nothing. */
   readonly withoutValidators: number;
+  /** The floor: `createContext` + `invoke` with the call's own descriptor, nothing else of the client. */
+  readonly runtimeFloor: number;
   readonly modules: readonly ModuleShare[];
 }
 
@@ -84,6 +88,27 @@ function withoutValidatorsPlugin(real: string, drop: readonly string[]): Plugin 
       }));
     },
   };
+}
+
+/**
+ * The floor's entry: the client's context options and the measured operation's descriptor, copied
+ * from client.gen.ts without its request validator, handed to the runtime directly.
+ */
+export function runtimeFloorEntry(clientText: string, method: string, runtimeIndex: string): string {
+  const descriptor = new RegExp(`^const ${method}Operation: OperationSpec = \\{\\n[\\s\\S]*?\\n\\};$`, "m").exec(
+    clientText,
+  )?.[0];
+  const context = /const context = createContext\(([\s\S]*?), options\);/.exec(clientText)?.[1];
+  if (descriptor === undefined || context === undefined)
+    throw new Error(`client.gen.ts: no descriptor of ${method} or no createContext call to copy for the floor`);
+  return [
+    `import { createContext, invoke, type OperationSpec } from ${JSON.stringify(runtimeIndex)};`,
+    descriptor.replace(/^ {2}validateRequest: \w+,\n/m, ""),
+    `const context = createContext(${context}, {} as never);`,
+    `const r = await invoke<{ ok: boolean }>(context, ${method}Operation, {} as never);`,
+    "console.log(r.ok);",
+    "",
+  ].join("\n");
 }
 
 function moduleName(file: string): string {
@@ -159,6 +184,9 @@ export async function benchBundle(options: BundleOptions = {}): Promise<BundleRe
       const full = await bundle(entry);
       const checked = await bundle(checkedEntry);
       const none = await bundle(entry, [withoutValidatorsPlugin(path.join(dir, "validators.gen.ts"), requests)]);
+      const floorEntry = path.join(work, `${api}-floor.ts`);
+      writeFileSync(floorEntry, runtimeFloorEntry(text, method, path.join(REPO, "generated/runtime/index.js")));
+      const floor = await bundle(floorEntry);
       const modules = shares(full.metafile);
       figures.push({
         api,
@@ -166,6 +194,7 @@ export async function benchBundle(options: BundleOptions = {}): Promise<BundleRe
         minified: full.minified,
         withResponseValidators: checked.gzip,
         withoutValidators: none.gzip,
+        runtimeFloor: floor.gzip,
         modules,
       });
       const top =
@@ -189,7 +218,7 @@ export async function benchBundle(options: BundleOptions = {}): Promise<BundleRe
         ratio: full.gzip / baseline.gzip,
         target: `≤ ${BUNDLE_LIMIT} B`,
         met: full.gzip <= BUNDLE_LIMIT,
-        note: `with validateResponses ${checked.gzip} B; without the request validators ${none.gzip} B; largest: ${top}`,
+        note: `with validateResponses ${checked.gzip} B; without the request validators ${none.gzip} B; the runtime floor of this call ${floor.gzip} B; largest: ${top}`,
       });
     }
     return { rows, baseline: { gzip: baseline.gzip, minified: baseline.minified }, figures };

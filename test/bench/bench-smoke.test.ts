@@ -57,6 +57,9 @@ describe.concurrent("benchmarks on tiny input", () => {
     expectWellFormed(result.rows, 1);
     const [figures] = result.figures;
     expect(figures!.withoutValidators).toBeLessThanOrEqual(figures!.gzip);
+    // The floor carries no method table, no other operation and no validators.
+    expect(figures!.runtimeFloor).toBeGreaterThan(0);
+    expect(figures!.runtimeFloor).toBeLessThan(figures!.withoutValidators);
     expect(figures!.modules.some((m) => m.module === "generated/morune/validators.gen.ts")).toBe(true);
     expect(renderBundleDetails(result)).toContain("| morune |");
   }, 30_000);
