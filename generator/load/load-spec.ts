@@ -6,6 +6,7 @@ import { SpecError } from "../model/spec-error.js";
 import { findRefCycle, findSchemaLoop } from "./ref-cycle.js";
 import type { ApiEntry } from "./project.js";
 import { PolicyResolver } from "./resolver.js";
+import { yamlErrorPlace } from "./yaml-error.js";
 
 export { SpecError };
 
@@ -97,9 +98,7 @@ function checkDocument(text: string, shown: string): void {
 /** A YAML/JSON syntax error Redocly throws, as a message with the file and position. */
 function syntaxError(error: unknown, shown: string): SpecError | undefined {
   if (!(error instanceof YamlParseError)) return undefined;
-  const at = Number.isNaN(error.line) ? "" : ` at line ${error.line}, column ${error.col}`;
-  const reason = error.message.replace(/ in "[^"]*"/, "").replace(/\s*\(\d+:\d+\)$/, "");
-  return new SpecError(`${shown}: not valid YAML or JSON${at}: ${reason}`);
+  return new SpecError(`${shown}: not valid YAML or JSON ${yamlErrorPlace(error)}`);
 }
 
 /**

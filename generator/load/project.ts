@@ -5,6 +5,7 @@ import { payspecPlugin } from "../lint/plugin.js";
 import { isRecord } from "../runtime/records.js";
 import { PROJECT_LAYOUT } from "../emit/layout.js";
 import { aliasCopies, MAX_YAML_ALIASES, OPT_INS, type RefPolicy } from "./resolver.js";
+import { yamlErrorPlace } from "./yaml-error.js";
 
 /** One provider as listed under `apis:` in redocly.yaml. */
 export interface ApiEntry {
@@ -64,14 +65,6 @@ function readOptIns(root: Record<string, unknown>, cli: RefOptIns): Required<Ref
   return optIns;
 }
 
-/** Where and why the YAML parser refused a file (its marks count from 0). */
-function yamlProblem(error: unknown): string {
-  const { reason, mark } = isRecord(error) ? error : {};
-  if (typeof reason === "string" && isRecord(mark) && typeof mark.line === "number" && typeof mark.column === "number")
-    return `at line ${mark.line + 1}, column ${mark.column + 1}: ${reason}`;
-  return `(${String(error instanceof Error ? error.message : error).split("\n")[0]})`;
-}
-
 /** Reads redocly.yaml (the single list of providers) with the project's lint plugin loaded. */
 export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Project> {
   const configPath = path.join(dir, "redocly.yaml");
@@ -85,7 +78,7 @@ export async function loadProject(dir: string, cli: RefOptIns = {}): Promise<Pro
     // Redocly's own parser, as the Redocly CLI reads this file with it.
     raw = parseYaml(readFileSync(configPath, "utf8"));
   } catch (error) {
-    throw new ProjectConfigError(`redocly.yaml: not valid YAML ${yamlProblem(error)}; fix it`);
+    throw new ProjectConfigError(`redocly.yaml: not valid YAML ${yamlErrorPlace(error)}; fix it`);
   }
   if (aliasCopies(raw) > MAX_YAML_ALIASES) {
     throw new ProjectConfigError(
