@@ -21,8 +21,10 @@ export function phpJsonEncode(node: JsonNode): string | undefined {
   }
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+// -(2n ** 63n) and 2n ** 63n - 1n, written out: bundlers keep a BigInt `**` (it can throw) in every
+// bundle that imports this module's neighbours, even a client's that never encodes PHP JSON.
+const INT64_MIN = -9223372036854775808n;
+const INT64_MAX = 9223372036854775807n;
 
 function encode(node: JsonNode): string {
   switch (node.kind) {
