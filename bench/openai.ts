@@ -22,6 +22,8 @@ export interface SpecBenchOptions extends AlternateOptions {
   readonly bench?: string;
   /** Also compare with hey-api, and type-check one call per operation (default true). */
   readonly full?: boolean;
+  /** Said of the spec in the generation row (for example where a shipped copy comes from). */
+  readonly note?: string;
 }
 
 /** A copy of the spec without `webhooks:` (for when our generator refuses them; labelled in the table). */
@@ -136,6 +138,7 @@ export async function benchSpec(options: SpecBenchOptions = {}): Promise<Row[]> 
           unit: "ms",
           ours: oursMeasure,
           peer: measured("openapi-typescript", describeCommand(oat, oatDir), g1),
+          ...(options.note === undefined ? {} : { note: options.note }),
         },
         1.5,
       ),

@@ -19,7 +19,7 @@ import { renderTable, type Row } from "./lib/table.js";
 import { benchNpmTest } from "./npm-test.js";
 import { benchSpec } from "./openai.js";
 import { benchOverhead } from "./overhead.js";
-import { LARGE_SPECS, OPENAI_SPEC, shown } from "./lib/paths.js";
+import { LARGE_SPECS, largeSpecFile, OPENAI_SPEC, shown } from "./lib/paths.js";
 import { profileGenerate, type ProfileResult, renderProfile } from "./profile.js";
 
 const ALL = ["generate", "spec", "large", "overhead", "bundle", "profile", "test"] as const;
@@ -97,9 +97,11 @@ async function main(): Promise<void> {
     rows.push(...(await benchSpec({ runs, warmup, log, ...(values.spec === undefined ? {} : { spec: values.spec }) })));
   }
   if (selected.has("large")) {
-    for (const spec of LARGE_SPECS) {
-      log(`2. ${shown(spec)}: generation vs openapi-typescript …`);
-      rows.push(...(await benchSpec({ runs, warmup, log, spec, bench: "2", full: false })));
+    for (const large of LARGE_SPECS) {
+      const spec = largeSpecFile(large);
+      log(`2. ${shown(spec)} (${large.label}): generation vs openapi-typescript …`);
+      const note = "gzipped" in large ? `${large.label}; unpacked from ${shown(large.gzipped)}` : large.label;
+      rows.push(...(await benchSpec({ runs, warmup, log, spec, bench: "2", full: false, note })));
     }
   }
   if (selected.has("overhead")) {

@@ -1,12 +1,12 @@
 // Every benchmark under bench/ runs once here on tiny input (one run, a few calls, the petstore
 // spec, a trivial command in place of `npm test`), so none of them can rot. Only the shape of
 // the figures is checked (finite, positive, rows present): no timing thresholds.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { benchBundle } from "../../bench/bundle.js";
 import { benchGenerate } from "../../bench/generate.js";
-import { LARGE_SPECS, PETSTORE_SPEC, REPO } from "../../bench/lib/paths.js";
+import { LARGE_SPECS, largeSpecFile, PETSTORE_SPEC, REPO } from "../../bench/lib/paths.js";
 import { renderTable, type Row, rowProblems } from "../../bench/lib/table.js";
 import { benchNpmTest } from "../../bench/npm-test.js";
 import { benchSpec } from "../../bench/openai.js";
@@ -39,8 +39,12 @@ describe.concurrent("benchmarks on tiny input", () => {
     expect(rows[2]!.what).toMatch(/\(3 \/ 3 calls\)/);
   }, 90_000);
 
-  it("large: generation vs openapi-typescript only (petstore in place of the large specs, which are installed)", async () => {
-    for (const spec of LARGE_SPECS) expect(existsSync(spec), spec).toBe(true);
+  it("large: generation vs openapi-typescript only (petstore in place of the large specs, which are installed or unpacked)", async () => {
+    for (const large of LARGE_SPECS) {
+      const file = largeSpecFile(large);
+      expect(existsSync(file), large.label).toBe(true);
+      expect((JSON.parse(readFileSync(file, "utf8")) as { openapi?: string }).openapi, large.label).toMatch(/^3\./);
+    }
     const rows = await benchSpec({ ...tiny, spec: PETSTORE_SPEC, full: false });
     expectWellFormed(rows, 1);
     expect(rows[0]!.what).toMatch(/vs openapi-typescript$/);
