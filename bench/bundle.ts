@@ -94,7 +94,7 @@ function withoutValidatorsPlugin(real: string, drop: readonly string[]): Plugin 
  * The floor's entry: the client's context options and the measured operation's descriptor, copied
  * from client.gen.ts without its request validator, handed to the runtime directly.
  */
-export function runtimeFloorEntry(clientText: string, method: string, runtimeIndex: string): string {
+function runtimeFloorEntry(clientText: string, method: string, runtimeIndex: string): string {
   const descriptor = new RegExp(`^const ${method}Operation: OperationSpec = \\{\\n[\\s\\S]*?\\n\\};$`, "m").exec(
     clientText,
   )?.[0];
