@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCryptoCloudClient, TransportError } from "../../generated/cryptocloud/index.js";
-import { type Handler, json, localServer } from "../helpers/local-server.js";
+import { type Handler, json, localServersPerTest } from "../helpers/local-server.js";
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `INV-${String(i).padStart(8, "0")}`);
 
@@ -53,17 +53,12 @@ function echo(inFlight: { now: number; max: number }): Handler {
   };
 }
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+const startServer = localServersPerTest();
 
 describe("batching from x-batch", () => {
   it("splits 250 ids into requests of at most 100 and merges the answers in input order", async () => {
     const inFlight = { now: 0, max: 0 };
-    const server = await localServer(echo(inFlight));
-    close = server.close;
+    const server = await startServer(echo(inFlight));
     const client = createCryptoCloudClient({ apiKey: "k-123456", baseUrl: server.url });
     const all = ids(250);
     const result = await client.getInvoiceInfo.batched({ body: { uuids: all } }, { concurrency: 3 });
@@ -80,8 +75,7 @@ describe("batching from x-batch", () => {
 
   it("bounds the requests in flight by concurrency", async () => {
     const inFlight = { now: 0, max: 0 };
-    const server = await localServer(echo(inFlight));
-    close = server.close;
+    const server = await startServer(echo(inFlight));
     const client = createCryptoCloudClient({ apiKey: "k-123456", baseUrl: server.url });
     const result = await client.getInvoiceInfo.batched({ body: { uuids: ids(250) } }, { concurrency: 1 });
     expect(result.items).toHaveLength(250);
@@ -90,14 +84,13 @@ describe("batching from x-batch", () => {
 
   it("reports a failed request with the ids it held, keeping the others' results", async () => {
     let calls = 0;
-    const server = await localServer(async (req, res, socket) => {
+    const server = await startServer(async (req, res, socket) => {
       const n = calls++;
       const { uuids } = JSON.parse(req.body) as { uuids: string[] };
       if (n === 1) return json(401, { detail: "Signature verification failed" })(req, res, socket);
       if (n === 2) return void socket.destroy();
       return json(200, { status: "success", result: uuids.map(invoice) })(req, res, socket);
     });
-    close = server.close;
     const client = createCryptoCloudClient({ apiKey: "k-123456", baseUrl: server.url, retry: false });
     const all = ids(250);
     const result = await client.getInvoiceInfo.batched({ body: { uuids: all } }, { concurrency: 1 });
@@ -115,8 +108,7 @@ describe("batching from x-batch", () => {
   });
 
   it("a single call with more than the limit is refused before any request, naming the field and the limit", async () => {
-    const server = await localServer(json(500, {}));
-    close = server.close;
+    const server = await startServer(json(500, {}));
     const client = createCryptoCloudClient({ apiKey: "k-123456", baseUrl: server.url });
     await expect(client.getInvoiceInfo({ body: { uuids: ids(101) } })).rejects.toThrow(
       "/body/uuids must have at most 100 items (maxItems)",

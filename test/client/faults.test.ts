@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCryptomusClient } from "../../generated/cryptomus/index.js";
 import {
   createMoruneClient,
@@ -7,7 +7,7 @@ import {
   TransportError,
   UnexpectedResponseError,
 } from "../../generated/morune/index.js";
-import { type Handler, json, localServer } from "../helpers/local-server.js";
+import { type Handler, json, localServersPerTest } from "../helpers/local-server.js";
 
 /**
  * Fault injection against a misbehaving server on 127.0.0.1. Every case has a documented
@@ -46,21 +46,16 @@ const raw =
     res.end(body);
   };
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+const startServer = localServersPerTest();
 
 async function morune(...handlers: Handler[]) {
-  const server = await localServer(...handlers);
-  close = server.close;
+  const server = await startServer(...handlers);
   return { server, client: createMoruneClient({ apiKey: "shop-secret-key", baseUrl: server.url, retry: FAST_RETRY }) };
 }
 
 describe("fault injection", () => {
   it("connection refused → TransportError with the cause kept, after the configured attempts", async () => {
-    const server = await localServer(json(200, INVOICE));
+    const server = await startServer(json(200, INVOICE));
     await server.close();
     let calls = 0;
     const counting: typeof fetch = (input, init) => {
@@ -123,8 +118,7 @@ describe("fault injection", () => {
 
   it("Retry-After as an HTTP date is honoured and capped by maxRetryAfterMs", async () => {
     const later = new Date(Date.now() + 60_000).toUTCString();
-    const server = await localServer(json(503, {}, { "retry-after": later }), json(200, INVOICE));
-    close = server.close;
+    const server = await startServer(json(503, {}, { "retry-after": later }), json(200, INVOICE));
     const client = createMoruneClient({
       apiKey: "k-123456",
       baseUrl: server.url,
@@ -145,8 +139,7 @@ describe("fault injection", () => {
         paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 },
       },
     };
-    const server = await localServer(json(503, {}), json(503, {}), json(200, page));
-    close = server.close;
+    const server = await startServer(json(503, {}), json(503, {}), json(200, page));
     const client = createCryptomusClient({
       merchant: "m",
       paymentKey: "pay-key-1",

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCryptoCloudClient } from "../../generated/cryptocloud/index.js";
 import { ClientError, createCryptomusClient } from "../../generated/cryptomus/index.js";
 import { createMoruneClient } from "../../generated/morune/index.js";
 import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
-import { type Handler, json, localServer } from "../helpers/local-server.js";
+import { type Handler, json, localServersPerTest } from "../helpers/local-server.js";
 
 /**
  * Every error class, produced by real calls with real-looking credentials, is searched for
@@ -47,15 +47,10 @@ function views(error: unknown): string[] {
   ];
 }
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+const startServer = localServersPerTest();
 
 async function server(...handlers: Handler[]) {
-  const s = await localServer(...handlers);
-  close = s.close;
+  const s = await startServer(...handlers);
   return s.url;
 }
 
@@ -115,10 +110,9 @@ const cases: { name: string; type: string; run: () => Promise<unknown> }[] = [
     name: "TransportError (connection refused)",
     type: "TransportError",
     run: async () => {
-      const url = await server(json(200, {}));
-      await close?.();
-      close = undefined;
-      return createCryptomusClient({ ...KEYS, baseUrl: url, retry: false }).listPayouts({
+      const closed = await startServer(json(200, {}));
+      await closed.close();
+      return createCryptomusClient({ ...KEYS, baseUrl: closed.url, retry: false }).listPayouts({
         body: { date_from: "2023-05-04 00:00:00" },
       });
     },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ConfigurationError,
   createCryptomusClient,
@@ -8,7 +8,7 @@ import {
   UnexpectedResponseError,
 } from "../../generated/cryptomus/index.js";
 import { buildWebhook, loadApiModel } from "../../mock/dev/webhook-sender.js";
-import { type Handler, json, localServer } from "../helpers/local-server.js";
+import { json, localServersPerTest } from "../helpers/local-server.js";
 
 /**
  * What a developer sees of a call besides its result: every attempt through the hooks (never a
@@ -25,16 +25,7 @@ const PAGE = {
   result: { items: [], paginate: { count: 0, hasPages: false, nextCursor: null, previousCursor: null, perPage: 15 } },
 };
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-async function server(...handlers: Handler[]) {
-  const s = await localServer(...handlers);
-  close = s.close;
-  return s;
-}
+const server = localServersPerTest();
 
 describe("hooks see every attempt, and no secret", () => {
   it("a retried call: one request and one response event per attempt, in order, redacted", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCryptomusClient, type Payment, PaginationError } from "../../generated/cryptomus/index.js";
-import { json, localServer } from "../helpers/local-server.js";
+import { json, localServersPerTest } from "../helpers/local-server.js";
 
 const KEYS = {
   merchant: "8b03432e-385b-4670-8d06-064591096795",
@@ -41,20 +41,15 @@ function page(items: Payment[], nextCursor: string | null) {
   });
 }
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+const startServer = localServersPerTest();
 
 describe("paging from x-pagination", () => {
   it("all() walks every page, sending the cursor in the query and signing the same body each time", async () => {
-    const server = await localServer(
+    const server = await startServer(
       page([payment(1), payment(2)], "c2"),
       page([payment(3)], "c3"),
       page([payment(4)], null),
     );
-    close = server.close;
     const client = createCryptomusClient({ ...KEYS, baseUrl: server.url });
     const body = { date_from: "2023-05-04 00:00:00" };
     const got: string[] = [];
@@ -72,8 +67,7 @@ describe("paging from x-pagination", () => {
   });
 
   it("pages() yields each typed page and stops at maxPages", async () => {
-    const server = await localServer(page([payment(1)], "a"), page([payment(2)], "b"), page([payment(3)], "c"));
-    close = server.close;
+    const server = await startServer(page([payment(1)], "a"), page([payment(2)], "b"), page([payment(3)], "c"));
     const client = createCryptomusClient({ ...KEYS, baseUrl: server.url });
     const statuses: number[] = [];
     for await (const result of client.listPayouts.pages(undefined, { maxPages: 2 })) statuses.push(result.status);
@@ -83,8 +77,7 @@ describe("paging from x-pagination", () => {
   });
 
   it("a repeating cursor is an error, not an endless loop", async () => {
-    const server = await localServer(page([payment(1)], "same"), page([payment(2)], "same"));
-    close = server.close;
+    const server = await startServer(page([payment(1)], "same"), page([payment(2)], "same"));
     const client = createCryptomusClient({ ...KEYS, baseUrl: server.url });
     const seen: string[] = [];
     const run = async () => {
@@ -97,8 +90,7 @@ describe("paging from x-pagination", () => {
 
   it("a failed page ends pages() after yielding it, and makes all() throw with the typed error", async () => {
     const failure = json(422, { state: 1, errors: { date_from: ["validation.regex"] } });
-    const server = await localServer(page([payment(1)], "next"), failure, page([payment(1)], "next"), failure);
-    close = server.close;
+    const server = await startServer(page([payment(1)], "next"), failure, page([payment(1)], "next"), failure);
     const client = createCryptomusClient({ ...KEYS, baseUrl: server.url });
     const results = [];
     for await (const result of client.listPayments.pages()) results.push(result);

@@ -1,23 +1,17 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCryptoCloudClient } from "../../generated/cryptocloud/index.js";
 import { ConfigurationError, createCryptomusClient, ResponseValidationError } from "../../generated/cryptomus/index.js";
 import { cryptomusResponseValidators } from "../../generated/cryptomus/response-validators.gen.js";
 import { createMoruneClient, ValidationError } from "../../generated/morune/index.js";
 import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
-import { json, localServer } from "../helpers/local-server.js";
+import { json, localServersPerTest } from "../helpers/local-server.js";
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+const startServer = localServersPerTest();
 
 /** A server that must never be called: validation happens before sending. */
-async function untouched() {
-  const server = await localServer(json(500, {}));
-  close = server.close;
-  return server;
+function untouched() {
+  return startServer(json(500, {}));
 }
 
 const SHOP = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
@@ -109,8 +103,7 @@ describe("input checks before sending, from the spec", () => {
   });
 
   it("validateRequests: false sends what it is given", async () => {
-    const server = await localServer(json(400, { status: "error", result: { validate_error: "Max 100 uuids" } }));
-    close = server.close;
+    const server = await startServer(json(400, { status: "error", result: { validate_error: "Max 100 uuids" } }));
     const client = createCryptoCloudClient({ apiKey: "k-1234", baseUrl: server.url, validateRequests: false });
     const result = await client.getInvoiceInfo({ body: { uuids: Array.from({ length: 101 }, () => "INV-AAAAAAAA") } });
     expect(result).toMatchObject({ ok: false, status: 400 });
@@ -143,8 +136,7 @@ describe("opt-in response validation", () => {
   const KEYS = { merchant: "m", paymentKey: "p-1234", payoutKey: "q-1234" };
 
   it("is off by default: a wrong body is delivered as is, and the client does not import the validators", async () => {
-    const server = await localServer(json(200, page([{ ...payout, amount: 3 }])));
-    close = server.close;
+    const server = await startServer(json(200, page([{ ...payout, amount: 3 }])));
     expect((await createCryptomusClient({ ...KEYS, baseUrl: server.url }).listPayouts()).ok).toBe(true);
     const clientFile = readFileSync(new URL("../../generated/cryptomus/client.gen.ts", import.meta.url), "utf8");
     const imported = /import \{([^}]*)\} from "\.\/validators\.gen\.js";/.exec(clientFile)![1]!.match(/\w+/g);
@@ -156,8 +148,7 @@ describe("opt-in response validation", () => {
   it("lists every mismatch by JSON pointer", async () => {
     const broken = { ...payout, amount: 3, is_final: "no" } as Record<string, unknown>;
     delete broken.txid;
-    const server = await localServer(json(200, { ...page([payout, broken]), state: 1 }));
-    close = server.close;
+    const server = await startServer(json(200, { ...page([payout, broken]), state: 1 }));
     const client = createCryptomusClient({
       ...KEYS,
       baseUrl: server.url,
@@ -173,8 +164,7 @@ describe("opt-in response validation", () => {
   });
 
   it("accepts a valid body, extra fields and a status value the spec does not list yet", async () => {
-    const server = await localServer(json(200, page([{ ...payout, status: "on_hold", new_field: { x: 1 } }])));
-    close = server.close;
+    const server = await startServer(json(200, page([{ ...payout, status: "on_hold", new_field: { x: 1 } }])));
     const client = createCryptomusClient({
       ...KEYS,
       baseUrl: server.url,

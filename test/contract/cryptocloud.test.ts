@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiNames } from "../../generator/emit/names.js";
 import {
   ConfigurationError,
@@ -9,7 +9,7 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from "../../generated/cryptocloud/index.js";
-import { type Handler, json, localServer } from "../helpers/local-server.js";
+import { type Handler, json, localServersPerTest } from "../helpers/local-server.js";
 import { callArgs, loadApis } from "../mock/support.js";
 
 /**
@@ -49,17 +49,7 @@ const documented: Handler = (req, res, socket) => {
   return json(op === undefined ? 404 : 200, op === undefined ? {} : successExample(op.id))(req, res, socket);
 };
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-async function server(...handlers: Handler[]) {
-  const started = await localServer(...handlers);
-  close = started.close;
-  return started;
-}
+const server = localServersPerTest();
 
 describe("CryptoCloud: requests that break the spec are refused before sending", () => {
   const shop = "xBAivfPIbskwuEWj";
@@ -353,7 +343,6 @@ describe("CryptoCloud: the invoice list pages by offset and end index", () => {
     for await (const page of client.listInvoices.pages({ body: { ...period, limit: 10 } }))
       if (page.ok) sizes.push(page.data.result.length);
     expect(sizes).toEqual([10, 10, 0]);
-    await close?.();
 
     const unauthorized = { status: "error", result: { authorization: "Unauthorized request." } };
     const failing = await server(listing(invoices(20)), json(400, unauthorized));
@@ -384,7 +373,6 @@ describe("CryptoCloud: writes are never retried, reads are", () => {
     const client = createCryptoCloudClient({ ...KEYS, baseUrl: unavailable.url, retry: FAST_RETRY });
     await expect(method(client, id)(callArgs(api, operation(id)))).rejects.toBeInstanceOf(UnexpectedResponseError);
     expect(unavailable.received).toHaveLength(1);
-    await close?.();
 
     const reset = await server((_req, _res, socket) => void socket.destroy());
     const resetClient = createCryptoCloudClient({ ...KEYS, baseUrl: reset.url, retry: FAST_RETRY });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterEach, describe, expect, expectTypeOf, inject, it } from "vitest";
+import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import {
   createMoruneClient,
   type CustomFields,
@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from "../../generated/morune/index.js";
 import { moruneResponseValidators } from "../../generated/morune/response-validators.gen.js";
-import { type Handler, json, localServer } from "../helpers/local-server.js";
+import { type Handler, json, localServersPerTest } from "../helpers/local-server.js";
 import { callArgs, loadApis } from "../mock/support.js";
 
 /**
@@ -44,15 +44,10 @@ const documented: Record<string, Call> = Object.fromEntries(
 const INVOICE_OPERATIONS = ["createInvoice", "getInvoiceInfo"];
 const USER_OPERATIONS = ["createPayoff", "getPayoffInfo", "getUserBalance"];
 
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
+const startServer = localServersPerTest();
 
 async function serve(...handlers: Handler[]) {
-  const server = await localServer(...handlers);
-  close = server.close;
+  const server = await startServer(...handlers);
   return { server, client: createMoruneClient({ ...KEYS, baseUrl: server.url, retry: FAST_RETRY }) };
 }
 
@@ -205,8 +200,6 @@ describe("Morune: requests that break the spec are refused before sending", () =
       const { server, client } = await serve(json(200, firstSuccessExample(id)));
       expect(await call(client), id).toMatchObject({ ok: true, status: 200 });
       expect(server.received, id).toHaveLength(1);
-      await close?.();
-      close = undefined;
     }
   });
 });
@@ -214,8 +207,7 @@ describe("Morune: requests that break the spec are refused before sending", () =
 describe("Morune: shop_id and user_id come from the client options, a call's own value wins", () => {
   const OTHER = "0b9d6a3e-1c2f-4e5a-8b7c-6d5e4f3a2b1c";
   const withIds = async (...handlers: Handler[]) => {
-    const server = await localServer(...handlers);
-    close = server.close;
+    const server = await startServer(...handlers);
     return {
       server,
       client: createMoruneClient({ ...KEYS, shopId: SHOP, userId: USER, baseUrl: server.url, retry: false }),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterEach } from "vitest";
 
 export interface Received {
   readonly method: string;
@@ -14,9 +15,14 @@ export type Handler = (request: Received, response: ServerResponse, socket: Sock
  * A programmable HTTP server on 127.0.0.1 for fault-injection tests: each request is recorded
  * and answered by the next queued handler (the last one repeats).
  */
-export async function localServer(
-  ...handlers: Handler[]
-): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+export interface LocalServer {
+  readonly url: string;
+  readonly received: Received[];
+  /** Closes the server and its connections; closing it again does nothing more. */
+  close(): Promise<void>;
+}
+
+export async function localServer(...handlers: Handler[]): Promise<LocalServer> {
   const received: Received[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
@@ -48,6 +54,22 @@ export async function localServer(
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * `localServer` for the tests of one file: every server a test starts is closed after that test,
+ * however many it starts. Call it at the top level of the test file (it registers `afterEach`).
+ */
+export function localServersPerTest(): (...handlers: Handler[]) => Promise<LocalServer> {
+  const open: LocalServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (...handlers) => {
+    const server = await localServer(...handlers);
+    open.push(server);
+    return server;
   };
 }
 

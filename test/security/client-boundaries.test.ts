@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCryptoCloudClient } from "../../generated/cryptocloud/index.js";
 import { ConfigurationError, createCryptomusClient, UnexpectedResponseError } from "../../generated/cryptomus/index.js";
 import { createMoruneClient } from "../../generated/morune/index.js";
@@ -8,7 +8,7 @@ import { TransportError } from "../../generator/runtime/errors.js";
 import { invoke } from "../../generator/runtime/invoke.js";
 import type { OperationSpec } from "../../generator/runtime/types.js";
 import { ValidationError } from "../../generator/runtime/validation.js";
-import { type Handler, json, localServer, type Received } from "../helpers/local-server.js";
+import { type Handler, json, localServersPerTest, type Received } from "../helpers/local-server.js";
 
 /**
  * What the client must never do with a merchant's keys, however the server (or a path
@@ -22,15 +22,7 @@ const KEYS = {
   apiKey: "api/key+0123 4567&x",
 };
 
-const servers: { close: () => Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function server(...handlers: Handler[]) {
-  const s = await localServer(...handlers);
-  servers.push(s);
-  return s;
-}
+const server = localServersPerTest();
 
 function views(error: unknown): string {
   const e = error as Error;
