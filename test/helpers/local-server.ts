@@ -11,10 +11,6 @@ export interface Received {
 
 export type Handler = (request: Received, response: ServerResponse, socket: Socket) => void | Promise<void>;
 
-/**
- * A programmable HTTP server on 127.0.0.1 for fault-injection tests: each request is recorded
- * and answered by the next queued handler (the last one repeats).
- */
 export interface LocalServer {
   readonly url: string;
   readonly received: Received[];
@@ -22,6 +18,10 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
+/**
+ * A programmable HTTP server on 127.0.0.1 for fault-injection tests: each request is recorded
+ * and answered by the next queued handler (the last one repeats).
+ */
 export async function localServer(...handlers: Handler[]): Promise<LocalServer> {
   const received: Received[] = [];
   const sockets = new Set<Socket>();
