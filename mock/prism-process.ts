@@ -62,16 +62,44 @@ export function prismEntry(): string {
 }
 
 /**
- * Loaded into every Prism before it starts (`node --import`): a parent that dies without
- * stopping its children (SIGKILL, a crashed test runner) closes their stdin, and a parent that
- * is gone leaves them reparented; either way Prism exits instead of living on as an orphan.
+ * A parent that dies without stopping its children (SIGKILL, a crashed test runner) closes
+ * their stdin, and a parent that is gone leaves them reparented; either way Prism exits instead
+ * of living on as an orphan.
  */
 const WATCHDOG = [
   "const parent = process.ppid;",
   "const leave = () => process.exit(0);",
   "process.stdin.on('end', leave).on('error', leave).resume();",
   "setInterval(() => { if (process.ppid !== parent) leave(); }, 500).unref();",
-].join("\n");
+];
+
+/**
+ * Prism 5.14's answer generator requires @faker-js/faker 6, whose main entry builds all of
+ * faker's 50-odd locales (1,900 modules, about half of Prism's start-up), and then uses only its
+ * default instance, whose locale is English. Faker's English build is that same instance with
+ * only the English data (postman-collection, in the same Prism, loads it too), so it goes into
+ * the module cache under the main entry's name before Prism starts. Anything laid out otherwise
+ * (another faker or Prism) is left alone and loads as usual.
+ */
+const ENGLISH_FAKER = [
+  "try {",
+  "  const http = createRequire(createRequire(process.argv[1]).resolve('@stoplight/prism-http'));",
+  "  const main = http.resolve('@faker-js/faker');",
+  "  const english = main in http.cache ? undefined : http('@faker-js/faker/locale/en');",
+  "  if (english?.locale === 'en' && typeof english.helpers === 'object') {",
+  "    const entry = new Module(main);",
+  "    entry.filename = main;",
+  "    entry.loaded = true;",
+  "    entry.exports = { __esModule: true, default: english, faker: english };",
+  "    http.cache[main] = entry;",
+  "  }",
+  "} catch {}",
+];
+
+/** Loaded into every Prism before it starts (`node --import`). */
+export const PRISM_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  ['import Module, { createRequire } from "node:module";', ...WATCHDOG, ...ENGLISH_FAKER].join("\n"),
+)}`;
 
 // No Prism may outlive its parent. On a normal exit only synchronous work is possible, hence
 // SIGKILL. A fatal signal (vitest ends its workers with SIGTERM) skips "exit" handlers, so while
@@ -115,17 +143,7 @@ function trackChild(child: ChildProcess): void {
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function spawnPrism(options: PrismOptions): PrismProcess {
-  const args = [
-    "--import",
-    `data:text/javascript,${encodeURIComponent(WATCHDOG)}`,
-    prismEntry(),
-    "mock",
-    options.spec,
-    "-h",
-    HOST,
-    "-p",
-    String(options.port),
-  ];
+  const args = ["--import", PRISM_PRELOAD, prismEntry(), "mock", options.spec, "-h", HOST, "-p", String(options.port)];
   if (options.dynamic === true) args.push("-d");
   if (options.seed !== undefined) args.push("--seed", options.seed);
   const child = spawn(process.execPath, args, {
