@@ -2,24 +2,25 @@
 // Source sha256: 581e968cb58bba357701e6a2ec6e7e4e88a5ee2711c9aa58aaeb76a771c341db.
 // Do not edit: change the source and run `npm run generate`.
 
-import { responseCheck, type ResponseValidators, type Rules } from "../runtime/index.js";
+import { parseRules, responseCheck, type ResponseValidators, type Rules } from "../runtime/index.js";
 
 import { requestRules } from "./validators.gen.js";
 
 // Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
 // applied by `checkValue`): a string is the name of a component's entry in the table, `true`
 // allows anything, `false` nothing. Components are listed in the order the spec first uses them.
+// The table is JSON, read once at import: TypeScript types a large object literal slowly in
+// every build, and a string at once.
 
-const responseRules: Rules = {
-  ...requestRules,
-  InvoiceCreateResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: { status: { type: ["string"], const: "success" }, result: "Invoice" },
+const responseRules: Rules = { ...requestRules, ...parseRules(String.raw`{
+  "InvoiceCreateResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": { "status": { "type": ["string"], "const": "success" }, "result": "Invoice" }
   },
-  Invoice: {
-    type: ["object"],
-    required: [
+  "Invoice": {
+    "type": ["object"],
+    "required": [
       "uuid",
       "address",
       "expiry_date",
@@ -34,58 +35,58 @@ const responseRules: Rules = {
       "status",
       "currency",
       "project",
-      "test_mode",
+      "test_mode"
     ],
-    properties: {
-      uuid: "InvoiceId",
-      created: "CryptoDate",
-      address: { type: ["string"] },
-      expiry_date: "CryptoDate",
-      date_finished: { anyOf: ["CryptoDate", { type: ["null"] }] },
-      side_commission: { type: ["string"] },
-      side_commission_cc: { type: ["string"] },
-      amount: { type: ["number"], minimum: 0 },
-      amount_usd: { type: ["number"], minimum: 0 },
-      amount_in_fiat: { type: ["number"], minimum: 0 },
-      received: { type: ["number"], minimum: 0 },
-      received_usd: { type: ["number"], minimum: 0 },
-      fee: { type: ["number"], minimum: 0 },
-      fee_usd: { type: ["number"], minimum: 0 },
-      service_fee: { type: ["number"], minimum: 0 },
-      service_fee_usd: { type: ["number"], minimum: 0 },
-      fiat_currency: "FiatCurrency",
-      status: "InvoiceStatus",
-      is_email_required: { type: ["boolean"] },
-      link: { type: ["string"] },
-      invoice_id: { type: ["string", "null"] },
-      type_payments: { type: ["string"] },
-      order_id: { type: ["string", "null"] },
-      currency: "Currency",
-      project: "Project",
-      test_mode: { type: ["boolean"] },
-      invoice_status: { type: ["string"] },
-      amount_in_crypto: { type: ["number"], minimum: 0 },
-      amount_to_pay: { type: ["number"], minimum: 0 },
-      amount_to_pay_usd: { type: ["number"], minimum: 0 },
-      amount_paid: { type: ["number"], minimum: 0 },
-      amount_paid_usd: { type: ["number"], minimum: 0 },
-      to_surcharge: { type: ["number"] },
-      to_surcharge_usd: { type: ["number"] },
-      phone: { type: ["string", "null"] },
-      pay_url: { type: ["string", "null"] },
-      user_email: { type: ["string", "null"] },
-      type: { type: ["string", "null"] },
-      tx_list: { type: ["array"], items: {} },
-    },
+    "properties": {
+      "uuid": "InvoiceId",
+      "created": "CryptoDate",
+      "address": { "type": ["string"] },
+      "expiry_date": "CryptoDate",
+      "date_finished": { "anyOf": ["CryptoDate", { "type": ["null"] }] },
+      "side_commission": { "type": ["string"] },
+      "side_commission_cc": { "type": ["string"] },
+      "amount": { "type": ["number"], "minimum": 0 },
+      "amount_usd": { "type": ["number"], "minimum": 0 },
+      "amount_in_fiat": { "type": ["number"], "minimum": 0 },
+      "received": { "type": ["number"], "minimum": 0 },
+      "received_usd": { "type": ["number"], "minimum": 0 },
+      "fee": { "type": ["number"], "minimum": 0 },
+      "fee_usd": { "type": ["number"], "minimum": 0 },
+      "service_fee": { "type": ["number"], "minimum": 0 },
+      "service_fee_usd": { "type": ["number"], "minimum": 0 },
+      "fiat_currency": "FiatCurrency",
+      "status": "InvoiceStatus",
+      "is_email_required": { "type": ["boolean"] },
+      "link": { "type": ["string"] },
+      "invoice_id": { "type": ["string", "null"] },
+      "type_payments": { "type": ["string"] },
+      "order_id": { "type": ["string", "null"] },
+      "currency": "Currency",
+      "project": "Project",
+      "test_mode": { "type": ["boolean"] },
+      "invoice_status": { "type": ["string"] },
+      "amount_in_crypto": { "type": ["number"], "minimum": 0 },
+      "amount_to_pay": { "type": ["number"], "minimum": 0 },
+      "amount_to_pay_usd": { "type": ["number"], "minimum": 0 },
+      "amount_paid": { "type": ["number"], "minimum": 0 },
+      "amount_paid_usd": { "type": ["number"], "minimum": 0 },
+      "to_surcharge": { "type": ["number"] },
+      "to_surcharge_usd": { "type": ["number"] },
+      "phone": { "type": ["string", "null"] },
+      "pay_url": { "type": ["string", "null"] },
+      "user_email": { "type": ["string", "null"] },
+      "type": { "type": ["string", "null"] },
+      "tx_list": { "type": ["array"], "items": {} }
+    }
   },
-  CryptoDate: {
-    type: ["string"],
-    pattern: "^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$",
+  "CryptoDate": {
+    "type": ["string"],
+    "pattern": "^(?:[1-9]\\d{3}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:[1-9]\\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,6})?$"
   },
-  InvoiceStatus: { type: ["string"], enum: ["created", "paid", "partial", "overpaid", "canceled"] },
-  Currency: {
-    type: ["object"],
-    required: [
+  "InvoiceStatus": { "type": ["string"], "enum": ["created", "paid", "partial", "overpaid", "canceled"] },
+  "Currency": {
+    "type": ["object"],
+    "required": [
       "id",
       "code",
       "fullcode",
@@ -96,94 +97,103 @@ const responseRules: Rules = {
       "icon_base",
       "icon_network",
       "icon_qr",
-      "order",
+      "order"
     ],
-    properties: {
-      id: { type: ["integer"] },
-      code: { type: ["string"] },
-      fullcode: { type: ["string"] },
-      network: "Network",
-      name: { type: ["string"] },
-      is_email_required: { type: ["boolean"] },
-      stablecoin: { type: ["boolean"] },
-      icon_base: { type: ["string"] },
-      icon_network: { type: ["string"] },
-      icon_qr: { type: ["string"] },
-      order: { type: ["integer"] },
-    },
+    "properties": {
+      "id": { "type": ["integer"] },
+      "code": { "type": ["string"] },
+      "fullcode": { "type": ["string"] },
+      "network": "Network",
+      "name": { "type": ["string"] },
+      "is_email_required": { "type": ["boolean"] },
+      "stablecoin": { "type": ["boolean"] },
+      "icon_base": { "type": ["string"] },
+      "icon_network": { "type": ["string"] },
+      "icon_qr": { "type": ["string"] },
+      "order": { "type": ["integer"] }
+    }
   },
-  Network: {
-    type: ["object"],
-    required: ["code", "id", "icon", "fullname"],
-    properties: {
-      code: { type: ["string"] },
-      id: { type: ["integer"] },
-      icon: { type: ["string"] },
-      fullname: { type: ["string"] },
-    },
+  "Network": {
+    "type": ["object"],
+    "required": ["code", "id", "icon", "fullname"],
+    "properties": {
+      "code": { "type": ["string"] },
+      "id": { "type": ["integer"] },
+      "icon": { "type": ["string"] },
+      "fullname": { "type": ["string"] }
+    }
   },
-  Project: {
-    type: ["object"],
-    required: ["id", "name", "fail", "success", "logo"],
-    properties: {
-      id: { type: ["integer"] },
-      name: { type: ["string"] },
-      fail: { type: ["string"] },
-      success: { type: ["string"] },
-      logo: { type: ["string", "null"] },
-    },
+  "Project": {
+    "type": ["object"],
+    "required": ["id", "name", "fail", "success", "logo"],
+    "properties": {
+      "id": { "type": ["integer"] },
+      "name": { "type": ["string"] },
+      "fail": { "type": ["string"] },
+      "success": { "type": ["string"] },
+      "logo": { "type": ["string", "null"] }
+    }
   },
-  ErrorResult: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: {
-      status: { type: ["string"], const: "error" },
-      result: {
-        type: ["object"],
-        properties: { validate_error: { type: ["string"] }, authorization: { type: ["string"] } },
-        additionalProperties: { type: ["string"] },
-        minProperties: 1,
-      },
-    },
+  "ErrorResult": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": {
+      "status": { "type": ["string"], "const": "error" },
+      "result": {
+        "type": ["object"],
+        "properties": { "validate_error": { "type": ["string"] }, "authorization": { "type": ["string"] } },
+        "additionalProperties": { "type": ["string"] },
+        "minProperties": 1
+      }
+    }
   },
-  ErrorDetail: { type: ["object"], required: ["detail"], properties: { detail: { type: ["string"] } } },
-  InvoiceCancelResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: {
-      status: { type: ["string"], const: "success" },
-      result: { anyOf: [{ type: ["array"], items: { type: ["string"] } }, { type: ["string"] }] },
-    },
+  "ErrorDetail": { "type": ["object"], "required": ["detail"], "properties": { "detail": { "type": ["string"] } } },
+  "InvoiceCancelResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": {
+      "status": { "type": ["string"], "const": "success" },
+      "result": { "anyOf": [{ "type": ["array"], "items": { "type": ["string"] } }, { "type": ["string"] }] }
+    }
   },
-  InvoiceListResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: { status: { type: ["string"], const: "success" }, result: { type: ["array"], items: "Invoice" } },
+  "InvoiceListResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": {
+      "status": { "type": ["string"], "const": "success" },
+      "result": { "type": ["array"], "items": "Invoice" }
+    }
   },
-  InvoiceInfoResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: { status: { type: ["string"], const: "success" }, result: { type: ["array"], items: "Invoice" } },
+  "InvoiceInfoResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": {
+      "status": { "type": ["string"], "const": "success" },
+      "result": { "type": ["array"], "items": "Invoice" }
+    }
   },
-  BalanceResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: { status: { type: ["string"], const: "success" }, result: { type: ["array"], items: "Balance" } },
+  "BalanceResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": {
+      "status": { "type": ["string"], "const": "success" },
+      "result": { "type": ["array"], "items": "Balance" }
+    }
   },
-  Balance: {
-    type: ["object"],
-    required: ["currency", "balance_crypto", "balance_usd", "available_balance", "available_balance_usd"],
-    properties: {
-      currency: "AccountCurrency",
-      balance_crypto: { type: ["number"], minimum: 0 },
-      balance_usd: { type: ["number"], minimum: 0 },
-      available_balance: { type: ["number"], minimum: 0 },
-      available_balance_usd: { type: ["number"], minimum: 0 },
-    },
+  "Balance": {
+    "type": ["object"],
+    "required": ["currency", "balance_crypto", "balance_usd", "available_balance", "available_balance_usd"],
+    "properties": {
+      "currency": "AccountCurrency",
+      "balance_crypto": { "type": ["number"], "minimum": 0 },
+      "balance_usd": { "type": ["number"], "minimum": 0 },
+      "available_balance": { "type": ["number"], "minimum": 0 },
+      "available_balance_usd": { "type": ["number"], "minimum": 0 }
+    }
   },
-  AccountCurrency: {
-    type: ["object"],
-    required: [
+  "AccountCurrency": {
+    "type": ["object"],
+    "required": [
       "id",
       "code",
       "short_code",
@@ -195,112 +205,112 @@ const responseRules: Rules = {
       "icon_qr",
       "order",
       "obj_network",
-      "enable",
+      "enable"
     ],
-    properties: {
-      id: { type: ["integer"] },
-      code: { type: ["string"] },
-      short_code: { type: ["string"] },
-      name: { type: ["string"] },
-      is_email_required: { type: ["boolean"] },
-      stablecoin: { type: ["boolean"] },
-      icon_base: { type: ["string"] },
-      icon_network: { type: ["string"] },
-      icon_qr: { type: ["string"] },
-      order: { type: ["integer"] },
-      obj_network: "Network",
-      enable: { type: ["boolean"] },
+    "properties": {
+      "id": { "type": ["integer"] },
+      "code": { "type": ["string"] },
+      "short_code": { "type": ["string"] },
+      "name": { "type": ["string"] },
+      "is_email_required": { "type": ["boolean"] },
+      "stablecoin": { "type": ["boolean"] },
+      "icon_base": { "type": ["string"] },
+      "icon_network": { "type": ["string"] },
+      "icon_qr": { "type": ["string"] },
+      "order": { "type": ["integer"] },
+      "obj_network": "Network",
+      "enable": { "type": ["boolean"] }
+    }
+  },
+  "StatisticsResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": {
+      "status": { "type": ["string"], "const": "success" },
+      "result": {
+        "type": ["object"],
+        "required": ["count", "amount"],
+        "properties": { "count": "StatisticsCounts", "amount": "StatisticsAmounts" }
+      }
+    }
+  },
+  "StatisticsCounts": {
+    "type": ["object"],
+    "required": ["all", "created", "paid", "overpaid", "partial", "canceled"],
+    "properties": {
+      "all": { "type": ["integer"], "minimum": 0 },
+      "created": { "type": ["integer"], "minimum": 0 },
+      "paid": { "type": ["integer"], "minimum": 0 },
+      "overpaid": { "type": ["integer"], "minimum": 0 },
+      "partial": { "type": ["integer"], "minimum": 0 },
+      "canceled": { "type": ["integer"], "minimum": 0 }
+    }
+  },
+  "StatisticsAmounts": {
+    "type": ["object"],
+    "required": ["all", "created", "paid", "overpaid", "partial", "canceled"],
+    "properties": {
+      "all": { "type": ["number"], "minimum": 0 },
+      "created": { "type": ["number"], "minimum": 0 },
+      "paid": { "type": ["number"], "minimum": 0 },
+      "overpaid": { "type": ["number"], "minimum": 0 },
+      "partial": { "type": ["number"], "minimum": 0 },
+      "canceled": { "type": ["number"], "minimum": 0 }
+    }
+  },
+  "StaticWalletResponse": {
+    "type": ["object"],
+    "required": ["status", "result"],
+    "properties": { "status": { "type": ["string"], "const": "success" }, "result": "StaticWallet" }
+  },
+  "StaticWallet": {
+    "type": ["object"],
+    "required": ["currency", "address", "uuid"],
+    "properties": {
+      "currency": "AccountCurrency",
+      "address": { "type": ["string"] },
+      "uuid": { "type": ["string"], "minLength": 1 }
+    }
+  },
+  "WithdrawalResponse": {
+    "type": ["object"],
+    "required": ["status", "data"],
+    "properties": { "status": { "type": ["string"], "const": "success" }, "data": "Withdrawal" }
+  },
+  "Withdrawal": {
+    "type": ["object"],
+    "required": ["invoice_id", "status", "currency", "amount"],
+    "properties": {
+      "invoice_id": "InvoiceId",
+      "status": { "type": ["string"], "enum": ["created"] },
+      "currency": { "type": ["string"] },
+      "amount": { "type": ["number"], "minimum": 0 }
+    }
+  },
+  "WithdrawalError": {
+    "type": ["object"],
+    "required": ["status"],
+    "properties": {
+      "status": { "type": ["string"], "const": "error" },
+      "result": "WithdrawalErrorKeys",
+      "data": "WithdrawalErrorKeys"
+    }
+  },
+  "WithdrawalErrorKeys": {
+    "type": ["object"],
+    "properties": {
+      "required_parameter": { "type": ["string"] },
+      "currency_code": { "type": ["string"] },
+      "network": { "type": ["string"] },
+      "uncorrected_amount": { "type": ["string"] },
+      "rate_limit": { "type": ["string"] },
+      "validate_error": { "type": ["string"] },
+      "authorization": { "type": ["string"] }
     },
-  },
-  StatisticsResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: {
-      status: { type: ["string"], const: "success" },
-      result: {
-        type: ["object"],
-        required: ["count", "amount"],
-        properties: { count: "StatisticsCounts", amount: "StatisticsAmounts" },
-      },
-    },
-  },
-  StatisticsCounts: {
-    type: ["object"],
-    required: ["all", "created", "paid", "overpaid", "partial", "canceled"],
-    properties: {
-      all: { type: ["integer"], minimum: 0 },
-      created: { type: ["integer"], minimum: 0 },
-      paid: { type: ["integer"], minimum: 0 },
-      overpaid: { type: ["integer"], minimum: 0 },
-      partial: { type: ["integer"], minimum: 0 },
-      canceled: { type: ["integer"], minimum: 0 },
-    },
-  },
-  StatisticsAmounts: {
-    type: ["object"],
-    required: ["all", "created", "paid", "overpaid", "partial", "canceled"],
-    properties: {
-      all: { type: ["number"], minimum: 0 },
-      created: { type: ["number"], minimum: 0 },
-      paid: { type: ["number"], minimum: 0 },
-      overpaid: { type: ["number"], minimum: 0 },
-      partial: { type: ["number"], minimum: 0 },
-      canceled: { type: ["number"], minimum: 0 },
-    },
-  },
-  StaticWalletResponse: {
-    type: ["object"],
-    required: ["status", "result"],
-    properties: { status: { type: ["string"], const: "success" }, result: "StaticWallet" },
-  },
-  StaticWallet: {
-    type: ["object"],
-    required: ["currency", "address", "uuid"],
-    properties: {
-      currency: "AccountCurrency",
-      address: { type: ["string"] },
-      uuid: { type: ["string"], minLength: 1 },
-    },
-  },
-  WithdrawalResponse: {
-    type: ["object"],
-    required: ["status", "data"],
-    properties: { status: { type: ["string"], const: "success" }, data: "Withdrawal" },
-  },
-  Withdrawal: {
-    type: ["object"],
-    required: ["invoice_id", "status", "currency", "amount"],
-    properties: {
-      invoice_id: "InvoiceId",
-      status: { type: ["string"], enum: ["created"] },
-      currency: { type: ["string"] },
-      amount: { type: ["number"], minimum: 0 },
-    },
-  },
-  WithdrawalError: {
-    type: ["object"],
-    required: ["status"],
-    properties: {
-      status: { type: ["string"], const: "error" },
-      result: "WithdrawalErrorKeys",
-      data: "WithdrawalErrorKeys",
-    },
-  },
-  WithdrawalErrorKeys: {
-    type: ["object"],
-    properties: {
-      required_parameter: { type: ["string"] },
-      currency_code: { type: ["string"] },
-      network: { type: ["string"] },
-      uncorrected_amount: { type: ["string"] },
-      rate_limit: { type: ["string"] },
-      validate_error: { type: ["string"] },
-      authorization: { type: ["string"] },
-    },
-    additionalProperties: { type: ["string"] },
-    minProperties: 1,
-  },
-};
+    "additionalProperties": { "type": ["string"] },
+    "minProperties": 1
+  }
+}`) };
 
 /** Checks a documented JSON answer of `createInvoice` against its schema; string enums stay open. */
 export const createInvoiceResponse = responseCheck(responseRules, {

@@ -2,148 +2,157 @@
 // Source sha256: 0c9741e0874cdca60ce53d91846f275204873eeb6044ca3eda6b54917cb0a3af.
 // Do not edit: change the source and run `npm run generate`.
 
-import { requestCheck, type Rules } from "../runtime/index.js";
+import { parseRules, requestCheck, type Rules } from "../runtime/index.js";
 
 // Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,
 // applied by `checkValue`): a string is the name of a component's entry in the table, `true`
 // allows anything, `false` nothing. Components are listed in the order the spec first uses them.
+// The table is JSON, read once at import: TypeScript types a large object literal slowly in
+// every build, and a string at once.
 
-export const requestRules: Rules = {
-  CreatePaymentRequest: {
-    type: ["object"],
-    required: ["amount", "currency", "order_id"],
-    properties: {
-      amount: "Amount",
-      currency: { type: ["string"], minLength: 1 },
-      order_id: "InvoiceOrderId",
-      network: { type: ["string"] },
-      url_return: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
-      url_success: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
-      url_callback: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
-      is_payment_multiple: { type: ["boolean"] },
-      lifetime: {
-        type: ["integer", "string"],
-        pattern: "^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$",
-        minimum: 300,
-        maximum: 43200,
+export const requestRules: Rules = parseRules(String.raw`{
+  "CreatePaymentRequest": {
+    "type": ["object"],
+    "required": ["amount", "currency", "order_id"],
+    "properties": {
+      "amount": "Amount",
+      "currency": { "type": ["string"], "minLength": 1 },
+      "order_id": "InvoiceOrderId",
+      "network": { "type": ["string"] },
+      "url_return": { "type": ["string"], "minLength": 6, "maxLength": 255, "format": "uri" },
+      "url_success": { "type": ["string"], "minLength": 6, "maxLength": 255, "format": "uri" },
+      "url_callback": { "type": ["string"], "minLength": 6, "maxLength": 255, "format": "uri" },
+      "is_payment_multiple": { "type": ["boolean"] },
+      "lifetime": {
+        "type": ["integer", "string"],
+        "pattern": "^(30\\d|3[1-9]\\d|[4-9]\\d\\d|[1-9]\\d{3}|[1-3]\\d{4}|4[0-2]\\d{3}|43[01]\\d\\d|43200)$",
+        "minimum": 300,
+        "maximum": 43200
       },
-      to_currency: { type: ["string"] },
-      subtract: { type: ["integer", "string"], pattern: "^(100|[1-9]?\\d)$", minimum: 0, maximum: 100 },
-      accuracy_payment_percent: {
-        type: ["number", "string"],
-        pattern: "^(5(\\.0+)?|[0-4](\\.\\d+)?)$",
-        minimum: 0,
-        maximum: 5,
+      "to_currency": { "type": ["string"] },
+      "subtract": { "type": ["integer", "string"], "pattern": "^(100|[1-9]?\\d)$", "minimum": 0, "maximum": 100 },
+      "accuracy_payment_percent": {
+        "type": ["number", "string"],
+        "pattern": "^(5(\\.0+)?|[0-4](\\.\\d+)?)$",
+        "minimum": 0,
+        "maximum": 5
       },
-      additional_data: { type: ["string"], maxLength: 255 },
-      currencies: { type: ["array"], items: "PaymentCurrency" },
-      except_currencies: { type: ["array"], items: "PaymentCurrency" },
-      course_source: { type: ["string"], minLength: 4, maxLength: 20 },
-      from_referral_code: { type: ["string"] },
-      discount_percent: { type: ["integer", "string"], pattern: "^(100|0|-?[1-9]\\d?)$", minimum: -99, maximum: 100 },
-      is_refresh: { type: ["boolean"] },
+      "additional_data": { "type": ["string"], "maxLength": 255 },
+      "currencies": { "type": ["array"], "items": "PaymentCurrency" },
+      "except_currencies": { "type": ["array"], "items": "PaymentCurrency" },
+      "course_source": { "type": ["string"], "minLength": 4, "maxLength": 20 },
+      "from_referral_code": { "type": ["string"] },
+      "discount_percent": {
+        "type": ["integer", "string"],
+        "pattern": "^(100|0|-?[1-9]\\d?)$",
+        "minimum": -99,
+        "maximum": 100
+      },
+      "is_refresh": { "type": ["boolean"] }
     },
-    additionalProperties: false,
+    "additionalProperties": false
   },
-  Amount: { type: ["string"], pattern: "^\\d+(\\.\\d+)?$" },
-  InvoiceOrderId: { $ref: "AlphaDash", minLength: 1, maxLength: 128 },
-  AlphaDash: { type: ["string"], pattern: "^[\\p{L}\\p{M}\\p{N}_-]+$" },
-  PaymentCurrency: {
-    type: ["object"],
-    required: ["currency"],
-    properties: { currency: { type: ["string"], minLength: 1 }, network: { type: ["string"] } },
-    additionalProperties: false,
+  "Amount": { "type": ["string"], "pattern": "^\\d+(\\.\\d+)?$" },
+  "InvoiceOrderId": { "$ref": "AlphaDash", "minLength": 1, "maxLength": 128 },
+  "AlphaDash": { "type": ["string"], "pattern": "^[\\p{L}\\p{M}\\p{N}_-]+$" },
+  "PaymentCurrency": {
+    "type": ["object"],
+    "required": ["currency"],
+    "properties": { "currency": { "type": ["string"], "minLength": 1 }, "network": { "type": ["string"] } },
+    "additionalProperties": false
   },
-  PaymentInfoRequest: {
-    allOf: [
+  "PaymentInfoRequest": {
+    "allOf": [
       {
-        type: ["object"],
-        properties: { uuid: { type: ["string"], format: "uuid" }, order_id: "InvoiceOrderId" },
-        additionalProperties: false,
+        "type": ["object"],
+        "properties": { "uuid": { "type": ["string"], "format": "uuid" }, "order_id": "InvoiceOrderId" },
+        "additionalProperties": false
       },
-      "UuidOrOrderId",
-    ],
+      "UuidOrOrderId"
+    ]
   },
-  UuidOrOrderId: {
-    anyOf: [
-      { type: ["object"], required: ["uuid"], properties: { uuid: {} } },
-      { type: ["object"], required: ["order_id"], properties: { order_id: {} } },
-    ],
+  "UuidOrOrderId": {
+    "anyOf": [
+      { "type": ["object"], "required": ["uuid"], "properties": { "uuid": {} } },
+      { "type": ["object"], "required": ["order_id"], "properties": { "order_id": {} } }
+    ]
   },
-  PageCursor: { type: ["string"], minLength: 1 },
-  DateFilter: {
-    maxItems: 0,
-    properties: { date_from: "FilterDate", date_to: "FilterDate", cursor: "PageCursor" },
-    additionalProperties: false,
+  "PageCursor": { "type": ["string"], "minLength": 1 },
+  "DateFilter": {
+    "maxItems": 0,
+    "properties": { "date_from": "FilterDate", "date_to": "FilterDate", "cursor": "PageCursor" },
+    "additionalProperties": false
   },
-  FilterDate: { type: ["string"], pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" },
-  RefundRequest: {
-    allOf: [
+  "FilterDate": { "type": ["string"], "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}:\\d{2}$" },
+  "RefundRequest": {
+    "allOf": [
       {
-        type: ["object"],
-        required: ["address", "is_subtract"],
-        properties: {
-          address: { type: ["string"], minLength: 1 },
-          is_subtract: "FlexibleBoolean",
-          uuid: { type: ["string"], format: "uuid" },
-          order_id: "InvoiceOrderId",
+        "type": ["object"],
+        "required": ["address", "is_subtract"],
+        "properties": {
+          "address": { "type": ["string"], "minLength": 1 },
+          "is_subtract": "FlexibleBoolean",
+          "uuid": { "type": ["string"], "format": "uuid" },
+          "order_id": "InvoiceOrderId"
         },
-        additionalProperties: false,
+        "additionalProperties": false
       },
-      "UuidOrOrderId",
-    ],
+      "UuidOrOrderId"
+    ]
   },
-  FlexibleBoolean: { anyOf: [{ type: ["boolean"] }, { type: ["string"], enum: ["true", "false", "1", "0"] }] },
-  ResendWebhookRequest: {
-    allOf: [
+  "FlexibleBoolean": {
+    "anyOf": [{ "type": ["boolean"] }, { "type": ["string"], "enum": ["true", "false", "1", "0"] }]
+  },
+  "ResendWebhookRequest": {
+    "allOf": [
       {
-        type: ["object"],
-        properties: { uuid: { type: ["string"], format: "uuid" }, order_id: "InvoiceOrderId" },
-        additionalProperties: false,
+        "type": ["object"],
+        "properties": { "uuid": { "type": ["string"], "format": "uuid" }, "order_id": "InvoiceOrderId" },
+        "additionalProperties": false
       },
-      "UuidOrOrderId",
-    ],
+      "UuidOrOrderId"
+    ]
   },
-  ResendWebhookV2Request: {
-    allOf: [
+  "ResendWebhookV2Request": {
+    "allOf": [
       {
-        type: ["object"],
-        properties: {
-          uuid: { type: ["string"], format: "uuid" },
-          order_id: "InvoiceOrderId",
-          txid: { type: ["string"], minLength: 1, maxLength: 256 },
+        "type": ["object"],
+        "properties": {
+          "uuid": { "type": ["string"], "format": "uuid" },
+          "order_id": "InvoiceOrderId",
+          "txid": { "type": ["string"], "minLength": 1, "maxLength": 256 }
         },
-        additionalProperties: false,
+        "additionalProperties": false
       },
       {
-        anyOf: [
-          { type: ["object"], required: ["uuid"], properties: { uuid: {} } },
-          { type: ["object"], required: ["order_id"], properties: { order_id: {} } },
-          { type: ["object"], required: ["txid"], properties: { txid: {} } },
-        ],
-      },
-    ],
+        "anyOf": [
+          { "type": ["object"], "required": ["uuid"], "properties": { "uuid": {} } },
+          { "type": ["object"], "required": ["order_id"], "properties": { "order_id": {} } },
+          { "type": ["object"], "required": ["txid"], "properties": { "txid": {} } }
+        ]
+      }
+    ]
   },
-  TestPaymentWebhookRequest: {
-    allOf: ["TestWebhookFields", { type: ["object"], properties: { status: "TestPaymentStatus" } }],
+  "TestPaymentWebhookRequest": {
+    "allOf": ["TestWebhookFields", { "type": ["object"], "properties": { "status": "TestPaymentStatus" } }]
   },
-  TestWebhookFields: {
-    type: ["object"],
-    required: ["url_callback", "currency", "network", "status"],
-    properties: {
-      url_callback: { type: ["string"], minLength: 6, maxLength: 150, format: "uri" },
-      currency: { type: ["string"], minLength: 1 },
-      network: { type: ["string"], minLength: 1 },
-      uuid: { type: ["string"], format: "uuid" },
-      order_id: "ShortOrderId",
-      status: { type: ["string"] },
+  "TestWebhookFields": {
+    "type": ["object"],
+    "required": ["url_callback", "currency", "network", "status"],
+    "properties": {
+      "url_callback": { "type": ["string"], "minLength": 6, "maxLength": 150, "format": "uri" },
+      "currency": { "type": ["string"], "minLength": 1 },
+      "network": { "type": ["string"], "minLength": 1 },
+      "uuid": { "type": ["string"], "format": "uuid" },
+      "order_id": "ShortOrderId",
+      "status": { "type": ["string"] }
     },
-    additionalProperties: false,
+    "additionalProperties": false
   },
-  ShortOrderId: { $ref: "AlphaDash", minLength: 1, maxLength: 32 },
-  TestPaymentStatus: {
-    type: ["string"],
-    enum: [
+  "ShortOrderId": { "$ref": "AlphaDash", "minLength": 1, "maxLength": 32 },
+  "TestPaymentStatus": {
+    "type": ["string"],
+    "enum": [
       "process",
       "check",
       "paid",
@@ -154,70 +163,70 @@ export const requestRules: Rules = {
       "system_fail",
       "refund_process",
       "refund_fail",
-      "refund_paid",
-    ],
+      "refund_paid"
+    ]
   },
-  TestPayoutWebhookRequest: {
-    allOf: ["TestWebhookFields", { type: ["object"], properties: { status: "PayoutStatus" } }],
+  "TestPayoutWebhookRequest": {
+    "allOf": ["TestWebhookFields", { "type": ["object"], "properties": { "status": "PayoutStatus" } }]
   },
-  PayoutStatus: { type: ["string"], enum: ["process", "check", "paid", "fail", "cancel", "system_fail"] },
-  CreateStaticWalletRequest: {
-    type: ["object"],
-    required: ["currency", "network", "order_id"],
-    properties: {
-      currency: { type: ["string"], minLength: 1 },
-      network: { type: ["string"], minLength: 1 },
-      order_id: { $ref: "AlphaDash", minLength: 1, maxLength: 100 },
-      url_callback: { type: ["string"], minLength: 6, maxLength: 255, format: "uri" },
-      from_referral_code: { type: ["string"] },
+  "PayoutStatus": { "type": ["string"], "enum": ["process", "check", "paid", "fail", "cancel", "system_fail"] },
+  "CreateStaticWalletRequest": {
+    "type": ["object"],
+    "required": ["currency", "network", "order_id"],
+    "properties": {
+      "currency": { "type": ["string"], "minLength": 1 },
+      "network": { "type": ["string"], "minLength": 1 },
+      "order_id": { "$ref": "AlphaDash", "minLength": 1, "maxLength": 100 },
+      "url_callback": { "type": ["string"], "minLength": 6, "maxLength": 255, "format": "uri" },
+      "from_referral_code": { "type": ["string"] }
     },
-    additionalProperties: false,
+    "additionalProperties": false
   },
-  BlockedAddressRefundRequest: {
-    allOf: [
+  "BlockedAddressRefundRequest": {
+    "allOf": [
       {
-        type: ["object"],
-        required: ["address"],
-        properties: {
-          uuid: { type: ["string"], format: "uuid" },
-          order_id: "ShortOrderId",
-          address: { $ref: "AlphaDash", minLength: 10, maxLength: 128 },
+        "type": ["object"],
+        "required": ["address"],
+        "properties": {
+          "uuid": { "type": ["string"], "format": "uuid" },
+          "order_id": "ShortOrderId",
+          "address": { "$ref": "AlphaDash", "minLength": 10, "maxLength": 128 }
         },
-        additionalProperties: false,
+        "additionalProperties": false
       },
-      "UuidOrOrderId",
-    ],
+      "UuidOrOrderId"
+    ]
   },
-  CreatePayoutRequest: {
-    type: ["object"],
-    required: ["amount", "currency", "order_id", "address", "is_subtract"],
-    properties: {
-      amount: "Amount",
-      currency: { type: ["string"], minLength: 1 },
-      order_id: { $ref: "AlphaDash", minLength: 1, maxLength: 100 },
-      address: { type: ["string"], minLength: 1 },
-      is_subtract: "FlexibleBoolean",
-      network: { type: ["string"] },
-      url_callback: { type: ["string"], format: "uri" },
-      to_currency: { type: ["string"] },
-      course_source: { type: ["string"] },
-      from_currency: { type: ["string"] },
-      priority: { type: ["string"], enum: ["recommended", "economy", "high", "highest"] },
-      memo: { type: ["string"], minLength: 1, maxLength: 30 },
+  "CreatePayoutRequest": {
+    "type": ["object"],
+    "required": ["amount", "currency", "order_id", "address", "is_subtract"],
+    "properties": {
+      "amount": "Amount",
+      "currency": { "type": ["string"], "minLength": 1 },
+      "order_id": { "$ref": "AlphaDash", "minLength": 1, "maxLength": 100 },
+      "address": { "type": ["string"], "minLength": 1 },
+      "is_subtract": "FlexibleBoolean",
+      "network": { "type": ["string"] },
+      "url_callback": { "type": ["string"], "format": "uri" },
+      "to_currency": { "type": ["string"] },
+      "course_source": { "type": ["string"] },
+      "from_currency": { "type": ["string"] },
+      "priority": { "type": ["string"], "enum": ["recommended", "economy", "high", "highest"] },
+      "memo": { "type": ["string"], "minLength": 1, "maxLength": 30 }
     },
-    additionalProperties: false,
+    "additionalProperties": false
   },
-  PayoutInfoRequest: {
-    allOf: [
+  "PayoutInfoRequest": {
+    "allOf": [
       {
-        type: ["object"],
-        properties: { uuid: { type: ["string"], format: "uuid" }, order_id: "ShortOrderId" },
-        additionalProperties: false,
+        "type": ["object"],
+        "properties": { "uuid": { "type": ["string"], "format": "uuid" }, "order_id": "ShortOrderId" },
+        "additionalProperties": false
       },
-      "UuidOrOrderId",
-    ],
-  },
-};
+      "UuidOrOrderId"
+    ]
+  }
+}`);
 
 /** Checks the arguments of `createPayment` against the spec before anything is sent. */
 export const createPaymentRequest = requestCheck(requestRules, {

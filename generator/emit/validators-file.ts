@@ -2,7 +2,7 @@ import type { ApiModel, OperationModel } from "../model/types.js";
 import { isJsonMediaType } from "../runtime/media-types.js";
 import { ARGUMENT_PLACES, type RequestRules, type RuleRef } from "../runtime/rules.js";
 import { docComment } from "./comment.js";
-import { Code, LINE_WIDTH, literal } from "./literal.js";
+import { Code, jsonSource, LINE_WIDTH, literal } from "./literal.js";
 import { importFrom } from "./module-statements.js";
 import type { ClientNames } from "./names.js";
 import { RuleCompiler } from "./rule-compiler.js";
@@ -15,6 +15,8 @@ export interface ValidatorNames {
 /** The table of component rules each file declares (validators.gen.ts exports its own). */
 const REQUEST_RULES = "requestRules";
 const RESPONSE_RULES = "responseRules";
+/** The runtime function that reads a table's JSON text. */
+const PARSE_RULES = "parseRules";
 
 /** `head` + a literal + `tail`, the literal laid out in the room left on the first line. */
 function statement(head: string, value: unknown, tail: string): string {
@@ -56,17 +58,22 @@ function responseValidator(op: OperationModel, name: string, compiler: RuleCompi
 ${statement(`export const ${name} = responseCheck(${RESPONSE_RULES}, `, Object.fromEntries(schemas), ");")}`;
 }
 
-/** A table of component rules, starting with the entries of the table named `extended` when given. */
+/**
+ * A table of component rules, after the entries of the table named `extended` when given. Its
+ * own entries are JSON for `parseRules` (why: `jsonSource`).
+ */
 function rulesTable(name: string, entries: [string, RuleRef][], extended?: string): string {
   const head = `${name === REQUEST_RULES ? "export " : ""}const ${name}: Rules = `;
-  // fromEntries defines own properties, so a component named `__proto__` stays an entry.
-  const table = Object.fromEntries(entries);
-  if (extended === undefined) return statement(head, table, ";");
-  const spread = `...${extended}`;
-  const text = literal(table, LINE_WIDTH - head.length - spread.length - 3);
-  if (text === "{}") return `${head}{ ${spread} };`;
-  return `${head}${text.startsWith("{\n") ? `{\n  ${spread},\n${text.slice(2)}` : `{ ${spread}, ${text.slice(2)}`};`;
+  if (entries.length === 0) return `${head}${extended === undefined ? "{}" : `{ ...${extended} }`};`;
+  const [open, close] =
+    extended === undefined ? [`${head}${PARSE_RULES}(`, ");"] : [`${head}{ ...${extended}, ...${PARSE_RULES}(`, ") };"];
+  // fromEntries defines own properties, and JSON.parse does too: a component named `__proto__`
+  // stays an entry.
+  return `${open}${jsonSource(Object.fromEntries(entries), LINE_WIDTH - open.length - close.length)}${close}`;
 }
+
+/** The import a file needs to read its own table: none when the table has no entries of its own. */
+const parsing = (entries: readonly unknown[]): string[] => (entries.length > 0 ? [PARSE_RULES] : []);
 
 export interface ValidatorsFiles {
   /** validators.gen.ts: the request validators, which client.gen.ts imports. */
@@ -101,7 +108,7 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
 
   const requestText = anyOperation
     ? [
-        importFrom(["requestCheck", "type Rules"], runtimeImport),
+        importFrom([...parsing(requestComponents), "requestCheck", "type Rules"], runtimeImport),
         FORMAT,
         rulesTable(REQUEST_RULES, requestComponents),
         ...requests,
@@ -112,7 +119,7 @@ export function validatorsFile(model: ApiModel, names: ClientNames, runtimeImpor
   const operations = Object.fromEntries(model.operations.map((op) => [op.id, new Code(own.get(op.id)!.response)]));
   const responseText = [
     importFrom(
-      ["responseCheck", "type ResponseValidators", "type Rules"].filter(
+      [...parsing(responseComponents), "responseCheck", "type ResponseValidators", "type Rules"].filter(
         (n) => anyOperation || n === "type ResponseValidators",
       ),
       runtimeImport,
@@ -131,4 +138,6 @@ const FORMAT = [
   "// Each schema a validator checks, reduced to the keywords it checks (`Rule` in runtime/rules.ts,",
   "// applied by `checkValue`): a string is the name of a component's entry in the table, `true`",
   "// allows anything, `false` nothing. Components are listed in the order the spec first uses them.",
+  "// The table is JSON, read once at import: TypeScript types a large object literal slowly in",
+  "// every build, and a string at once.",
 ].join("\n");

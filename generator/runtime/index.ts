@@ -34,6 +34,7 @@ export {
   checkValue,
   type JsonType,
   type ParameterRule,
+  parseRules,
   type RequestRules,
   requestCheck,
   responseCheck,

@@ -61,6 +61,16 @@ export interface Rule {
 /** A generated table: the rule of each component schema a validator reaches, by the component's name. */
 export type Rules = Readonly<Record<string, RuleRef>>;
 
+/**
+ * A generated table from its JSON text. The tables are written as JSON because TypeScript types
+ * a string at once and a large object literal slowly, in every build of the app that holds them;
+ * the generator wrote the text, so it is taken as the table it describes.
+ */
+export function parseRules(json: string): Rules {
+  const table: unknown = JSON.parse(json);
+  return table as Rules;
+}
+
 const TYPE_TESTS: Readonly<Record<string, (value: unknown) => boolean>> = {
   string: (value) => typeof value === "string",
   number: (value) => typeof value === "number" && Number.isFinite(value),

@@ -54,7 +54,7 @@ describe("validators.gen.ts: one table of rules, one validator per operation", (
     expect(exported(response)).toEqual(["listPaymentsResponse", "shopResponseValidators"]);
     // A component named like the operation's validator is only a key of the table: no clash.
     expect(request).toContain(
-      'export const requestRules: Rules = { listPaymentsRequest: { type: ["string"], format: "date" } };',
+      'export const requestRules: Rules = parseRules(String.raw`{\n  "listPaymentsRequest": { "type": ["string"], "format": "date" }\n}`);',
     );
     expect(request).toContain(
       "export const listPaymentsRequest = requestCheck(requestRules, {\n" +
@@ -92,13 +92,13 @@ describe("validators.gen.ts: one table of rules, one validator per operation", (
       { Payment: { type: "object", required: ["amount"] }, Receipt: { type: "object", required: ["id"] } },
     );
     expect(request).toContain(
-      'export const requestRules: Rules = { Payment: { type: ["object"], required: ["amount"] } };',
+      'export const requestRules: Rules = parseRules(String.raw`{\n  "Payment": { "type": ["object"], "required": ["amount"] }\n}`);',
     );
     expect(response).toMatch(/^import \{ requestRules \} from "\.\/validators\.gen\.js";$/m);
     expect(response).toContain(
-      'const responseRules: Rules = { ...requestRules, Receipt: { type: ["object"], required: ["id"] } };',
+      'const responseRules: Rules = { ...requestRules, ...parseRules(String.raw`{\n  "Receipt": { "type": ["object"], "required": ["id"] }\n}`) };',
     );
-    expect(response).not.toContain("Payment: {");
+    expect(response).not.toContain('"Payment": {');
   });
 
   it("given no component in the request table → the response table stands alone", () => {
@@ -107,9 +107,11 @@ describe("validators.gen.ts: one table of rules, one validator per operation", (
       { Pong: { const: "pong" } },
     );
     expect(request).toContain("export const requestRules: Rules = {};");
+    // An empty table has nothing to parse, and imports nothing to parse it.
+    expect(request).toMatch(/^import \{ requestCheck, type Rules \} from/m);
     expect(request).toContain("export const pingRequest = requestCheck(requestRules, {});");
     expect(response).not.toContain("./validators.gen.js");
-    expect(response).toContain('const responseRules: Rules = { Pong: { const: "pong" } };');
+    expect(response).toContain('const responseRules: Rules = parseRules(String.raw`{ "Pong": { "const": "pong" } }`);');
   });
 
   it("given long names → the import and every statement break to stay within the width", () => {
@@ -130,7 +132,7 @@ describe("validators.gen.ts: one table of rules, one validator per operation", (
     // Only a line ending in one string literal (a name) may run past the width.
     for (const text of [request, response]) expect(overlongLines(text)).toEqual([]);
     expect(request).toContain(
-      `export const requestRules: Rules = {\n  ${long}: {\n    type: ["object"],\n    required: ["${parameter}"],\n`,
+      `export const requestRules: Rules = parseRules(String.raw\`{\n  "${long}": {\n    "type": ["object"],\n    "required": ["${parameter}"],\n`,
     );
     expect(response).toContain(
       `export const listEveryPaymentOfTheShopResponse = responseCheck(responseRules, {\n  "200": "${long}",\n});`,
