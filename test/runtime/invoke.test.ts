@@ -95,6 +95,22 @@ describe("invoke: request", () => {
     expect(seen[0]!.headers.get("sign")).toBe(md5b64("", SECRET));
   });
 
+  it("refuses to sign a body that is not text (multipart, binary), before sending", async () => {
+    for (const [body, mediaType] of [
+      [{ file: "a" }, "multipart/form-data"],
+      [new Uint8Array([1, 2]), "application/octet-stream"],
+    ] as const) {
+      const seen: Seen[] = [];
+      const op: OperationSpec = { ...signedList, body: mediaType };
+      await expect(
+        invoke(context(fakeFetch(() => json(200, {}), seen)), op, { path: { kind: "k" }, body }),
+      ).rejects.toThrow(
+        new ConfigurationError("shop", "listThings", `a ${mediaType} body cannot be signed with md5-base64-body`),
+      );
+      expect(seen).toHaveLength(0);
+    }
+  });
+
   it("applies credential prefixes in header, query and cookie", async () => {
     const seen: Seen[] = [];
     const op: OperationSpec = {
