@@ -13,10 +13,12 @@ interface Syntax {
   readonly key: (name: string) => string;
   /** Whether the last entry of a broken container keeps its comma (TypeScript does, JSON cannot). */
   readonly trailingComma: boolean;
+  /** Whether `Code` may appear (JSON holds data only). */
+  readonly code: boolean;
 }
 
-const TYPESCRIPT: Syntax = { key: propertyKey, trailingComma: true };
-const JSON_TEXT: Syntax = { key: (name) => JSON.stringify(name), trailingComma: false };
+const TYPESCRIPT: Syntax = { key: propertyKey, trailingComma: true, code: true };
+const JSON_TEXT: Syntax = { key: (name) => JSON.stringify(name), trailingComma: false, code: false };
 
 /**
  * Prints plain data as a TypeScript literal: on one line when it fits in `room` columns,
@@ -90,7 +92,7 @@ function oneLine(value: unknown, room: number, syntax: Syntax, entries = entries
 /** The entries of an array or object (undefined values left out), or undefined for a scalar or Code. */
 function entriesOf(value: unknown, syntax: Syntax): [string | undefined, unknown][] | undefined {
   if (value instanceof Code) {
-    if (syntax === JSON_TEXT) throw new Error(`code cannot be JSON data: ${value.text}`);
+    if (!syntax.code) throw new Error(`code cannot be JSON data: ${value.text}`);
     return undefined;
   }
   if (Array.isArray(value)) return value.map((item) => [undefined, item]);

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Code, jsonSource } from "../../generator/emit/literal.js";
 import { parseRules } from "../../generator/runtime/rules.js";
 
-/** What the emitted expression evaluates to in a fresh realm: the text JSON.parse is given. */
-const evaluated = (source: string): unknown => runInNewContext(source);
+/** What the emitted expression evaluates to in a fresh realm (`context` its globals): the text JSON.parse is given. */
+const evaluated = (source: string, context: Record<string, unknown> = {}): unknown => runInNewContext(source, context);
 
 const LAYOUT: readonly { readonly given: unknown; readonly room: number; readonly want: string }[] = [
   { given: {}, room: 80, want: "String.raw`{}`" },
@@ -61,7 +61,7 @@ describe("jsonSource: plain data as JSON text in String.raw, for JSON.parse", ()
       const source = jsonSource(given, room);
       expect(source.slice("String.raw`".length, -1)).not.toMatch(/`|\$\{/);
       const context: Record<string, unknown> = {};
-      expect(JSON.parse(runInNewContext(source, context) as string)).toEqual(given);
+      expect(JSON.parse(evaluated(source, context) as string)).toEqual(given);
       expect(context).toEqual({});
     }
   });
