@@ -16,7 +16,8 @@ import { parseArgs } from "node:util";
 import { benchBundle, type BundleResult, ESBUILD_COMMAND } from "./bundle.js";
 import { benchGenerate } from "./generate.js";
 import { renderTable, type Row } from "./lib/table.js";
-import { benchNpmTest } from "./npm-test.js";
+import { renderCpuLedger } from "./lib/cpu-ledger.js";
+import { benchNpmTest, type NpmTestResult } from "./npm-test.js";
 import { benchSpec } from "./openai.js";
 import { benchOverhead } from "./overhead.js";
 import { LARGE_SPECS, largeSpecFile, OPENAI_SPEC, shown } from "./lib/paths.js";
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   let bundle: BundleResult | undefined;
   const profiles: ProfileResult[] = [];
+  let npmTest: NpmTestResult | undefined;
   if (selected.has("generate")) {
     log("1. generate (three specs) vs openapi-typescript --redocly …");
     rows.push(...(await benchGenerate({ runs, warmup, log, noChange: true, floor: true })));
@@ -120,7 +122,8 @@ async function main(): Promise<void> {
   }
   if (selected.has("test")) {
     log("5. npm test (once) …");
-    rows.push(...(await benchNpmTest()));
+    npmTest = await benchNpmTest();
+    rows.push(...npmTest.rows);
   }
 
   const report = [
@@ -132,11 +135,12 @@ async function main(): Promise<void> {
     renderTable(rows),
     ...(bundle === undefined ? [] : [renderBundleDetails(bundle)]),
     ...profiles.map(renderProfile),
+    ...(npmTest === undefined ? [] : [renderCpuLedger("npm test's CPU time by kind of process", npmTest.cpu)]),
   ].join("\n");
   process.stdout.write(report);
   if (values.out !== undefined) writeFileSync(values.out, report);
   if (values.json !== undefined)
-    writeFileSync(values.json, `${JSON.stringify({ machine: header, rows, bundle, profiles }, null, 2)}\n`);
+    writeFileSync(values.json, `${JSON.stringify({ machine: header, rows, bundle, profiles, npmTest }, null, 2)}\n`);
 }
 
 // Only as the entry point: the smoke test imports this module for its helpers.

@@ -68,10 +68,16 @@ describe.concurrent("benchmarks on tiny input", () => {
     expect(renderBundleDetails(result)).toContain("| morune |");
   }, 30_000);
 
-  it("5: wall time of a command (a trivial one in place of npm test)", async () => {
-    const rows = await benchNpmTest({ command: { argv: ["node", "-e", ""], cwd: REPO } });
-    expectWellFormed(rows, 1);
-    expect(rows[0]!.met).toBe(true);
+  it("5: wall and CPU time of a command, by kind of Node process (a small one in place of npm test)", async () => {
+    // A parent that runs one child: both must be in the ledger, with the child's loop counted.
+    const child = "let s = 0; for (let i = 0; i < 3e7; i++) s += i;";
+    const parent = `require("node:child_process").execFileSync(process.execPath, ["-e", ${JSON.stringify(child)}])`;
+    const { rows, cpu } = await benchNpmTest({ command: { argv: ["node", "-e", parent], cwd: REPO } });
+    expectWellFormed(rows, 2);
+    expect(rows.map((r) => r.met)).toEqual([true, true]);
+    expect(cpu.kinds).toEqual([{ kind: "other Node processes", processes: 2, ms: cpu.ms }]);
+    expect(cpu.ms).toBeGreaterThan(0);
+    expect(rows[1]!.ours.value).toBe(cpu.ms);
   }, 30_000);
 
   it("profile: phases, and the precompiled launch (petstore)", async () => {

@@ -84,12 +84,16 @@ describe.sequential("no-change cache", () => {
     expectAnsweredAgain("cryptomus");
   }, 120_000);
 
-  it("an edited $ref'd file of a split spec gets a full run", () => {
-    edit("specs/cryptomus/balance.yaml", (t) => `${t}\n# an edit\n`);
+  it("an edited $ref'd file of a split spec gets a full run; undone, the record answers again", () => {
+    const file = "specs/cryptomus/balance.yaml";
+    const original = readFileSync(path.join(project.dir, file), "utf8");
+    edit(file, (t) => `${t}\n# an edit\n`);
     const stale = generate("cryptomus", "--check");
     expect(stale).toMatchObject({ status: 1, cached: false });
     expect(stale.stderr).toContain("generated/cryptomus/");
-    expect(generate("cryptomus")).toMatchObject({ status: 0, cached: false });
+    // Content decides, not the file's time: the same bytes again match the record, which the
+    // failed check left as it was.
+    writeFileSync(path.join(project.dir, file), original);
     expectAnsweredAgain("cryptomus");
   }, 120_000);
 
@@ -106,8 +110,6 @@ describe.sequential("no-change cache", () => {
     const edited = generate("morune", "--check");
     expect(edited).toMatchObject({ status: 1, cached: false });
     expect(edited.stderr).toContain("generated/morune/client.gen.ts");
-    expect(generate("morune")).toMatchObject({ status: 0, cached: false });
-    expect(readFileSync(file, "utf8")).toBe(original);
 
     rmSync(file);
     const deleted = generate("morune", "--check");
@@ -124,15 +126,15 @@ describe.sequential("no-change cache", () => {
     expectAnsweredAgain();
   }, 120_000);
 
-  it("a corrupt or unreadable record is ignored: a full run, never an error", () => {
+  // Each kind of garbage a record can hold is refused by readRecord (test/cache/read-record.test.ts);
+  // here, one of them through the launcher.
+  it("a corrupt record is ignored: a full run, never an error", () => {
     const cache = { dir: path.join(project.dir, "node_modules/.cache/payspec"), version: "any" };
     const record = recordFile(cache, cacheKey(parseCli(["--api", "morune", "--check"]), project.dir)!);
-    for (const garbage of ["{ not json", JSON.stringify({ version: 1, inputs: "x" })]) {
-      writeFileSync(record, garbage);
-      const run = generate("morune", "--check");
-      expect(run).toMatchObject({ status: 0, cached: false });
-      expect(run.stderr).toBe("");
-    }
+    writeFileSync(record, "{ not json");
+    const run = generate("morune", "--check");
+    expect(run).toMatchObject({ status: 0, cached: false });
+    expect(run.stderr).toBe("");
     expectAnsweredAgain();
   }, 120_000);
 });
