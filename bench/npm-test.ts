@@ -3,7 +3,7 @@
 // (lib/cpu-ledger.ts): on 2 cores, 60 s of wall time allow at most 120 s of CPU. The smoke test
 // passes a trivial command instead.
 import { availableParallelism } from "node:os";
-import { type CpuLedger, openLedger } from "./lib/cpu-ledger.js";
+import { type CpuLedger, withLedger } from "./lib/cpu-ledger.js";
 import { BIN, REPO } from "./lib/paths.js";
 import { type Command, describeCommand, runProcess } from "./lib/proc.js";
 import type { Row } from "./lib/table.js";
@@ -22,9 +22,7 @@ export interface NpmTestResult {
 
 export async function benchNpmTest(options: NpmTestOptions = {}): Promise<NpmTestResult> {
   const command = options.command ?? { argv: [BIN.npm, "test"], cwd: REPO };
-  const ledger = openLedger();
-  const result = await runProcess({ ...command, env: { ...command.env, ...ledger.env } });
-  const cpu = ledger.close();
+  const [result, cpu] = await withLedger((env) => runProcess({ ...command, env: { ...command.env, ...env } }));
   const ok = result.code === 0;
   const summary = /Tests\s+(.*?)\s*\n/.exec(result.stdout.replace(/\x1b\[[0-9;]*m/g, ""))?.[1];
   const shown = describeCommand(command);

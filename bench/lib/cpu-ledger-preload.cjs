@@ -8,12 +8,15 @@ const { isMainThread } = require("node:worker_threads");
 const dir = process.env.PAYSPEC_CPU_LEDGER;
 // A worker thread shares its process's pid and CPU time; the main thread writes for both.
 if (dir && isMainThread) {
-  const { writeFileSync } = require("node:fs");
+  const { renameSync, writeFileSync } = require("node:fs");
   const file = require("node:path").join(dir, `${process.pid}.json`);
+  const staged = `${file}.tmp`;
   const write = () => {
     const { user, system } = process.cpuUsage();
     try {
-      writeFileSync(file, JSON.stringify({ argv: process.argv, execArgv: process.execArgv, user, system }));
+      // Staged, then renamed: the reader never sees half a file.
+      writeFileSync(staged, JSON.stringify({ argv: process.argv, execArgv: process.execArgv, user, system }));
+      renameSync(staged, file);
     } catch {
       // The ledger's folder is gone once the measured command is over: nothing left to record.
     }

@@ -49,23 +49,23 @@ export function kindOf(entry: Pick<Entry, "argv" | "execArgv">): string {
   return KINDS.find(([, pattern]) => pattern.test(line))?.[0] ?? OTHER;
 }
 
-/** A fresh ledger folder and the environment that makes every Node process below write to it. */
-export function openLedger(): { readonly dir: string; readonly env: Record<string, string>; close(): CpuLedger } {
+/**
+ * Runs `run` with an environment (added to its command's) that makes every Node process it starts
+ * write to a fresh ledger, then sums the ledger; the folder is removed either way.
+ */
+export async function withLedger<T>(run: (env: Record<string, string>) => Promise<T>): Promise<[T, CpuLedger]> {
   const dir = mkdtempSync(path.join(tmpdir(), "payspec-cpu-ledger-"));
-  const inherited = process.env.NODE_OPTIONS;
-  const env = {
-    PAYSPEC_CPU_LEDGER: dir,
-    NODE_OPTIONS: `${inherited === undefined ? "" : `${inherited} `}--require ${JSON.stringify(PRELOAD)}`,
-  };
-  return {
-    dir,
-    env,
-    close() {
-      const entries = readdirSync(dir).map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Entry);
-      rmSync(dir, { recursive: true, force: true });
-      return summarize(entries);
-    },
-  };
+  try {
+    const inherited = process.env.NODE_OPTIONS;
+    const result = await run({
+      PAYSPEC_CPU_LEDGER: dir,
+      NODE_OPTIONS: `${inherited === undefined ? "" : `${inherited} `}--require ${JSON.stringify(PRELOAD)}`,
+    });
+    const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+    return [result, summarize(files.map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Entry))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function summarize(entries: readonly Entry[]): CpuLedger {
