@@ -15,7 +15,7 @@ import { enableCompileCaches } from "../generator/code-cache.mjs";
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const cacheDir = `${repo}node_modules/.cache/payspec/`;
 const dependencies = dependencyVersion(repo);
-// As generator/launch.mjs does: Node's compile cache where it has one, else the compiler's code cache.
+// As generator/launcher.mjs does: Node's compile cache where it has one, else the compiler's code cache.
 enableCompileCaches(cacheDir, dependencies);
 
 const entry = fileURLToPath(new URL("./floor-toolchain.mjs", import.meta.url));

@@ -1,5 +1,5 @@
 // How `npm run generate` turns the TypeScript generator into ES modules for plain node (about
-// 0.4 s, once per generator version: launch.mjs keeps the result). CommonJS dependencies stay
+// 0.4 s, once per generator version: launcher.mjs keeps the result). CommonJS dependencies stay
 // external, required by absolute path; ES module dependencies are bundled in. Code split: the
 // entry chunk holds the CLI and the no-change cache; the compilers and Redocly load only in the
 // chunks a full run imports. Every chunk carries an inline source map, which cli/mapped-stack.ts
@@ -102,9 +102,18 @@ const dependencies = {
   },
 };
 
-/** Bundles generator/cli/main.ts into the folder `outdir` (absolute); returns the entry's path. */
+/**
+ * The commands the launcher runs, by entry name: each module exports `main` (its exit status)
+ * and `mappedStack`. Bundled together, they share the chunks of what both import.
+ */
+export const ENTRIES = {
+  main: fileURLToPath(new URL("./cli/main.ts", import.meta.url)),
+  lint: fileURLToPath(new URL("./cli/lint.ts", import.meta.url)),
+};
+
+/** Bundles the ENTRIES into the folder `outdir` (absolute); returns the path of `main`'s. */
 export async function bundleGenerator(outdir) {
-  await bundleModules({ main: fileURLToPath(new URL("./cli/main.ts", import.meta.url)) }, outdir);
+  await bundleModules(ENTRIES, outdir);
   return `${outdir}/main.mjs`;
 }
 

@@ -15,7 +15,7 @@ const KINDS: readonly (readonly [kind: string, argv: RegExp])[] = [
   ["Prism mocks", /\/@stoplight\/prism-cli\//],
   ["tsc", /\/typescript\/bin\/tsc|\/\.bin\/tsc /],
   ["npm (pack, install, run)", /\/np[mx](-cli\.js)? /],
-  ["the generator's launcher (generate, --check, --watch)", /\/generator\/launch\.mjs /],
+  ["the generator's launcher (generate, --check, --watch, lint)", /\/generator\/launch(-lint)?\.mjs /],
   ["Redocly CLI (lint, build-docs)", /\/@redocly\/cli\//],
   ["peers of the benchmarks (openapi-typescript, hey-api)", /\/openapi-typescript\/bin\/|\/@hey-api\/openapi-ts\//],
   ["scripts run by tsx (mocks, webhooks, docs, bench)", /\/tsx\/dist\/|\/\.bin\/tsx |--import tsx /],

@@ -6,7 +6,7 @@ import { expect, it } from "vitest";
 import { bundleGenerator } from "../../generator/bundle.mjs";
 import { REPO } from "../helpers/temp-project.js";
 
-it("the bundled generator maps back to its TypeScript files (an internal error's stack too), loads one TypeScript compiler, and requires CommonJS packages", async () => {
+it("the bundled generator (generate and lint) maps back to its TypeScript files (an internal error's stack too), loads one TypeScript compiler, and requires CommonJS packages", async () => {
   const dir = mkdtempSync(path.join(REPO, "node_modules/.cache/payspec-launcher-test-"));
   try {
     await (bundleGenerator as (outdir: string) => Promise<string>)(dir);
@@ -22,6 +22,7 @@ it("the bundled generator maps back to its TypeScript files (an internal error's
     });
     for (const file of [
       "generator/cli/main.ts",
+      "generator/cli/lint.ts",
       "generator/pipeline.ts",
       "generator/load/load-spec.ts",
       "generator/emit/api-files.ts",
@@ -63,7 +64,12 @@ it("the bundled generator maps back to its TypeScript files (an internal error's
     expect(mappedStack(stack)).toBe(
       `Error: a bug\n    at buildModel (${path.join(REPO, "generator/model/build-model.ts")}:${declared}:${column})\n${elsewhere}`,
     );
-    expect(readFileSync(path.join(REPO, "generator/launch.mjs"), "utf8")).not.toContain("setSourceMapsEnabled");
+    expect(readFileSync(path.join(REPO, "generator/launcher.mjs"), "utf8")).not.toContain("setSourceMapsEnabled");
+    // Each command the launcher runs is an entry of the same bundle, with the same two exports.
+    for (const entry of ["main", "lint"]) {
+      const exported = (await import(pathToFileURL(path.join(dir, `${entry}.mjs`)).href)) as Record<string, unknown>;
+      expect([typeof exported.main, typeof exported.mappedStack], entry).toEqual(["function", "function"]);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
