@@ -28,7 +28,11 @@ const cases: readonly (readonly [argv: string[], execArgv: string[], kind: strin
   [[node, "/usr/lib/node_modules/npm/bin/npm-cli.js", "install", "payspec-0.1.0.tgz"], [], "npm (pack, install, run)"],
   [[node, "/usr/bin/npm", "run", "lint"], [], "npm (pack, install, run)"],
   [[node, "/usr/bin/npx", "vitest", "run"], [], "npm (pack, install, run)"],
-  [[node, `${repo}/generator/launch.mjs`, "--check"], [], "the generator's launcher (generate, --check, --watch, lint)"],
+  [
+    [node, `${repo}/generator/launch.mjs`, "--check"],
+    [],
+    "the generator's launcher (generate, --check, --watch, lint)",
+  ],
   [[node, `${repo}/generator/launch-lint.mjs`], [], "the generator's launcher (generate, --check, --watch, lint)"],
   [[node, `${repo}/node_modules/@redocly/cli/bin/cli.js`, "build-docs"], [], "Redocly CLI (lint, build-docs)"],
   [
