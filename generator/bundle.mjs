@@ -106,7 +106,7 @@ const dependencies = {
  * The commands the launcher runs, by entry name: each module exports `main` (its exit status)
  * and `mappedStack`. Bundled together, they share the chunks of what both import.
  */
-export const ENTRIES = {
+const ENTRIES = {
   main: fileURLToPath(new URL("./cli/main.ts", import.meta.url)),
   lint: fileURLToPath(new URL("./cli/lint.ts", import.meta.url)),
 };
