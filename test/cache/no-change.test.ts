@@ -32,10 +32,7 @@ function generate(api: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, cached, compilers };
 }
 
-const edit = (file: string, change: (text: string) => string) => {
-  const full = path.join(project.dir, file);
-  writeFileSync(full, change(readFileSync(full, "utf8")));
-};
+const edit = (file: string, change: (text: string) => string) => project.edit(file, change);
 
 /** A full run that finds generated/ fresh leaves a record, so the next run is answered. */
 function expectAnsweredAgain(api = "morune") {
@@ -85,15 +82,13 @@ describe.sequential("no-change cache", () => {
   }, 120_000);
 
   it("an edited $ref'd file of a split spec gets a full run; undone, the record answers again", () => {
-    const file = "specs/cryptomus/balance.yaml";
-    const original = readFileSync(path.join(project.dir, file), "utf8");
-    edit(file, (t) => `${t}\n# an edit\n`);
+    const undo = edit("specs/cryptomus/balance.yaml", (t) => `${t}\n# an edit\n`);
     const stale = generate("cryptomus", "--check");
     expect(stale).toMatchObject({ status: 1, cached: false });
     expect(stale.stderr).toContain("generated/cryptomus/");
     // Content decides, not the file's time: the same bytes again match the record, which the
     // failed check left as it was.
-    writeFileSync(path.join(project.dir, file), original);
+    undo();
     expectAnsweredAgain("cryptomus");
   }, 120_000);
 

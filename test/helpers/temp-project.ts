@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,8 @@ const COPIED = ["specs", "generated", "generator", "redocly.yaml", "package.json
 export function tempProject(): {
   dir: string;
   run: (script: string, ...args: string[]) => { status: number | null; stdout: string; stderr: string };
+  /** Rewrites one of its files (a path relative to the copy) through `change`; returns the undo. */
+  edit: (file: string, change: (text: string) => string) => () => void;
   remove: () => void;
 } {
   const dir = mkdtempSync(path.join(tmpdir(), "payspec-"));
@@ -28,6 +30,15 @@ export function tempProject(): {
         env: { ...process.env, NO_COLOR: "1" },
       });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+    edit: (file, change) => {
+      const full = path.join(dir, file);
+      const before = readFileSync(full, "utf8");
+      const after = change(before);
+      // An edit that changes nothing would let a test pass without testing anything.
+      if (after === before) throw new Error(`edit of ${file} changed nothing`);
+      writeFileSync(full, after);
+      return () => writeFileSync(full, before);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -1,8 +1,6 @@
 // `npm run lint` as it runs: the launcher's `lint` entry (generator/launch-lint.mjs, cli/lint.ts)
 // on a throwaway copy of the project. It passes clean specs, fails naming the rule on a broken
 // one, and refuses an unreadable redocly.yaml in one line.
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempProject } from "../helpers/temp-project.js";
 
@@ -13,14 +11,7 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 const lint = () => project.run("generator/launch-lint.mjs");
-const edit = (file: string, change: (text: string) => string) => {
-  const full = path.join(project.dir, file);
-  const before = readFileSync(full, "utf8");
-  const after = change(before);
-  expect(after).not.toBe(before);
-  writeFileSync(full, after);
-  return () => writeFileSync(full, before);
-};
+const edit = (file: string, change: (text: string) => string) => project.edit(file, change);
 
 describe.sequential("npm run lint", () => {
   it("passes the project's specs: each api with no error and no warning", () => {
