@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTools } from "../helpers/consumer-tools.js";
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -180,26 +181,24 @@ describe("the packed package in a throwaway consumer project", () => {
     };
 
     lean = path.join(work, "lean");
-    for (const [dir, name] of [
-      [consumer, "payspec-consumer"],
-      [lean, "payspec-lean"],
-    ] as const) {
-      mkdirSync(dir);
-      writeFileSync(
-        path.join(dir, "package.json"),
-        `${JSON.stringify({ name, private: true, type: "module" }, null, 2)}\n`,
-      );
-    }
+    mkdirSync(consumer);
+    mkdirSync(lean);
+    writeFileSync(
+      path.join(lean, "package.json"),
+      `${JSON.stringify({ name: "payspec-lean", private: true, type: "module" }, null, 2)}\n`,
+    );
     started = performance.now();
     const npmFlags = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
-    // The same Prism and vitest as this repository's, from the npm registry (or its cache).
+    const npm = (args: readonly string[], cwd: string) => mustRun("npm", [...args, ...npmFlags], cwd);
+    // The same compiler, Prism and vitest as this repository's, from the npm registry (or its
+    // cache), installed once per set of versions (test/helpers/consumer-tools.ts); the package
+    // then goes in beside them as a merchant adds it to a project that has them.
     const devTools = ["typescript", "@types/node", "@stoplight/prism-cli", "vitest"].map(pinned);
-    await Promise.all([
-      mustRun("npm", ["install", tarball, ...devTools, ...npmFlags], consumer),
-      mustRun("npm", ["install", tarball, ...npmFlags], lean),
-    ]);
-    timings["npm install (tarball with typescript, @types/node, Prism, vitest; tarball alone)"] =
-      performance.now() - started;
+    await withTools(consumer, "payspec-consumer", devTools, npm);
+    timings["the tools (typescript, @types/node, Prism, vitest)"] = performance.now() - started;
+    started = performance.now();
+    await Promise.all([npm(["install", "--save-dev", tarball], consumer), npm(["install", tarball], lean)]);
+    timings["npm install of the tarball (beside the tools; alone)"] = performance.now() - started;
     for (const file of readdirSync(fixtures)) copyFileSync(path.join(fixtures, file), path.join(consumer, file));
     setupFiles = readmeSetup();
     for (const [file, code] of setupFiles) writeFileSync(path.join(consumer, file), code);
