@@ -104,11 +104,15 @@ const dependencies = {
 
 /**
  * The commands the launcher runs, by entry name: each module exports `main` (its exit status)
- * and `mappedStack`. Bundled together, they share the chunks of what both import.
+ * and `mappedStack`. Bundled together, they share the chunks of what they import. Every file
+ * they import but dependencies lies in a folder of cache/version.mjs's BUNDLED.
  */
 const ENTRIES = {
   main: fileURLToPath(new URL("./cli/main.ts", import.meta.url)),
   lint: fileURLToPath(new URL("./cli/lint.ts", import.meta.url)),
+  mock: fileURLToPath(new URL("../mock/dev/cli.ts", import.meta.url)),
+  docs: fileURLToPath(new URL("../scripts/build-docs.ts", import.meta.url)),
+  "bundle-specs": fileURLToPath(new URL("../mock/dev/bundle-specs.ts", import.meta.url)),
 };
 
 /** Bundles the ENTRIES into the folder `outdir` (absolute); returns the path of `main`'s. */

@@ -1,15 +1,16 @@
-// `npm run generate` and `npm run lint` start here (launch.mjs, launch-lint.mjs). The generator
-// is TypeScript; run through tsx it takes about twice as long to start as the same code bundled
-// into ES modules and run by plain node (bench/RESULTS.md). The bundle (bundle.mjs, one entry per
-// command) is kept under node_modules/.cache/payspec/, one per generator version (a hash of
-// generator/ and the installed dependencies, cache/version.mjs), so esbuild runs only after a
-// change to the generator. A bundle is built in a folder of its own and renamed into place whole,
+// The project's TypeScript commands start here: `npm run generate`, `lint`, `mock`, `docs` and the
+// build's spec bundling (launch*.mjs, one file each). The code is TypeScript; run through tsx it
+// takes about twice as long to start as the same code bundled into ES modules and run by plain
+// node (bench/RESULTS.md). The bundle (bundle.mjs, one entry per command) is kept under
+// node_modules/.cache/payspec/, one per version of its sources (a hash of generator/, mock/,
+// scripts/ and the installed dependencies, cache/version.mjs), so esbuild runs only after a
+// change to them. A bundle is built in a folder of its own and renamed into place whole,
 // so parallel runs never read each other's half-written files. Kept as tiny plain JavaScript on
 // purpose.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { dependencyVersion, generatorVersion } from "./cache/version.mjs";
+import { bundleVersion, dependencyVersion, generatorVersion } from "./cache/version.mjs";
 import { codeCacheDir, enableCompileCaches } from "./code-cache.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
@@ -30,6 +31,8 @@ export async function launch(entry, argv) {
     process.exit(1);
   }
   const dependencies = dependencyVersion(repo);
+  // The no-change cache's records are keyed by the generator's version alone: an edit to the
+  // mocks or the docs script rebuilds the bundle but never forces a full generate.
   const version = generatorVersion(repo, dependencies);
   // Node's compile cache, or on Node 20 V8's code cache of the compiler (code-cache.mjs).
   const codeDir = codeCacheDir(cacheDir, dependencies);
@@ -39,7 +42,7 @@ export async function launch(entry, argv) {
     .update(realpathSync(`${repo}node_modules`))
     .digest("hex")
     .slice(0, 8);
-  const bundleDir = `${cacheDir}generator-${version}-${place}`;
+  const bundleDir = `${cacheDir}generator-${bundleVersion(repo, dependencies)}-${place}`;
 
   if (existsSync(`${bundleDir}/${entry}.mjs`)) {
     // Marks it in use, for the clean-up below.

@@ -1,5 +1,6 @@
-// `npm run docs`: one HTML reference page per api of redocly.yaml, rendered by the real Redocly
-// CLI (`redocly build-docs`), into docs-html/ (or `--out <dir>`).
+// `npm run docs` (through the launcher, generator/launch-docs.mjs): one HTML reference page per
+// api of redocly.yaml, rendered by the real Redocly CLI (`redocly build-docs`), into docs-html/
+// (or `--out <dir>`).
 //
 // Every spec is first loaded as `npm run generate` loads it, and nothing is rendered unless all
 // of them load: build-docs alone renders a spec whose $ref does not resolve (it drops that part
@@ -12,6 +13,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadSpec, SpecError } from "../generator/load/load-spec.js";
 import { loadProject, ProjectConfigError } from "../generator/load/project.js";
+
+// For the launcher, which reports what escapes main() with the same mapping.
+export { mappedStack } from "../generator/cli/mapped-stack.js";
 
 const USAGE = "usage: npm run docs [-- --out <dir>]   (default: docs-html/)";
 
@@ -65,10 +69,11 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The command: its exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
   let out: string;
   try {
-    out = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true }).values.out ?? "docs-html";
+    out = parseArgs({ args: [...argv], options: { out: { type: "string" } }, strict: true }).values.out ?? "docs-html";
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -109,5 +114,3 @@ async function main(argv: string[]): Promise<number> {
   for (const failure of failures) console.error(failure);
   return failures.length > 0 ? 1 : 0;
 }
-
-process.exitCode = await main(process.argv.slice(2));

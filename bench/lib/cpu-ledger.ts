@@ -15,10 +15,13 @@ const KINDS: readonly (readonly [kind: string, argv: RegExp])[] = [
   ["Prism mocks", /\/@stoplight\/prism-cli\//],
   ["tsc", /\/typescript\/bin\/tsc|\/\.bin\/tsc /],
   ["npm (pack, install, run)", /\/np[mx](-cli\.js)? /],
-  ["the generator's launcher (generate, --check, --watch, lint)", /\/generator\/launch(-lint)?\.mjs /],
+  [
+    "the launcher (generate, --check, --watch, lint, mock, docs, the build's spec bundling)",
+    /\/generator\/launch(-[\w-]+)?\.mjs /,
+  ],
   ["Redocly CLI (lint, build-docs)", /\/@redocly\/cli\//],
   ["peers of the benchmarks (openapi-typescript, hey-api)", /\/openapi-typescript\/bin\/|\/@hey-api\/openapi-ts\//],
-  ["scripts run by tsx (mocks, webhooks, docs, bench)", /\/tsx\/dist\/|\/\.bin\/tsx |--import tsx /],
+  ["scripts run by tsx (the benchmark profile, test helpers)", /\/tsx\/dist\/|\/\.bin\/tsx |--import tsx /],
 ];
 const OTHER = "other Node processes";
 

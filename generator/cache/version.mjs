@@ -1,7 +1,8 @@
-// The generator's version for the no-change cache and the cached launcher bundle: a hash of every
-// file under generator/ and of the installed dependency tree (their versions change the output
-// too). Plain JavaScript because the launcher needs it before anything is bundled; cheap (a
-// hundred small files), so it runs on every `npm run generate`.
+// Two versions, hashes that change whenever their inputs do: the generator's, for the no-change
+// cache (every file under generator/ and the installed dependency tree, whose versions change the
+// output too), and the launcher's bundle's (the same over every folder the bundle is built from).
+// Plain JavaScript because the launcher needs them before anything is bundled; cheap (two hundred
+// small files), so they are computed on every run.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -35,11 +36,23 @@ export function dependencyVersion(repo) {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** Hex digest over generator/** and the dependencies (`dependencyVersion`) of the project at `repo`. */
-export function generatorVersion(repo, dependencies) {
+/**
+ * The folders the launcher's bundle is built from (bundle.mjs's entries and all they import but
+ * dependencies); test/house/launcher.test.ts fails if the bundle holds a file outside them.
+ */
+export const BUNDLED = ["generator", "mock", "scripts"];
+
+/** Hex digest over the files below `dirs` (folders of the project at `repo`) and `dependencies`. */
+function treeVersion(repo, dirs, dependencies) {
   const hash = createHash("sha256");
-  const generator = path.join(repo, "generator");
-  for (const file of filesBelow(generator).sort()) add(hash, path.relative(generator, file), read(file));
+  for (const dir of dirs)
+    for (const file of filesBelow(path.join(repo, dir)).sort()) add(hash, path.relative(repo, file), read(file));
   hash.update(`dependencies\0${dependencies}`);
   return hash.digest("hex").slice(0, 32);
 }
+
+/** The version of what shapes generated output: generator/** and the dependencies (`dependencyVersion`). */
+export const generatorVersion = (repo, dependencies) => treeVersion(repo, ["generator"], dependencies);
+
+/** The version of the launcher's bundle: every folder it is built from, and the dependencies. */
+export const bundleVersion = (repo, dependencies) => treeVersion(repo, BUNDLED, dependencies);

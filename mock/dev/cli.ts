@@ -1,6 +1,12 @@
-// `npm run mock`: the command line of `payspec-mock` over the specs of this checkout.
+// `npm run mock` (through the launcher, generator/launch-mock.mjs): the command line of
+// `payspec-mock` over the specs of this checkout.
 import { runCommandLine } from "../command-line.js";
 import { devCommandLine } from "./command-line.js";
 
-// Every child has been awaited by now; exit explicitly so no stray handle keeps us alive.
-process.exit(await runCommandLine(process.argv.slice(2), devCommandLine));
+// For the launcher, which reports what escapes main() with the same mapping.
+export { mappedStack } from "../../generator/cli/mapped-stack.js";
+
+/** The command: its exit status. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCommandLine(argv, devCommandLine);
+}

@@ -31,9 +31,13 @@ const cases: readonly (readonly [argv: string[], execArgv: string[], kind: strin
   [
     [node, `${repo}/generator/launch.mjs`, "--check"],
     [],
-    "the generator's launcher (generate, --check, --watch, lint)",
+    "the launcher (generate, --check, --watch, lint, mock, docs, the build's spec bundling)",
   ],
-  [[node, `${repo}/generator/launch-lint.mjs`], [], "the generator's launcher (generate, --check, --watch, lint)"],
+  [
+    [node, `${repo}/generator/launch-lint.mjs`],
+    [],
+    "the launcher (generate, --check, --watch, lint, mock, docs, the build's spec bundling)",
+  ],
   [[node, `${repo}/node_modules/@redocly/cli/bin/cli.js`, "build-docs"], [], "Redocly CLI (lint, build-docs)"],
   [
     [node, `${repo}/node_modules/openapi-typescript/bin/cli.js`, "spec.yaml"],
@@ -41,19 +45,24 @@ const cases: readonly (readonly [argv: string[], execArgv: string[], kind: strin
     "peers of the benchmarks (openapi-typescript, hey-api)",
   ],
   [
-    [node, `${repo}/scripts/build-docs.ts`, "--out", "pages"],
+    [node, `${repo}/generator/launch-bundle-specs.mjs`, "dist/openapi"],
+    [],
+    "the launcher (generate, --check, --watch, lint, mock, docs, the build's spec bundling)",
+  ],
+  [
+    [node, `${repo}/bench/profile-generate.ts`, "--spec", "petstore.yaml"],
     [
       "--require",
       `${repo}/node_modules/tsx/dist/preflight.cjs`,
       "--import",
       `file://${repo}/node_modules/tsx/dist/loader.mjs`,
     ],
-    "scripts run by tsx (mocks, webhooks, docs, bench)",
+    "scripts run by tsx (the benchmark profile, test helpers)",
   ],
   [
     [node, `${repo}/test/mock/orphan-child.ts`],
     ["--import", "tsx"],
-    "scripts run by tsx (mocks, webhooks, docs, bench)",
+    "scripts run by tsx (the benchmark profile, test helpers)",
   ],
   [[node, "-e", ""], [], "other Node processes"],
 ];

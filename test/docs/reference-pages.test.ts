@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO, tempProject } from "../helpers/temp-project.js";
 import { type LoadedApi, loadApis } from "../mock/support.js";
 
-const SCRIPT = path.join(REPO, "scripts/build-docs.ts");
+/** `npm run docs`, as the copy of the project runs it. */
+const SCRIPT = "generator/launch-docs.mjs";
 
 /** What a page built by `redocly build-docs` holds: Redoc's standalone output embeds the spec and the options. */
 interface Page {

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const COPIED = ["specs", "generated", "generator", "redocly.yaml", "package.json", "tsconfig.json"];
+// generator/, mock/ and scripts/ are what the launcher bundles: the copy builds, or shares, the same bundle.
+const COPIED = ["specs", "generated", "generator", "mock", "scripts", "redocly.yaml", "package.json", "tsconfig.json"];
 
 /** A throwaway copy of the project (sharing node_modules) for tests that edit specs or run the CLI. */
 export function tempProject(): {

@@ -4,9 +4,11 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (the launcher's helper)
 import { bundleGenerator } from "../../generator/bundle.mjs";
+// @ts-expect-error plain JavaScript without declarations (the launcher's helper)
+import { BUNDLED } from "../../generator/cache/version.mjs";
 import { REPO } from "../helpers/temp-project.js";
 
-it("the bundled generator (generate and lint) maps back to its TypeScript files (an internal error's stack too), loads one TypeScript compiler, and requires CommonJS packages", async () => {
+it("the bundled commands (generate, lint, mock, docs, spec bundling) map back to their TypeScript files (an internal error's stack too), load one TypeScript compiler, and require CommonJS packages", async () => {
   const dir = mkdtempSync(path.join(REPO, "node_modules/.cache/payspec-launcher-test-"));
   try {
     await (bundleGenerator as (outdir: string) => Promise<string>)(dir);
@@ -23,11 +25,18 @@ it("the bundled generator (generate and lint) maps back to its TypeScript files 
     for (const file of [
       "generator/cli/main.ts",
       "generator/cli/lint.ts",
+      "mock/dev/cli.ts",
+      "scripts/build-docs.ts",
+      "mock/dev/bundle-specs.ts",
       "generator/pipeline.ts",
       "generator/load/load-spec.ts",
       "generator/emit/api-files.ts",
     ])
       expect(sources).toContain(file);
+    // The bundle's version hashes the folders its own files come from: an edit anywhere in them
+    // builds a new bundle, so none can run stale.
+    const own = sources.filter((s) => !s.startsWith("node_modules/"));
+    expect(own.filter((s) => !(BUNDLED as string[]).some((dir) => s.startsWith(`${dir}/`)))).toEqual([]);
     // Every load of the compiler names ts-morph's copy; none is left to Node's own resolution.
     const loads = (pattern: RegExp) => chunks.flatMap((text) => [...text.matchAll(pattern)].map((m) => m[1]!));
     const imported = loads(/\bfrom\s*"([^"]*)"/g);
@@ -66,7 +75,7 @@ it("the bundled generator (generate and lint) maps back to its TypeScript files 
     );
     expect(readFileSync(path.join(REPO, "generator/launcher.mjs"), "utf8")).not.toContain("setSourceMapsEnabled");
     // Each command the launcher runs is an entry of the same bundle, with the same two exports.
-    for (const entry of ["main", "lint"]) {
+    for (const entry of ["main", "lint", "mock", "docs", "bundle-specs"]) {
       const exported = (await import(pathToFileURL(path.join(dir, `${entry}.mjs`)).href)) as Record<string, unknown>;
       expect([typeof exported.main, typeof exported.mappedStack], entry).toEqual(["function", "function"]);
     }

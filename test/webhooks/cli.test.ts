@@ -18,7 +18,7 @@ interface CliResult {
 
 /**
  * `npm run mock -- <args>` in-process: the command line mock/dev/cli.ts runs, with its output
- * collected instead of printed. A process of its own costs 1–2 s of CPU (tsx, imports, linting
+ * collected instead of printed. A process of its own costs about 1 s of CPU (imports, linting
  * the specs) per call; the one test that spawns it (`spawnedCli`) covers the process wiring.
  */
 async function mockCli(...args: string[]): Promise<CliResult> {
@@ -39,11 +39,10 @@ async function mockCli(...args: string[]): Promise<CliResult> {
 /** `npm run mock -- <args>` as a process, without npm's own output: exit code, stdout, stderr. */
 async function spawnedCli(...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [path.join(REPO, "node_modules/tsx/dist/cli.mjs"), "mock/dev/cli.ts", ...args],
-      { cwd: REPO, timeout: 60_000 },
-    );
+    const { stdout, stderr } = await run(process.execPath, [path.join(REPO, "generator/launch-mock.mjs"), ...args], {
+      cwd: REPO,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
@@ -70,8 +69,8 @@ describe("npm run mock -- webhook <api> <webhook> --to <url>", () => {
     expect(endpoint.results.at(-1)).toMatchObject({ ok: true, name: "payout" });
   }, 60_000);
 
-  // End to end through mock/dev/cli.ts: argv, the checkout's specs, real stdout, and a nonzero
-  // exit code that only process.exit passes on.
+  // End to end through the launcher (generator/launch-mock.mjs, mock/dev/cli.ts): argv, the
+  // checkout's specs, real stdout, and a nonzero exit code that only process.exit passes on.
   it("sends a given payload with a given key, and exits 1 when the endpoint refuses it", async () => {
     const payload = JSON.stringify({ type: "payment", uuid: "u", additional_data: "a/b — д" });
     const result = await spawnedCli(
