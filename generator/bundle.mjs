@@ -103,9 +103,10 @@ const dependencies = {
 };
 
 /**
- * The commands the launcher runs, by entry name: each module exports `main` (its exit status)
- * and `mappedStack`. Bundled together, they share the chunks of what they import. Every file
- * they import but dependencies lies in a folder of cache/version.mjs's BUNDLED.
+ * The commands the launcher runs, by entry name: each module exports `main` (its exit status).
+ * Bundled together, they share the chunks of what they import. Every file they import but
+ * dependencies lies in a folder of cache/version.mjs's BUNDLED. `mapped-stack` is what the
+ * launcher maps an internal error's stack with.
  */
 const ENTRIES = {
   main: fileURLToPath(new URL("./cli/main.ts", import.meta.url)),
@@ -113,6 +114,7 @@ const ENTRIES = {
   mock: fileURLToPath(new URL("../mock/dev/cli.ts", import.meta.url)),
   docs: fileURLToPath(new URL("../scripts/build-docs.ts", import.meta.url)),
   "bundle-specs": fileURLToPath(new URL("../mock/dev/bundle-specs.ts", import.meta.url)),
+  "mapped-stack": fileURLToPath(new URL("./cli/mapped-stack.ts", import.meta.url)),
 };
 
 /** Bundles the ENTRIES into the folder `outdir` (absolute); returns the path of `main`'s. */

@@ -69,11 +69,15 @@ export async function launch(entry, argv) {
   }
   // Node's source maps stay off (they cost every run the .map files of all dependencies); the
   // stack of an internal error is mapped back to the generator's .ts files when it happens.
-  const { main, mappedStack } = await import(pathToFileURL(`${bundleDir}/${entry}.mjs`).href);
+  const { main } = await import(pathToFileURL(`${bundleDir}/${entry}.mjs`).href);
   try {
     process.exitCode = await main(argv, { dir: cacheDir, version }, codeCache);
   } catch (error) {
-    console.error(error instanceof Error ? mappedStack(error.stack ?? error.message) : String(error));
+    if (error instanceof Error) {
+      // The mapping is an entry of the bundle of its own, loaded only when a bug needs it.
+      const { mappedStack } = await import(pathToFileURL(`${bundleDir}/mapped-stack.mjs`).href);
+      console.error(mappedStack(error.stack ?? error.message));
+    } else console.error(String(error));
     process.exitCode = 1;
   }
 }

@@ -14,9 +14,6 @@ import { parseArgs } from "node:util";
 import { loadSpec, SpecError } from "../generator/load/load-spec.js";
 import { loadProject, ProjectConfigError } from "../generator/load/project.js";
 
-// For the launcher, which reports what escapes main() with the same mapping.
-export { mappedStack } from "../generator/cli/mapped-stack.js";
-
 const USAGE = "usage: npm run docs [-- --out <dir>]   (default: docs-html/)";
 
 const REDOCLY = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");

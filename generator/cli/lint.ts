@@ -2,9 +2,6 @@ import { formatProblems, getTotals } from "@redocly/openapi-core";
 import { lintSpec, SpecError } from "../load/load-spec.js";
 import { loadProject, ProjectConfigError } from "../load/project.js";
 
-// For the launcher, which reports what escapes main() with the same mapping.
-export { mappedStack } from "./mapped-stack.js";
-
 /**
  * `npm run lint` (through the launcher, generator/launch-lint.mjs): every spec in redocly.yaml
  * against recommended-strict plus the project's rules — what `npx redocly lint` runs too

@@ -5,9 +5,6 @@ import { type CliOptions, HELP, parseCli, UsageError } from "./args.js";
 import { debug } from "./debug.js";
 import { shownDir } from "./shown.js";
 
-// For the launcher, which reports what escapes main() with the same mapping.
-export { mappedStack } from "./mapped-stack.js";
-
 /** The TypeScript compilers this process loaded (both copies are CommonJS, so in require's cache). */
 function loadedCompilers(): string[] {
   const cache = createRequire(import.meta.url).cache;

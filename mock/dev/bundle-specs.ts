@@ -5,9 +5,6 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { projectSpecs } from "./project.js";
 
-// For the launcher, which reports what escapes main() with the same mapping.
-export { mappedStack } from "../../generator/cli/mapped-stack.js";
-
 /** The command: its exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
   const out = path.resolve(argv[0] ?? "dist/openapi");

@@ -3,9 +3,6 @@
 import { runCommandLine } from "../command-line.js";
 import { devCommandLine } from "./command-line.js";
 
-// For the launcher, which reports what escapes main() with the same mapping.
-export { mappedStack } from "../../generator/cli/mapped-stack.js";
-
 /** The command: its exit status. */
 export function main(argv: readonly string[]): Promise<number> {
   return runCommandLine(argv, devCommandLine);

@@ -6,7 +6,7 @@ import { expect, it } from "vitest";
 import { bundleGenerator } from "../../generator/bundle.mjs";
 // @ts-expect-error plain JavaScript without declarations (the launcher's helper)
 import { BUNDLED } from "../../generator/cache/version.mjs";
-import { REPO } from "../helpers/temp-project.js";
+import { REPO, tempProject } from "../helpers/temp-project.js";
 
 it("the bundled commands (generate, lint, mock, docs, spec bundling) map back to their TypeScript files (an internal error's stack too), load one TypeScript compiler, and require CommonJS packages", async () => {
   const dir = mkdtempSync(path.join(REPO, "node_modules/.cache/payspec-launcher-test-"));
@@ -55,7 +55,7 @@ it("the bundled commands (generate, lint, mock, docs, spec bundling) map back to
 
     // An internal error's stack names the generator's .ts files, mapped by the bundle itself
     // (Node's source maps are off); frames elsewhere are left as they are.
-    const { mappedStack } = (await import(pathToFileURL(path.join(dir, "main.mjs")).href)) as {
+    const { mappedStack } = (await import(pathToFileURL(path.join(dir, "mapped-stack.mjs")).href)) as {
       mappedStack: (stack: string) => string;
     };
     const [chunk, line] = readdirSync(dir).flatMap((f) => {
@@ -74,12 +74,38 @@ it("the bundled commands (generate, lint, mock, docs, spec bundling) map back to
       `Error: a bug\n    at buildModel (${path.join(REPO, "generator/model/build-model.ts")}:${declared}:${column})\n${elsewhere}`,
     );
     expect(readFileSync(path.join(REPO, "generator/launcher.mjs"), "utf8")).not.toContain("setSourceMapsEnabled");
-    // Each command the launcher runs is an entry of the same bundle, with the same two exports.
+    // Each command the launcher runs is an entry of the same bundle that exports its `main`.
     for (const entry of ["main", "lint", "mock", "docs", "bundle-specs"]) {
       const exported = (await import(pathToFileURL(path.join(dir, `${entry}.mjs`)).href)) as Record<string, unknown>;
-      expect([typeof exported.main, typeof exported.mappedStack], entry).toEqual(["function", "function"]);
+      expect(typeof exported.main, entry).toBe("function");
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it("an error that escapes a command's main exits 1 with its stack mapped to the TypeScript sources, by the mapping entry loaded then", () => {
+  const project = tempProject();
+  try {
+    project.edit("mock/dev/bundle-specs.ts", (text) =>
+      text.replace(
+        "export async function main(argv: readonly string[]): Promise<number> {\n",
+        '$&  throw new Error("a bug in the command");\n',
+      ),
+    );
+    const result = project.run("generator/launch-bundle-specs.mjs", "out");
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines[0]).toBe("Error: a bug in the command");
+    // The frame of main names the edited source line, not a line of a bundle chunk.
+    const line = readFileSync(path.join(project.dir, "mock/dev/bundle-specs.ts"), "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes("a bug in the command"));
+    // (The copy shares the repository's node_modules, so the chunk, and the path its map gives,
+    // may be reached through either folder.)
+    expect(lines[1]).toMatch(new RegExp(`^ {4}at main \\(/.*/mock/dev/bundle-specs\\.ts:${line + 1}:\\d+\\)$`));
+    expect(result.stderr).not.toMatch(/generator-[0-9a-f]+-[0-9a-f]+\/[\w-]+\.mjs:\d+/);
+  } finally {
+    project.remove();
   }
 }, 60_000);
