@@ -26,8 +26,8 @@ const KEPT = path.join(REPO, "node_modules", ".cache", "payspec-consumer-tools")
 const REWRITTEN = new Set(["package.json", "package-lock.json", path.join("node_modules", ".package-lock.json")]);
 
 /**
- * Fills the empty project `dir` with a `package.json` named `name` whose devDependencies are
- * `tools` (`name@version` each), installed. `npm(args, cwd)` runs npm and throws on failure.
+ * Fills the empty folder `dir` with a project called `name` whose devDependencies, `tools`
+ * (`<package>@<version>` each), are installed. `npm(args, cwd)` runs npm and throws on failure.
  */
 export async function withTools(
   dir: string,
