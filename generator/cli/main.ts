@@ -1,9 +1,8 @@
 import { createRequire } from "node:module";
-import { cacheKey, unchangedOutput } from "../cache/no-change.js";
 import type { CacheContext } from "../cache/store.js";
 import { type CliOptions, HELP, parseCli, UsageError } from "./args.js";
 import { debug } from "./debug.js";
-import { shownDir } from "./shown.js";
+import { generateCommand } from "./generate-command.js";
 
 /** The TypeScript compilers this process loaded (both copies are CommonJS, so in require's cache). */
 function loadedCompilers(): string[] {
@@ -19,9 +18,8 @@ export interface CodeCacheCounts {
 
 /**
  * `npm run generate`: see HELP in cli/args.ts for options and exit codes. The launcher passes
- * `cache`; a run with nothing changed since the last one then answers without loading the
- * pipeline (its compilers and Redocly are in chunks imported below only when needed). It passes
- * `codeCache` where it keeps V8's code cache itself.
+ * `cache`, for the no-change answer (generate-command.ts), and `codeCache` where it keeps V8's
+ * code cache itself.
  */
 export async function main(argv: string[], cache?: CacheContext, codeCache?: CodeCacheCounts): Promise<number> {
   let options: CliOptions;
@@ -46,19 +44,9 @@ export async function main(argv: string[], cache?: CacheContext, codeCache?: Cod
     });
   const cwd = process.cwd();
   if (options.watch) return (await import("./watch.js")).watch(options, cwd);
-  const key = cache === undefined ? undefined : cacheKey(options, cwd);
-  if (cache !== undefined && key !== undefined && options.force !== true) {
-    const outDir = await unchangedOutput(cache, key);
-    if (debug) console.log(`no-change cache: ${outDir === undefined ? "miss, full run" : "hit"}`);
-    if (outDir !== undefined) {
-      const shown = shownDir(cwd, outDir);
-      console.log(
-        `${shown}/ ${options.check ? "is up to date" : "unchanged"} (no input changed since the last run; --force runs in full)`,
-      );
-      return 0;
-    }
-  }
-  const { runOnce } = await import("./run.js");
-  const remember = cache === undefined || key === undefined ? undefined : { cache, key };
-  return (await runOnce(options, cwd, console.log, console.error, remember)).code;
+  return generateCommand(
+    options,
+    { cwd, out: console.log, err: console.error, ...(debug ? { debug: console.log } : {}) },
+    cache,
+  );
 }

@@ -1,7 +1,10 @@
-// The no-change cache (generator/cache/) through the real launcher: an unchanged run answers
-// without loading a compiler, and every kind of change (a spec, a $ref'd file, redocly.yaml, an
-// output file, the generator) gets a full run. The launcher's DEBUG log says which path ran and
-// which TypeScript compilers the process loaded; no timing is asserted.
+// The no-change cache (generator/cache/): an unchanged run answers without loading a compiler,
+// and every kind of change (a spec, a $ref'd file, redocly.yaml, an output file, the generator)
+// gets a full run. What only a process can show goes through the real launcher: which TypeScript
+// compilers it loaded, and a change to the generator, whose version the launcher computes. The
+// other cases run `generateCommand` in this process, as the launcher's `main` runs it, with the
+// cache the launcher passes (a full run as a process costs 1–2 s of CPU, most of it loading
+// what this worker has loaded already). The DEBUG log says which path ran; no timing is asserted.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import module from "node:module";
@@ -10,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheKey } from "../../generator/cache/no-change.js";
 import { recordFile } from "../../generator/cache/store.js";
 import { parseCli } from "../../generator/cli/args.js";
+import { generateCommand } from "../../generator/cli/generate-command.js";
+// @ts-expect-error plain JavaScript without declarations (the launcher's helper)
+import { dependencyVersion, generatorVersion } from "../../generator/cache/version.mjs";
 import { tempProject } from "../helpers/temp-project.js";
 
 let project: ReturnType<typeof tempProject>;
@@ -32,11 +38,34 @@ function generate(api: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, cached, compilers };
 }
 
+/** The same run in this process: the cache folder and generator version the launcher would use. */
+async function generateHere(api: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const debug: string[] = [];
+  const version = (generatorVersion as (repo: string, dependencies: string) => string)(
+    project.dir,
+    (dependencyVersion as (repo: string) => string)(project.dir),
+  );
+  const status = await generateCommand(
+    parseCli(["--api", api, ...args]),
+    { cwd: project.dir, out: (m) => out.push(m), err: (m) => err.push(m), debug: (m) => debug.push(m) },
+    { dir: path.join(project.dir, "node_modules/.cache/payspec"), version },
+  );
+  const cached = debug.includes("no-change cache: hit");
+  const full = debug.includes("no-change cache: miss, full run") || args.includes("--force");
+  expect(cached !== full, `exactly one path ran:\n${debug.join("\n")}`).toBe(true);
+  return { status, stdout: out.join("\n"), stderr: err.join("\n"), cached };
+}
+
 const edit = (file: string, change: (text: string) => string) => project.edit(file, change);
 
-/** A full run that finds generated/ fresh leaves a record, so the next run is answered. */
-function expectAnsweredAgain(api = "morune") {
-  const again = generate(api, "--check");
+/**
+ * A full run that finds generated/ fresh leaves a record, so the next run is answered. In this
+ * process: after a run of the launcher, that also shows the two agree on the generator's version.
+ */
+async function expectAnsweredAgain(api = "morune") {
+  const again = await generateHere(api, "--check");
   expect(again.status).toBe(0);
   expect(again.cached).toBe(true);
 }
@@ -67,69 +96,69 @@ describe.sequential("no-change cache", () => {
     else expect(forced.stdout).not.toContain("code cache:");
   }, 120_000);
 
-  it("an edited spec gets a full run: --check names the stale file, generate rewrites it", () => {
+  it("an edited spec gets a full run: --check names the stale file, generate rewrites it", async () => {
     // A record first, so that the edit is what the cache must notice.
-    expect(generate("cryptomus", "--check")).toMatchObject({ status: 0, cached: false });
-    expectAnsweredAgain("cryptomus");
+    expect(await generateHere("cryptomus", "--check")).toMatchObject({ status: 0, cached: false });
+    await expectAnsweredAgain("cryptomus");
     edit("specs/cryptomus.yaml", (t) => t.replace("        - locked\n", "        - frozen\n"));
-    const stale = generate("cryptomus", "--check");
+    const stale = await generateHere("cryptomus", "--check");
     expect(stale).toMatchObject({ status: 1, cached: false });
     expect(stale.stderr).toContain("generated/cryptomus/schema.gen.ts");
-    const written = generate("cryptomus");
+    const written = await generateHere("cryptomus");
     expect(written).toMatchObject({ status: 0, cached: false });
     expect(readFileSync(path.join(project.dir, "generated/cryptomus/schema.gen.ts"), "utf8")).toContain('"frozen"');
-    expectAnsweredAgain("cryptomus");
+    await expectAnsweredAgain("cryptomus");
   }, 120_000);
 
-  it("an edited $ref'd file of a split spec gets a full run; undone, the record answers again", () => {
+  it("an edited $ref'd file of a split spec gets a full run; undone, the record answers again", async () => {
     const undo = edit("specs/cryptomus/balance.yaml", (t) => `${t}\n# an edit\n`);
-    const stale = generate("cryptomus", "--check");
+    const stale = await generateHere("cryptomus", "--check");
     expect(stale).toMatchObject({ status: 1, cached: false });
     expect(stale.stderr).toContain("generated/cryptomus/");
     // Content decides, not the file's time: the same bytes again match the record, which the
     // failed check left as it was.
     undo();
-    expectAnsweredAgain("cryptomus");
+    await expectAnsweredAgain("cryptomus");
   }, 120_000);
 
-  it("an edited redocly.yaml gets a full run, even when the output stays the same", () => {
+  it("an edited redocly.yaml gets a full run, even when the output stays the same", async () => {
     edit("redocly.yaml", (t) => `${t}\n# an edit\n`);
-    expect(generate("morune", "--check")).toMatchObject({ status: 0, cached: false });
-    expectAnsweredAgain();
+    expect(await generateHere("morune", "--check")).toMatchObject({ status: 0, cached: false });
+    await expectAnsweredAgain();
   }, 120_000);
 
-  it("a hand-edited or deleted output file is reported by --check and rewritten by generate", () => {
+  it("a hand-edited or deleted output file is reported by --check and rewritten by generate", async () => {
     const file = path.join(project.dir, "generated/morune/client.gen.ts");
     const original = readFileSync(file, "utf8");
     writeFileSync(file, `${original}// a hand edit\n`);
-    const edited = generate("morune", "--check");
+    const edited = await generateHere("morune", "--check");
     expect(edited).toMatchObject({ status: 1, cached: false });
     expect(edited.stderr).toContain("generated/morune/client.gen.ts");
 
     rmSync(file);
-    const deleted = generate("morune", "--check");
+    const deleted = await generateHere("morune", "--check");
     expect(deleted).toMatchObject({ status: 1, cached: false });
     expect(deleted.stderr).toContain("generated/morune/client.gen.ts");
-    expect(generate("morune")).toMatchObject({ status: 0, cached: false });
+    expect(await generateHere("morune")).toMatchObject({ status: 0, cached: false });
     expect(readFileSync(file, "utf8")).toBe(original);
-    expectAnsweredAgain();
+    await expectAnsweredAgain();
   }, 120_000);
 
-  it("a changed generator gets a full run", () => {
+  it("a changed generator gets a full run", async () => {
     edit("generator/pipeline.ts", (t) => `${t}\n// an edit\n`);
     expect(generate("morune", "--check")).toMatchObject({ status: 0, cached: false });
-    expectAnsweredAgain();
+    await expectAnsweredAgain();
   }, 120_000);
 
   // Each kind of garbage a record can hold is refused by readRecord (test/cache/read-record.test.ts);
-  // here, one of them through the launcher.
-  it("a corrupt record is ignored: a full run, never an error", () => {
+  // here, one of them as a run meets it.
+  it("a corrupt record is ignored: a full run, never an error", async () => {
     const cache = { dir: path.join(project.dir, "node_modules/.cache/payspec"), version: "any" };
     const record = recordFile(cache, cacheKey(parseCli(["--api", "morune", "--check"]), project.dir)!);
     writeFileSync(record, "{ not json");
-    const run = generate("morune", "--check");
+    const run = await generateHere("morune", "--check");
     expect(run).toMatchObject({ status: 0, cached: false });
     expect(run.stderr).toBe("");
-    expectAnsweredAgain();
+    await expectAnsweredAgain();
   }, 120_000);
 });
