@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundleVersion, dependencyVersion, generatorVersion } from "./cache/version.mjs";
+import { dependencyVersion, launchVersions } from "./cache/version.mjs";
 import { codeCacheDir, enableCompileCaches } from "./code-cache.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
@@ -23,7 +23,7 @@ const STALE_MS = 10 * 60 * 1000;
 
 /**
  * Runs the command `entry` of the bundle (bundle.mjs, ENTRIES) with `argv`, building the bundle
- * first when this generator version has none; its exit status becomes the process's.
+ * first when this version of its sources has none; its exit status becomes the process's.
  */
 export async function launch(entry, argv) {
   if (!existsSync(`${repo}node_modules`)) {
@@ -33,7 +33,8 @@ export async function launch(entry, argv) {
   const dependencies = dependencyVersion(repo);
   // The no-change cache's records are keyed by the generator's version alone: an edit to the
   // mocks or the docs script rebuilds the bundle but never forces a full generate.
-  const version = generatorVersion(repo, dependencies);
+  const versions = launchVersions(repo, dependencies);
+  const version = versions.generator;
   // Node's compile cache, or on Node 20 V8's code cache of the compiler (code-cache.mjs).
   const codeDir = codeCacheDir(cacheDir, dependencies);
   const codeCache = enableCompileCaches(cacheDir, dependencies);
@@ -42,7 +43,7 @@ export async function launch(entry, argv) {
     .update(realpathSync(`${repo}node_modules`))
     .digest("hex")
     .slice(0, 8);
-  const bundleDir = `${cacheDir}generator-${bundleVersion(repo, dependencies)}-${place}`;
+  const bundleDir = `${cacheDir}generator-${versions.bundle}-${place}`;
 
   if (existsSync(`${bundleDir}/${entry}.mjs`)) {
     // Marks it in use, for the clean-up below.

@@ -42,17 +42,36 @@ export function dependencyVersion(repo) {
  */
 export const BUNDLED = ["generator", "mock", "scripts"];
 
-/** Hex digest over the files below `dirs` (folders of the project at `repo`) and `dependencies`. */
-function treeVersion(repo, dirs, dependencies) {
+/** Hex digest of the files below the folder `dir` of the project at `repo`, named from `repo`. */
+function folderDigest(repo, dir) {
   const hash = createHash("sha256");
-  for (const dir of dirs)
-    for (const file of filesBelow(path.join(repo, dir)).sort()) add(hash, path.relative(repo, file), read(file));
+  for (const file of filesBelow(path.join(repo, dir)).sort()) add(hash, path.relative(repo, file), read(file));
+  return hash.digest("hex");
+}
+
+/** Hex digest over folder digests (`[dir, digest]`) and `dependencies`. */
+function combined(digests, dependencies) {
+  const hash = createHash("sha256");
+  for (const [dir, digest] of digests) hash.update(`${dir}\0${digest}\0`);
   hash.update(`dependencies\0${dependencies}`);
   return hash.digest("hex").slice(0, 32);
 }
 
 /** The version of what shapes generated output: generator/** and the dependencies (`dependencyVersion`). */
-export const generatorVersion = (repo, dependencies) => treeVersion(repo, ["generator"], dependencies);
+export const generatorVersion = (repo, dependencies) =>
+  combined([["generator", folderDigest(repo, "generator")]], dependencies);
 
-/** The version of the launcher's bundle: every folder it is built from, and the dependencies. */
-export const bundleVersion = (repo, dependencies) => treeVersion(repo, BUNDLED, dependencies);
+/**
+ * Both versions the launcher needs, each folder read once: `generator` (as `generatorVersion`)
+ * and `bundle`, over every folder the launcher's bundle is built from.
+ */
+export function launchVersions(repo, dependencies) {
+  const digests = BUNDLED.map((dir) => [dir, folderDigest(repo, dir)]);
+  return {
+    generator: combined(
+      digests.filter(([dir]) => dir === "generator"),
+      dependencies,
+    ),
+    bundle: combined(digests, dependencies),
+  };
+}

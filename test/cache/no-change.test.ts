@@ -38,6 +38,9 @@ function generate(api: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, cached, compilers };
 }
 
+/** The copy's no-change cache, where its launcher keeps the records. */
+const cacheDir = () => path.join(project.dir, "node_modules/.cache/payspec");
+
 /** The same run in this process: the cache folder and generator version the launcher would use. */
 async function generateHere(api: string, ...args: string[]) {
   const out: string[] = [];
@@ -50,7 +53,7 @@ async function generateHere(api: string, ...args: string[]) {
   const status = await generateCommand(
     parseCli(["--api", api, ...args]),
     { cwd: project.dir, out: (m) => out.push(m), err: (m) => err.push(m), debug: (m) => debug.push(m) },
-    { dir: path.join(project.dir, "node_modules/.cache/payspec"), version },
+    { dir: cacheDir(), version },
   );
   const cached = debug.includes("no-change cache: hit");
   const full = debug.includes("no-change cache: miss, full run") || args.includes("--force");
@@ -153,7 +156,7 @@ describe.sequential("no-change cache", () => {
   // Each kind of garbage a record can hold is refused by readRecord (test/cache/read-record.test.ts);
   // here, one of them as a run meets it.
   it("a corrupt record is ignored: a full run, never an error", async () => {
-    const cache = { dir: path.join(project.dir, "node_modules/.cache/payspec"), version: "any" };
+    const cache = { dir: cacheDir(), version: "any" };
     const record = recordFile(cache, cacheKey(parseCli(["--api", "morune", "--check"]), project.dir)!);
     writeFileSync(record, "{ not json");
     const run = await generateHere("morune", "--check");

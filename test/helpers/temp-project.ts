@@ -3,11 +3,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, wr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+// @ts-expect-error plain JavaScript without declarations (the launcher's helper)
+import { BUNDLED } from "../../generator/cache/version.mjs";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-// generator/, mock/ and scripts/ are what the launcher bundles: the copy builds, or shares, the same bundle.
-const COPIED = ["specs", "generated", "generator", "mock", "scripts", "redocly.yaml", "package.json", "tsconfig.json"];
+// With the folders the launcher bundles, the copy builds, or shares, the same bundle.
+const COPIED = [...(BUNDLED as string[]), "specs", "generated", "redocly.yaml", "package.json", "tsconfig.json"];
 
 /** A throwaway copy of the project (sharing node_modules) for tests that edit specs or run the CLI. */
 export function tempProject(): {
